@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need (Debian packages included), restores, builds and runs
+# every test project, then prints "N passed, N failed" alone on the last line.
+# Usage: ./test.sh            (everything)
+#        ./test.sh Core       (only test projects whose name contains "Core")
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+OUT="$ROOT/test-output"
+FILTER="${1:-}"
+
+log() { printf '\n==> %s\n' "$*"; }
+
+# ---- 1. System packages --------------------------------------------------------------------------
+# chromium: Playwright end-to-end tests (Debian's build; Playwright never downloads a browser here).
+# postgresql: the PostgreSQL store's tests run against a throwaway cluster.
+# python3-aiosmtpd: a real SMTP server for the mail tests.
+need_pkgs=()
+[ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need_pkgs+=(postgresql)
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need_pkgs+=(python3-aiosmtpd)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  log "Installing Debian packages: ${need_pkgs[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null \
+    || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# ---- 2. Build -----------------------------------------------------------------------------------
+log "Restoring and building"
+if ! dotnet build JourneyContent.sln -c Release -nologo -v q -clp:ErrorsOnly; then
+  echo "Build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# ---- 3. Test projects ---------------------------------------------------------------------------
+rm -rf "$OUT"; mkdir -p "$OUT"
+status=0
+projects=$(ls tests/*/*.csproj | grep -v Benchmarks | sort)
+for proj in $projects; do
+  name=$(basename "$proj" .csproj)
+  if [ -n "$FILTER" ] && [[ "$name" != *"$FILTER"* ]]; then continue; fi
+  log "Testing $name"
+  dotnet test "$proj" -c Release --no-build -nologo \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+      --results-directory "$OUT" > "$OUT/$name.log" 2>&1
+  rc=$?
+  grep -E '^\s+(Failed|Skipped) |error [A-Z]+[0-9]+|Total tests|^\s+(Passed|Failed)!|Test Run Aborted' "$OUT/$name.log" | head -200
+  if [ $rc -ne 0 ]; then
+    status=1
+    echo "--- $name failed (exit $rc); last lines of $OUT/$name.log:"
+    tail -60 "$OUT/$name.log"
+  fi
+  if [ ! -f "$OUT/$name.trx" ]; then
+    echo "$name produced no results (crashed or did not run)"
+    echo "$name" >> "$OUT/missing-results.txt"
+    status=1
+  fi
+done
+
+# ---- 4. Benchmarks still run (a one-iteration dry run; the real figures come from the README's command) ----
+if [ -z "$FILTER" ] || [[ "Benchmarks" == *"$FILTER"* ]]; then
+  log "Benchmarks dry run"
+  if ! dotnet run -c Release --no-build --project tests/JourneyContent.Benchmarks -- --filter '*' --job Dry --inProcess > "$OUT/benchmarks-dry.log" 2>&1; then
+    echo "Benchmark dry run failed; see $OUT/benchmarks-dry.log"
+    tail -20 "$OUT/benchmarks-dry.log"
+    echo "benchmarks" >> "$OUT/missing-results.txt"
+    status=1
+  fi
+fi
+
+# ---- 5. Summary ---------------------------------------------------------------------------------
+summary=$(/usr/bin/python3 - "$OUT" <<'PY'
+import sys, glob, os
+import xml.etree.ElementTree as ET
+out = sys.argv[1]
+passed = failed = skipped = 0
+for trx in sorted(glob.glob(os.path.join(out, "*.trx"))):
+    ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+    c = ET.parse(trx).getroot().find("t:ResultSummary/t:Counters", ns)
+    p, f = int(c.get("passed", 0)), int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    s = int(c.get("total", 0)) - int(c.get("executed", 0))
+    print(f"  {os.path.basename(trx)[:-4]}: {p} passed, {f} failed, {s} not run", file=sys.stderr)
+    passed += p; failed += f; skipped += s
+missing = os.path.join(out, "missing-results.txt")
+if os.path.exists(missing):
+    failed += sum(1 for line in open(missing) if line.strip())
+print(f"{passed} {failed} {skipped}")
+PY
+)
+read -r passed failed skipped <<<"$summary"
+if [ "$failed" != "0" ] || [ "$passed" = "0" ]; then status=1; fi
+if [ "$skipped" != "0" ]; then echo "$skipped tests were not run"; status=1; fi
+echo
+echo "$passed passed, $failed failed"
+exit $status
