@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Ganss.Xss;
+using Markdig;
+
+namespace JourneyContent.Markdown;
+
+/// <summary>Renders markdown with Markdig's usual extensions and sanitises the HTML, so editors' raw HTML can never script the page.</summary>
+/// <remarks>
+/// The pipeline and the sanitiser are built once and are safe to share between threads. Raw HTML in markdown is
+/// allowed through Markdig (editors use it for figures and details blocks) and then cleaned: scripts, event
+/// handler attributes, <c>javascript:</c> URLs, frames, forms and styles are removed.
+/// </remarks>
+public sealed partial class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseAdvancedExtensions()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    /// <summary>Renders <paramref name="markdown"/> to sanitised HTML and plain text.</summary>
+    public RenderedMarkdown Render(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        var html = _sanitizer.Sanitize(document.ToHtml(_pipeline));
+        var plain = Markdig.Markdown.ToPlainText(markdown, _pipeline);
+        return new RenderedMarkdown(html, Whitespace().Replace(plain, " ").Trim());
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.Add("http");
+        sanitizer.AllowedSchemes.Add("https");
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedAttributes.Add("class");
+        sanitizer.AllowedAttributes.Add("loading");
+        sanitizer.AllowedTags.Add("figure");
+        sanitizer.AllowedTags.Add("figcaption");
+        sanitizer.AllowedTags.Add("details");
+        sanitizer.AllowedTags.Add("summary");
+        // Inline styles can hide content or overlay the page; themes own presentation.
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedTags.Remove("form");
+        sanitizer.AllowedTags.Remove("input");
+        sanitizer.AllowedTags.Remove("button");
+        sanitizer.AllowedTags.Remove("textarea");
+        sanitizer.AllowedTags.Remove("select");
+        // Task-list checkboxes are rendered by Markdig as disabled inputs; keep them.
+        sanitizer.AllowedTags.Add("input");
+        sanitizer.AllowedAttributes.Add("type");
+        sanitizer.AllowedAttributes.Add("checked");
+        sanitizer.AllowedAttributes.Add("disabled");
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { TagName: "INPUT" } input
+                && !(string.Equals(input.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase) && input.HasAttribute("disabled")))
+            {
+                input.Remove();
+            }
+        };
+        return sanitizer;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
