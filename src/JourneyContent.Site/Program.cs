@@ -1,10 +1,33 @@
+using JourneyContent.Site.Hosting;
+using JourneyContent.Web.Configuration;
+using Microsoft.Extensions.Options;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddControllersWithViews();
+
+builder.Services.AddJourneyContentWeb(builder.Configuration);
+builder.Services.AddSingleton<SitePaths>();
+builder.Services.AddMarkdownContent(_ => { });
+builder.Services.AddSingleton<IConfigureOptions<JourneyContent.Markdown.MarkdownContentOptions>, ConfigureMarkdownContent>();
+builder.Services.AddControllersWithViews().AddViewLocalization();
+builder.Services.AddHostedService<DataFolderInitializer>();
+
 var app = builder.Build();
-app.MapGet("/", (Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartManager m) =>
+
+if (!app.Environment.IsDevelopment())
 {
-    var f = new Microsoft.AspNetCore.Mvc.Razor.Compilation.ViewsFeature();
-    m.PopulateFeature(f);
-    return string.Join("\n", f.ViewDescriptors.Select(v => v.RelativePath));
-});
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseJourneyThemeAssets();
+app.UseRequestLocalization();
+app.UseRouting();
+app.MapJourneyStageStyles();
+app.MapControllers();
+
 app.Run();
+
+/// <summary>The standalone site's entry point, public so that tests can host it.</summary>
+public partial class Program;

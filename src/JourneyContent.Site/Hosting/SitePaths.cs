@@ -1,0 +1,36 @@
+using JourneyContent.Web.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace JourneyContent.Site.Hosting;
+
+/// <summary>The site's folders as absolute paths, resolved against the content root.</summary>
+internal sealed class SitePaths(IOptions<JourneyContentOptions> options, IWebHostEnvironment environment)
+{
+    public string Data { get; } = Path.GetFullPath(options.Value.DataPath, environment.ContentRootPath);
+
+    public string Content { get; } = Path.GetFullPath(options.Value.ContentPath, environment.ContentRootPath);
+}
+
+/// <summary>Points the markdown source at the configured content folder and languages.</summary>
+internal sealed class ConfigureMarkdownContent(SitePaths paths, IOptions<JourneyContentOptions> options) : IConfigureOptions<JourneyContent.Markdown.MarkdownContentOptions>
+{
+    public void Configure(JourneyContent.Markdown.MarkdownContentOptions markdown)
+    {
+        markdown.ContentPath = paths.Content;
+        markdown.Languages = [.. options.Value.EffectiveLanguages];
+    }
+}
+
+/// <summary>Creates the data folder on first run, so that a new site needs no setup.</summary>
+internal sealed class DataFolderInitializer(SitePaths paths, ILogger<DataFolderInitializer> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var created = !Directory.Exists(paths.Data);
+        Directory.CreateDirectory(paths.Data);
+        logger.LogInformation("{Action} data folder {DataPath}; content from {ContentPath}", created ? "Created" : "Using", paths.Data, paths.Content);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,53 @@
+using JourneyContent.Content;
+using JourneyContent.Web;
+using JourneyContent.Web.Configuration;
+using JourneyContent.Web.Localization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace JourneyContent.Site.Pages;
+
+/// <summary>The 404 and error pages, in the language of the page that failed.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorsController(IContentSource content, IOptions<JourneyContentOptions> options, IStringLocalizer<SharedStrings> strings)
+    : PageControllerBase(content, options)
+{
+    [Route("/error/{code:int}")]
+    public IActionResult Status(int code)
+    {
+        var language = OriginalLanguage();
+        Response.StatusCode = code;
+        if (code == StatusCodes.Status404NotFound)
+        {
+            SetPage(language, strings["NotFoundTitle"], null, indexable: false);
+            var suggestions = Catalog.InLanguage(language).Where(i => !i.IsUntagged).Take(4).ToList();
+            return View("NotFound", new NotFoundViewModel(language, suggestions));
+        }
+
+        SetPage(language, strings["ErrorTitle"], null, indexable: false);
+        return View("Error");
+    }
+
+    [Route("/error")]
+    public IActionResult Error()
+    {
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        SetPage(OriginalLanguage(), strings["ErrorTitle"], null, indexable: false);
+        return View("Error");
+    }
+
+    /// <summary>The language of the URL that failed; the re-executed request's culture was already set from it.</summary>
+    private string OriginalLanguage()
+    {
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        var language = original is null ? null : SiteLanguages.FromPath(original, Options.EffectiveLanguages);
+        language ??= SiteLanguages.Preferred(Request, Options);
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(SiteLanguages.CultureName(language));
+        System.Globalization.CultureInfo.CurrentCulture = culture;
+        System.Globalization.CultureInfo.CurrentUICulture = culture;
+        return language;
+    }
+}

@@ -1,0 +1,41 @@
+using JourneyContent.Content;
+using JourneyContent.Web.Configuration;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace JourneyContent.Site.Pages;
+
+/// <summary>What every public page controller shares: the content, the site's languages and the page metadata for the layout.</summary>
+public abstract class PageControllerBase(IContentSource content, IOptions<JourneyContentOptions> options) : Controller
+{
+    protected ContentSnapshot Catalog => content.Current;
+
+    protected JourneyContentOptions Options => options.Value;
+
+    protected bool IsSiteLanguage(string language) =>
+        Options.EffectiveLanguages.Contains(language, StringComparer.Ordinal);
+
+    /// <summary>Sets the layout's metadata; other languages link to <paramref name="alternate"/>'s answer or to their home page.</summary>
+    protected void SetPage(string language, string title, string? description, Func<string, string?>? alternate = null, bool indexable = true)
+    {
+        var alternates = new Dictionary<string, string>(StringComparer.Ordinal);
+        var translated = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var other in Options.EffectiveLanguages.Where(l => l != language))
+        {
+            var url = alternate?.Invoke(other);
+            if (url is not null)
+            {
+                translated.Add(other);
+            }
+
+            alternates[other] = url ?? "/" + other;
+        }
+
+        ViewData[PageMeta.ViewDataKey] = new PageMeta(language, title, description, Request.Path)
+        {
+            Alternates = alternates,
+            TranslatedLanguages = translated,
+            Indexable = indexable,
+        };
+    }
+}

@@ -1,0 +1,67 @@
+using JourneyContent.Stages;
+using JourneyContent.Web.Configuration;
+using JourneyContent.Web.Localization;
+using JourneyContent.Web.Theming;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers JourneyContent's shared web parts.</summary>
+public static class JourneyContentWebServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds and validates the <c>JourneyContent</c> section (at start-up), and registers the stage model,
+    /// theming and UI strings. Safe to call twice: the second call does nothing.
+    /// </summary>
+    public static IServiceCollection AddJourneyContentWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(JourneyContentWebMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<JourneyContentWebMarker>();
+        services.AddOptions<JourneyContentOptions>()
+            .Bind(configuration.GetSection(JourneyContentOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JourneyContentOptions>, JourneyContentOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => StageModel.Create(sp.GetRequiredService<IOptions<JourneyContentOptions>>().Value.ToStageModelSettings()));
+        services.TryAddSingleton<ThemeLocator>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<IConfigureOptions<RazorViewEngineOptions>, ConfigureThemeViews>();
+        services.AddSingleton<IConfigureOptions<RequestLocalizationOptions>, ConfigureRequestLanguages>();
+        return services;
+    }
+
+    private sealed class JourneyContentWebMarker;
+
+    private sealed class ConfigureThemeViews(IOptions<JourneyContentOptions> options) : IConfigureOptions<RazorViewEngineOptions>
+    {
+        public void Configure(RazorViewEngineOptions razor) =>
+            razor.ViewLocationExpanders.Insert(0, new ThemeViewLocationExpander(options.Value.Theme));
+    }
+
+    private sealed class ConfigureRequestLanguages(IOptions<JourneyContentOptions> options) : IConfigureOptions<RequestLocalizationOptions>
+    {
+        public void Configure(RequestLocalizationOptions localization)
+        {
+            var languages = options.Value.EffectiveLanguages;
+            var cultures = languages.Select(SiteLanguages.CultureName).ToArray();
+            localization.SetDefaultCulture(SiteLanguages.CultureName(options.Value.DefaultLanguage));
+            localization.AddSupportedCultures(cultures);
+            localization.AddSupportedUICultures(cultures);
+            localization.FallBackToParentUICultures = true;
+            // Only the URL decides a page's language, so that a French page is French for every visitor and cache.
+            localization.RequestCultureProviders = [new PathLanguageCultureProvider(languages)];
+        }
+    }
+}

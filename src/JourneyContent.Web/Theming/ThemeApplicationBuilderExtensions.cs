@@ -1,0 +1,42 @@
+using JourneyContent.Web.Configuration;
+using JourneyContent.Web.Theming;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Serves the active theme's static files.</summary>
+public static class ThemeApplicationBuilderExtensions
+{
+    /// <summary>Serves <c>themes/&lt;active&gt;/wwwroot</c> at <c>/theme</c>, falling back to the default theme's files.</summary>
+    public static IApplicationBuilder UseJourneyThemeAssets(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.ApplicationServices.GetRequiredService<IOptions<JourneyContentOptions>>().Value;
+        var locator = app.ApplicationServices.GetRequiredService<ThemeLocator>();
+        var providers = new List<IFileProvider>();
+        foreach (var folder in new[] { locator.Find(options), locator.FindSibling(options, ThemeLocator.DefaultTheme) })
+        {
+            var wwwroot = folder is null ? null : Path.Combine(folder, "wwwroot");
+            if (wwwroot is not null && Directory.Exists(wwwroot))
+            {
+                providers.Add(new PhysicalFileProvider(wwwroot));
+            }
+        }
+
+        if (providers.Count == 0)
+        {
+            return app;
+        }
+
+        return app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/theme",
+            FileProvider = new CompositeFileProvider(providers),
+            OnPrepareResponse = context =>
+                context.Context.Response.Headers[HeaderNames.CacheControl] = "public,max-age=3600",
+        });
+    }
+}
