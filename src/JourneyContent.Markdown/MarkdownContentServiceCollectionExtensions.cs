@@ -1,6 +1,7 @@
 using JourneyContent.Content;
 using JourneyContent.Markdown;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 // Registration extensions live in the DI namespace so they are found without an extra using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,19 @@ public static class MarkdownContentServiceCollectionExtensions
         services.TryAddSingleton<MarkdownRenderer>();
         services.TryAddSingleton<MarkdownContentSource>();
         services.TryAddSingleton<IContentSource>(sp => sp.GetRequiredService<MarkdownContentSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LoadContentAtStartup>());
         return services;
+    }
+
+    /// <summary>Loads the content while the host starts, so that the first visitor does not wait for it.</summary>
+    private sealed class LoadContentAtStartup(MarkdownContentSource source) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = source.Current;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -8,6 +8,9 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +40,8 @@ public static class JourneyContentWebServiceCollectionExtensions
         services.TryAddSingleton<ThemeLocator>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // French text is written as is rather than as &#xE9; entities: pages stay readable and smaller.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<IConfigureOptions<RazorViewEngineOptions>, ConfigureThemeViews>();
         services.AddSingleton<IConfigureOptions<RequestLocalizationOptions>, ConfigureRequestLanguages>();
         return services;

@@ -1,0 +1,137 @@
+using System.Net;
+using JourneyContent.Stages;
+
+namespace JourneyContent.Site.Tests.Pages;
+
+[Collection(DemoSiteCollection.Name)]
+public sealed class PublicPagesTests(DemoSiteFixture fixture)
+{
+    private readonly HttpClient _client = fixture.CreateClient();
+
+    [Theory]
+    [InlineData("en", "Awareness", "Consideration", "A need is recognised")]
+    [InlineData("fr", "Découverte", "Considération", "Un besoin est identifié")]
+    public async Task Home_page_shows_the_stages_in_the_pages_language(string language, string first, string second, string description)
+    {
+        var html = await GetPage("/" + language);
+
+        Assert.Contains($"<html lang=\"{language}\"", html, StringComparison.Ordinal);
+        Assert.Contains(first, html, StringComparison.Ordinal);
+        Assert.Contains(second, html, StringComparison.Ordinal);
+        Assert.Contains(description, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Home_page_links_to_tagged_content_of_its_language_only()
+    {
+        var html = await GetPage("/fr");
+
+        var french = fixture.Site.Content.InLanguage("fr").First(i => !i.IsUntagged);
+        Assert.Contains($"href=\"{french.Url}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/en/", html.Replace("hreflang=\"en\" href=\"/en\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "decision", "Decision")]
+    [InlineData("fr", "decision", "Décision")]
+    [InlineData("en", "consideration", "Consideration")]
+    [InlineData("fr", "consideration", "Considération")]
+    public async Task Content_page_shows_title_body_and_stage_label_in_its_language(string language, string stage, string label)
+    {
+        var item = fixture.Site.Content.InLanguage(language).First(i => i.Stage == stage);
+
+        var html = await GetPage(item.Url);
+
+        Assert.Contains($"<html lang=\"{language}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{WebUtility.HtmlEncode(item.Title).Replace("&#39;", "&#x27;", StringComparison.Ordinal)}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains($"data-stage=\"{stage}\">{label}</span>", html, StringComparison.Ordinal);
+        var firstBodyWords = item.BodyText.Split(' ').Take(3);
+        Assert.All(firstBodyWords, word => Assert.Contains(WebUtility.HtmlEncode(word).Replace("&#39;", "&#x27;", StringComparison.Ordinal), html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Language_switch_links_to_the_translation_through_its_translation_key()
+    {
+        var english = fixture.Site.Content.InLanguage("en").First(i => i.TranslationKey is not null && fixture.Site.Content.Translation(i, "fr") is not null);
+        var french = fixture.Site.Content.Translation(english, "fr")!;
+
+        var html = await GetPage(english.Url);
+
+        Assert.Contains($"<a href=\"{french.Url}\" hreflang=\"fr\" lang=\"fr\" rel=\"alternate\">Français</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"<link rel=\"alternate\" hreflang=\"fr\" href=\"http://localhost{french.Url}\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Topic_listing_shows_every_item_of_the_topic_in_the_language()
+    {
+        var topic = fixture.Site.Content.InLanguage("en").SelectMany(i => i.Topics).GroupBy(t => t).OrderByDescending(g => g.Count()).First().Key;
+        var expected = fixture.Site.Content.WithTopic("en", topic).Where(i => !i.IsUntagged).ToList();
+
+        var html = await GetPage($"/en/topics/{topic}");
+
+        Assert.All(expected, item => Assert.Contains($"href=\"{item.Url}\"", html, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("fr-FR,fr;q=0.9,en;q=0.5", "/fr")]
+    [InlineData("en-US,en;q=0.9", "/en")]
+    [InlineData("de-DE", "/en")]
+    public async Task Root_redirects_to_the_visitors_preferred_language(string acceptLanguage, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Accept-Language", acceptLanguage);
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/fr/cette-page-n-existe-pas", "fr", "Page introuvable")]
+    [InlineData("/en/no-such-page", "en", "Page not found")]
+    [InlineData("/en/topics/no-such-topic", "en", "Page not found")]
+    [InlineData("/xx/anything", "en", "Page not found")]
+    public async Task Unknown_pages_answer_404_with_a_page_in_the_visitors_language(string path, string language, string title)
+    {
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains($"<html lang=\"{language}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"robots\" content=\"noindex\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_carry_the_security_headers()
+    {
+        using var response = await _client.GetAsync(new Uri("/en", UriKind.Relative));
+
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Theme_stylesheet_and_stage_colours_are_served()
+    {
+        using var css = await _client.GetAsync(new Uri("/theme/css/site.css", UriKind.Relative));
+        var stages = await _client.GetStringAsync(new Uri("/journey/stages.css", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
+        Assert.All(StageModel.Default.Stages, stage => Assert.Contains($"[data-stage=\"{stage.Key}\"]{{--stage-color:{stage.Color}}}", stages, StringComparison.Ordinal));
+    }
+
+    private async Task<string> GetPage(string path)
+    {
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+        return html;
+    }
+}

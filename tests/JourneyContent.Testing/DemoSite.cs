@@ -1,0 +1,81 @@
+using JourneyContent.Content;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyContent.Testing;
+
+/// <summary>
+/// The standalone site over a private copy of the demo content and a throwaway data folder, so tests may add,
+/// break or edit files freely. Settings are applied with <c>UseSetting</c> so that they win over appsettings.json.
+/// </summary>
+public class DemoSite : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public DemoSite()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "jc-site-" + Guid.NewGuid().ToString("N")[..10]);
+        CopyDirectory(RepositoryPaths.DemoContent, ContentPath);
+        _settings["JourneyContent:ContentPath"] = ContentPath;
+        _settings["JourneyContent:DataPath"] = DataPath;
+        _settings["Logging:LogLevel:Default"] = "Warning";
+    }
+
+    public string Root { get; }
+
+    public string ContentPath => Path.Combine(Root, "content");
+
+    public string DataPath => Path.Combine(Root, "data");
+
+    public ContentSnapshot Content => Services.GetRequiredService<IContentSource>().Current;
+
+    /// <summary>Sets a configuration value; call before the first request.</summary>
+    public DemoSite With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Writes a file into the site's content copy (before or while the site runs).</summary>
+    public void WriteContent(string relativePath, string text)
+    {
+        var full = Path.Combine(ContentPath, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using JourneyContent.Stages;
+using JourneyContent.Web.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace JourneyContent.Web.Tests.Configuration;
+
+public sealed class OptionsValidationTests : IDisposable
+{
+    private readonly string _contentRoot = Path.Combine(Path.GetTempPath(), "jc-web-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public OptionsValidationTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_contentRoot, "themes", "default", "Views"));
+        Directory.CreateDirectory(Path.Combine(_contentRoot, "themes", "minimal", "Views"));
+    }
+
+    [Fact]
+    public void The_built_in_defaults_are_valid()
+    {
+        using var services = Build([]);
+
+        var stages = services.GetRequiredService<StageModel>();
+
+        Assert.Equal(5, stages.Stages.Count);
+        Assert.Equal(["en", "fr"], services.GetRequiredService<IOptions<JourneyContentOptions>>().Value.EffectiveLanguages);
+    }
+
+    [Fact]
+    public void Configured_stages_replace_the_built_in_funnel()
+    {
+        using var services = Build(new()
+        {
+            ["JourneyContent:Stages:0:Key"] = "awareness",
+            ["JourneyContent:Stages:1:Key"] = "consideration",
+            ["JourneyContent:Stages:2:Key"] = "decision",
+            ["JourneyContent:Stages:2:Label:fr"] = "Choix",
+        });
+
+        var stages = services.GetRequiredService<StageModel>();
+
+        Assert.Equal(["awareness", "consideration", "decision"], stages.Stages.Select(s => s.Key));
+        Assert.Equal("Choix", stages.FindStage("decision")!.Label.Get("fr"));
+    }
+
+    [Theory]
+    [InlineData("JourneyContent:Stages:0:Key", "awareness", "JourneyContent:Stages:1:Key", "awareness", "JourneyContent:Stages:1:Key 'awareness' is a duplicate")]
+    [InlineData("JourneyContent:ContentKinds:pricing:DefaultStage", "purchase", "JourneyContent:Theme", "default", "JourneyContent:ContentKinds:pricing:DefaultStage 'purchase' is not a configured stage")]
+    [InlineData("JourneyContent:Theme", "../etc", "JourneyContent:DefaultLanguage", "en", "JourneyContent:Theme '../etc' was not found")]
+    [InlineData("JourneyContent:Theme", "missing", "JourneyContent:DefaultLanguage", "en", "JourneyContent:Theme 'missing' was not found")]
+    [InlineData("JourneyContent:Languages:0", "english", "JourneyContent:Languages:1", "fr", "JourneyContent:Languages entry 'english' is not a two-letter language code")]
+    [InlineData("JourneyContent:Languages:0", "fr", "JourneyContent:DefaultLanguage", "en", "JourneyContent:DefaultLanguage 'en' is not one of JourneyContent:Languages (fr)")]
+    public void Bad_configuration_fails_validation_naming_the_entry(string key1, string value1, string key2, string value2, string expected)
+    {
+        using var services = Build(new() { [key1] = value1, [key2] = value2 });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<JourneyContentOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Adding_the_module_twice_registers_it_once()
+    {
+        var collection = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().Build();
+
+        collection.AddJourneyContentWeb(configuration);
+        var count = collection.Count;
+        collection.AddJourneyContentWeb(configuration);
+
+        Assert.Equal(count, collection.Count);
+    }
+
+    public void Dispose() => Directory.Delete(_contentRoot, recursive: true);
+
+    private ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var collection = new ServiceCollection();
+        collection.AddSingleton<IHostEnvironment>(new TestEnvironment(_contentRoot));
+        collection.AddLogging();
+        collection.AddJourneyContentWeb(configuration);
+        return collection.BuildServiceProvider();
+    }
+
+    private sealed class TestEnvironment(string contentRoot) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Production";
+
+        public string ApplicationName { get; set; } = "Tests";
+
+        public string ContentRootPath { get; set; } = contentRoot;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
+    }
+}
