@@ -33,7 +33,8 @@ public sealed class PublicPagesTests(SiteFixture site)
 
         Assert.Equal(200, response!.Status);
         Assert.Equal(item.Title, (await page.Locator("h1").First.InnerTextAsync()).Trim());
-        Assert.Contains(stageLabel, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        // TextContent, not InnerText: the badge is upper-cased by CSS, the label itself is not.
+        Assert.Equal(stageLabel, await page.Locator("h1 ~ * [data-stage='consideration'], .content-header [data-stage='consideration']").First.TextContentAsync());
         Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = SiteFixture.ScreenshotPath($"content-{language}"), FullPage = true });
     }
