@@ -40,7 +40,7 @@ fi
 # ---- 3. Test projects ---------------------------------------------------------------------------
 rm -rf "$OUT"; mkdir -p "$OUT"
 status=0
-projects=$(ls tests/*/*.csproj | grep -v Benchmarks | sort)
+projects=$(grep -l "<IsTestProject>true" tests/*/*.csproj | sort)
 for proj in $projects; do
   name=$(basename "$proj" .csproj)
   if [ -n "$FILTER" ] && [[ "$name" != *"$FILTER"* ]]; then continue; fi

@@ -1,5 +1,9 @@
 using BenchmarkDotNet.Running;
 
-// Runs the benchmarks chosen on the command line, e.g.
-//   dotnet run -c Release --project tests/JourneyContent.Benchmarks -- --filter '*ContentPage*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace JourneyContent.Benchmarks;
+
+/// <summary>Runs the benchmarks chosen on the command line (see the README's Benchmarks section).</summary>
+internal static class BenchmarkProgram
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}

@@ -13,7 +13,7 @@ public class ContentPageBenchmarks
     private DemoSite _site = null!;
     private HttpClient _client = null!;
 
-    [Params("/en/what-is-the-buyers-journey", "/fr/qu-est-ce-que-le-parcours-acheteur")]
+    [Params("/en/what-is-the-buyers-journey", "/fr/comparatif-plateformes-marketing-automation-2026")]
     public string Path { get; set; } = "";
 
     [GlobalSetup]
