@@ -104,6 +104,7 @@ internal sealed partial class ContentFileParser(StageModel stages, MarkdownRende
             BodyHtml = rendered.Html,
             BodyText = rendered.PlainText,
             Source = relativePath,
+            Version = ContentFileVersion.Of(text),
         };
         return new ParsedFile(item, []);
     }

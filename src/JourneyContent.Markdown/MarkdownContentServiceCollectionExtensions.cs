@@ -1,5 +1,6 @@
 using JourneyContent.Content;
 using JourneyContent.Markdown;
+using JourneyContent.Tagging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
@@ -17,6 +18,8 @@ public static class MarkdownContentServiceCollectionExtensions
         services.TryAddSingleton<MarkdownRenderer>();
         services.TryAddSingleton<MarkdownContentSource>();
         services.TryAddSingleton<IContentSource>(sp => sp.GetRequiredService<MarkdownContentSource>());
+        services.TryAddSingleton<FrontMatterTagWriter>();
+        services.TryAddSingleton<IContentTagWriter>(sp => sp.GetRequiredService<FrontMatterTagWriter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LoadContentAtStartup>());
         return services;
     }

@@ -55,6 +55,9 @@ public sealed record ContentItem
     /// <summary>Where the item came from (a file path relative to the content folder, or a CMS node key).</summary>
     public string? Source { get; init; }
 
+    /// <summary>A token that changes whenever the item's source changes (a hash of the file), used to detect concurrent edits.</summary>
+    public string? Version { get; init; }
+
     /// <summary>True when the item asks for a form before its asset is downloaded.</summary>
     public bool IsGated => !string.IsNullOrEmpty(GatedAsset);
 

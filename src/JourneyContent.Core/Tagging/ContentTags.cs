@@ -1,0 +1,67 @@
+using JourneyContent.Content;
+
+namespace JourneyContent.Tagging;
+
+/// <summary>What an editor sets on an item: its kind, its primary stage (null leaves it untagged) and its secondary stages.</summary>
+public sealed record ContentTags(string Kind, string? Stage, IReadOnlyList<StageWeight> SecondaryStages)
+{
+    /// <summary>The tags an item carries now.</summary>
+    public static ContentTags Of(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new ContentTags(item.Kind, item.Stage, item.SecondaryStages);
+    }
+
+    /// <summary>Secondary stages as compact text (<c>consideration:0.5, decision:0.2</c>), for the audit log and forms.</summary>
+    public string SecondaryText => string.Join(", ", SecondaryStages.Select(s => FormattableString.Invariant($"{s.Stage}:{s.Weight:0.##}")));
+
+    /// <summary>Parses <see cref="SecondaryText"/>'s format; a stage without a weight gets 0.5.</summary>
+    /// <exception cref="FormatException">An entry is not <c>stage</c> or <c>stage:weight</c> with a weight in (0, 1].</exception>
+    public static IReadOnlyList<StageWeight> ParseSecondary(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var result = new List<StageWeight>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pieces = part.Split(':', StringSplitOptions.TrimEntries);
+            var weight = 0.5;
+            if (pieces.Length > 2 || string.IsNullOrEmpty(pieces[0])
+                || (pieces.Length == 2 && !double.TryParse(pieces[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out weight))
+                || !(weight > 0 && weight <= 1))
+            {
+                throw new FormatException($"'{part}' is not a secondary stage: write stage or stage:weight with a weight greater than 0 and at most 1.");
+            }
+
+            result.Add(new StageWeight(pieces[0].ToLowerInvariant(), weight));
+        }
+
+        return result;
+    }
+}
+
+/// <summary>The outcome of writing tags back to an item's source.</summary>
+public enum TagWriteOutcome
+{
+    /// <summary>The tags were written.</summary>
+    Saved,
+
+    /// <summary>The source changed since the editor read it; nothing was written.</summary>
+    Conflict,
+
+    /// <summary>The item no longer exists.</summary>
+    NotFound,
+}
+
+/// <summary>Writes an editor's tags back to where an item lives (a markdown file's front matter, a CMS node).</summary>
+public interface IContentTagWriter
+{
+    /// <summary>
+    /// Writes <paramref name="tags"/> to the item with <paramref name="itemId"/> if its source still has
+    /// <paramref name="expectedVersion"/>; otherwise writes nothing and answers <see cref="TagWriteOutcome.Conflict"/>.
+    /// </summary>
+    Task<TagWriteOutcome> WriteAsync(string itemId, ContentTags tags, string expectedVersion, CancellationToken cancellationToken);
+}
