@@ -1,17 +1,23 @@
+using JourneyContent.Site.Commands;
 using JourneyContent.Site.Hosting;
-using JourneyContent.Web.Configuration;
-using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddJourneyContentWeb(builder.Configuration);
 builder.Services.AddSingleton<SitePaths>();
-builder.Services.AddMarkdownContent(_ => { });
-builder.Services.AddSingleton<IConfigureOptions<JourneyContent.Markdown.MarkdownContentOptions>, ConfigureMarkdownContent>();
-builder.Services.AddControllersWithViews().AddViewLocalization();
 builder.Services.AddHostedService<DataFolderInitializer>();
+builder.Services.AddMarkdownContent(_ => { });
+builder.Services.AddJourneyContentSqlite(_ => { });
+builder.Services.ConfigureOptions<ConfigureSiteStorage>();
+builder.Services.AddJourneyContentBackOffice();
+builder.Services.AddControllersWithViews().AddViewLocalization();
 
 var app = builder.Build();
+
+if (SiteCommands.IsCommand(args))
+{
+    return await SiteCommands.RunAsync(app, args);
+}
 
 if (!app.Environment.IsDevelopment())
 {
@@ -24,10 +30,14 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseJourneyThemeAssets();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapJourneyStageStyles();
+app.MapJourneyBackOfficeAssets();
 app.MapControllers();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The standalone site's entry point, public so that tests can host it.</summary>
 public partial class Program;

@@ -11,14 +11,18 @@ internal sealed class SitePaths(IOptions<JourneyContentOptions> options, IWebHos
     public string Content { get; } = Path.GetFullPath(options.Value.ContentPath, environment.ContentRootPath);
 }
 
-/// <summary>Points the markdown source at the configured content folder and languages.</summary>
-internal sealed class ConfigureMarkdownContent(SitePaths paths, IOptions<JourneyContentOptions> options) : IConfigureOptions<JourneyContent.Markdown.MarkdownContentOptions>
+/// <summary>Points the markdown source at the content folder, and the SQLite stores at the data folder.</summary>
+internal sealed class ConfigureSiteStorage(SitePaths paths, IOptions<JourneyContentOptions> options)
+    : IConfigureOptions<JourneyContent.Markdown.MarkdownContentOptions>, IConfigureOptions<JourneyContent.Sqlite.SqliteStoreOptions>
 {
     public void Configure(JourneyContent.Markdown.MarkdownContentOptions markdown)
     {
         markdown.ContentPath = paths.Content;
         markdown.Languages = [.. options.Value.EffectiveLanguages];
     }
+
+    public void Configure(JourneyContent.Sqlite.SqliteStoreOptions sqlite) =>
+        sqlite.DatabasePath = Path.Combine(paths.Data, "journeycontent.db");
 }
 
 /// <summary>Creates the data folder on first run, so that a new site needs no setup.</summary>

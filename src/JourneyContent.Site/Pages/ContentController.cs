@@ -1,4 +1,5 @@
 using JourneyContent.Content;
+using JourneyContent.Editing;
 using JourneyContent.Stages;
 using JourneyContent.Web.Configuration;
 using Microsoft.AspNetCore.Mvc;
@@ -18,13 +19,21 @@ public sealed class ContentController(IContentSource content, IOptions<JourneyCo
             return NotFound();
         }
 
+        // Untagged content is unfinished: visitors do not see it, editors do (with a banner) so they can review it.
+        if (item.IsUntagged && !IsEditor)
+        {
+            return NotFound();
+        }
+
         var secondary = item.SecondaryStages
             .Select(s => stages.FindStage(s.Stage))
             .OfType<Stage>()
             .ToList();
-        SetPage(language, item.Title, item.Summary, other => Catalog.Translation(item, other)?.Url);
+        SetPage(language, item.Title, item.Summary, other => Catalog.Translation(item, other)?.Url, indexable: !item.IsUntagged);
         return View(new ContentViewModel(item, stages.FindStage(item.Stage), stages.FindKind(item.Kind), secondary));
     }
+
+    private bool IsEditor => User.IsInRole(JourneyRoles.Editor) || User.IsInRole(JourneyRoles.Admin);
 
     [HttpGet("/{language:length(2)}/topics/{topic}")]
     public IActionResult Topic(string language, string topic)

@@ -1,0 +1,23 @@
+namespace JourneyContent.Editing;
+
+/// <summary>Where back-office accounts are kept.</summary>
+public interface IEditorAccountStore
+{
+    /// <summary>The account with this email (compared after normalisation), or null.</summary>
+    Task<EditorAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>The account with this id, or null.</summary>
+    Task<EditorAccount?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Adds an account; false when the email is already taken.</summary>
+    Task<bool> CreateAsync(EditorAccount account, CancellationToken cancellationToken);
+
+    /// <summary>Saves every field of an existing account.</summary>
+    Task UpdateAsync(EditorAccount account, CancellationToken cancellationToken);
+
+    /// <summary>All accounts, by email.</summary>
+    Task<IReadOnlyList<EditorAccount>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>How many accounts exist.</summary>
+    Task<int> CountAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,93 @@
+using JourneyContent.Content;
+using JourneyContent.Editing;
+using JourneyContent.Stages;
+
+namespace JourneyContent.Tagging;
+
+/// <summary>The result of an editor's tagging: saved, a conflict, not found, or invalid with a message.</summary>
+/// <param name="Outcome">What happened; <c>null</c> when the tags were invalid and nothing was written.</param>
+/// <param name="Error">Why the tags were refused, for the editor.</param>
+public sealed record TaggingResult(TagWriteOutcome? Outcome, string? Error)
+{
+    /// <summary>True when the tags were written.</summary>
+    public bool Saved => Outcome == TagWriteOutcome.Saved;
+}
+
+/// <summary>Changes an item's kind and stages on behalf of an editor: validates them, writes them to the item's source, and audits the change.</summary>
+/// <remarks>Nothing is audited for a refused, conflicting or unchanged write, so the audit log holds real changes only.</remarks>
+public sealed class ContentTagging(IContentSource content, IContentTagWriter writer, IStageAuditLog audit, StageModel stages, TimeProvider time)
+{
+    /// <summary>Validates and writes <paramref name="tags"/> for <paramref name="itemId"/>, read at <paramref name="version"/>.</summary>
+    public async Task<TaggingResult> TagAsync(string itemId, string version, ContentTags tags, string editor, string source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        if (content.Current.FindById(itemId) is not { } item)
+        {
+            return new TaggingResult(TagWriteOutcome.NotFound, $"The item '{itemId}' no longer exists.");
+        }
+
+        if (Validate(tags) is { } error)
+        {
+            return new TaggingResult(null, error);
+        }
+
+        var before = ContentTags.Of(item);
+        if (before.Kind == tags.Kind && before.Stage == tags.Stage && before.SecondaryText == tags.SecondaryText)
+        {
+            return new TaggingResult(TagWriteOutcome.Saved, null);
+        }
+
+        var outcome = await writer.WriteAsync(itemId, tags, version, cancellationToken);
+        if (outcome == TagWriteOutcome.Saved)
+        {
+            await audit.AppendAsync(new StageAuditEntry
+            {
+                ItemId = itemId,
+                ItemTitle = item.Title,
+                ChangedBy = editor,
+                ChangedAt = time.GetUtcNow(),
+                FromStage = before.Stage,
+                ToStage = tags.Stage,
+                FromSecondary = before.SecondaryText,
+                ToSecondary = tags.SecondaryText,
+                FromKind = before.Kind,
+                ToKind = tags.Kind,
+                Source = source,
+            }, cancellationToken);
+        }
+
+        return new TaggingResult(outcome, outcome switch
+        {
+            TagWriteOutcome.Conflict => $"“{item.Title}” was changed by someone else since you opened it. Nothing was overwritten: reload to see the current version, then make your change again.",
+            TagWriteOutcome.NotFound => $"The item '{itemId}' no longer exists.",
+            _ => null,
+        });
+    }
+
+    private string? Validate(ContentTags tags)
+    {
+        if (stages.FindKind(tags.Kind) is null)
+        {
+            return $"Unknown kind '{tags.Kind}'.";
+        }
+
+        if (tags.Stage is not null && stages.FindStage(tags.Stage) is null)
+        {
+            return $"Unknown stage '{tags.Stage}'.";
+        }
+
+        if (tags.SecondaryStages.FirstOrDefault(s => stages.FindStage(s.Stage) is null) is { } unknown)
+        {
+            return $"Unknown secondary stage '{unknown.Stage}'.";
+        }
+
+        if (tags.Stage is not null && tags.SecondaryStages.Any(s => s.Stage == tags.Stage))
+        {
+            return "A secondary stage cannot be the primary stage.";
+        }
+
+        return tags.SecondaryStages.Select(s => s.Stage).Distinct(StringComparer.Ordinal).Count() != tags.SecondaryStages.Count
+            ? "A secondary stage is listed twice."
+            : null;
+    }
+}
