@@ -46,7 +46,7 @@ public sealed record EditForm
 public sealed record BulkTagForm
 {
     /// <summary>The selected items as <c>id|version</c> pairs.</summary>
-    public IReadOnlyList<string> Selected { get; init; } = [];
+    public IList<string> Selected { get; init; } = [];
 
     /// <summary>The stage to set, or empty to untag.</summary>
     public string? Stage { get; init; }
