@@ -1,112 +1,271 @@
+using System.Collections.ObjectModel;
 using JourneyContent.Content;
 using JourneyContent.Stages;
 
 namespace JourneyContent.Coverage;
 
-/// <summary>Counts tagged content by stage × kind and stage × language, and names the gaps.</summary>
+/// <summary>Where content is missing: counts of content by stage × kind and stage × language, and the gaps they show.</summary>
 /// <remarks>
-/// Only an item's primary stage counts (secondary stages would hide real gaps); untagged items are counted apart.
-/// Gaps, in stage order: a stage with no content at all; a stage with nothing in one language; a stage with no
-/// call to action (an item whose kind is a call to action) in one language.
+/// <para>An item counts towards the stage an editor set (<see cref="ContentItem.Stage"/>) only; secondary stages and a
+/// kind's default stage do not count, so they cannot hide a gap. Items without a stage are counted in
+/// <see cref="CoverageMatrixResult.Untagged"/>, and items tagged with a stage the model does not know (for example one
+/// removed from the configuration) in <see cref="CoverageMatrixResult.UnknownStage"/>; neither counts towards a stage.</para>
+/// <para>Gaps are listed stage by stage in funnel order. A stage without any content gives one
+/// <see cref="CoverageGapCodes.StageEmpty"/> gap and nothing else. Otherwise, for each language in the order given:
+/// <see cref="CoverageGapCodes.StageMissingLanguage"/> when the stage has nothing in that language, else
+/// <see cref="CoverageGapCodes.StageWithoutCallToAction"/> when none of its items in that language has a
+/// call-to-action kind. With no language given, the call-to-action check covers the stage as a whole.</para>
 /// </remarks>
 public static class CoverageMatrix
 {
-    /// <summary>Computes the matrix over <paramref name="items"/> for the site's <paramref name="languages"/>.</summary>
-    public static CoverageMatrixResult Compute(IEnumerable<ContentItem> items, StageModel stages, IReadOnlyList<string> languages)
+    /// <summary>Counts <paramref name="items"/> and finds the gaps.</summary>
+    /// <param name="items">The content, usually <see cref="ContentSnapshot.Items"/>.</param>
+    /// <param name="model">The funnel (the rows) and the content kinds (the kind columns).</param>
+    /// <param name="languages">The site's languages (the language columns), two-letter codes without duplicates.</param>
+    /// <exception cref="ArgumentException">A language is blank or listed twice, or an item is null.</exception>
+    public static CoverageMatrixResult Compute(IEnumerable<ContentItem> items, StageModel model, IReadOnlyList<string> languages)
     {
         ArgumentNullException.ThrowIfNull(items);
-        ArgumentNullException.ThrowIfNull(stages);
-        ArgumentNullException.ThrowIfNull(languages);
-        var all = items.ToList();
-        var tagged = all.Where(i => stages.FindStage(i.Stage) is not null).ToList();
-        var rows = new List<CoverageRow>();
-        var gaps = new List<CoverageGap>();
+        ArgumentNullException.ThrowIfNull(model);
+        var columns = CheckLanguages(languages);
 
-        foreach (var stage in stages.Stages)
+        var stageRows = model.Stages.Select(s => new RowCounter(s, model, columns)).ToArray();
+        var untagged = new RowCounter(null, model, columns);
+        var unknown = new RowCounter(null, model, columns);
+        foreach (var item in items)
         {
-            var inStage = tagged.Where(i => string.Equals(i.Stage, stage.Key, StringComparison.OrdinalIgnoreCase)).ToList();
-            var byLanguage = languages.ToDictionary(l => l, l => inStage.Count(i => i.Language == l), StringComparer.Ordinal);
-            var byKind = stages.Kinds.ToDictionary(k => k.Key, k => inStage.Count(i => i.Kind == k.Key), StringComparer.Ordinal);
-            rows.Add(new CoverageRow(stage, byLanguage, byKind, inStage.Count));
-
-            if (inStage.Count == 0)
+            if (item is null)
             {
-                gaps.Add(new CoverageGap(CoverageGapCode.NoContent, stage.Key, null, Message(stage, null,
-                    (s, _) => $"The {s} stage has no content.", (s, _) => $"L'étape {s} n'a aucun contenu.")));
-                continue;
+                throw new ArgumentException("The items contain a null entry.", nameof(items));
             }
 
-            foreach (var language in languages)
+            var row = string.IsNullOrWhiteSpace(item.Stage) ? untagged
+                : model.FindStage(item.Stage) is { } stage ? stageRows[stage.Order]
+                : unknown;
+            row.Add(item);
+        }
+
+        var totals = new RowCounter(null, model, columns);
+        foreach (var row in stageRows)
+        {
+            totals.Add(row);
+        }
+
+        return new CoverageMatrixResult(
+            model.Kinds,
+            columns,
+            [.. stageRows.Select(r => new CoverageRow(r.Stage!, r.ToCounts()))],
+            untagged.ToCounts(),
+            unknown.ToCounts(),
+            totals.ToCounts(),
+            [.. stageRows.SelectMany(r => GapsOf(r, columns))]);
+    }
+
+    private static ReadOnlyCollection<string> CheckLanguages(IReadOnlyList<string> languages)
+    {
+        ArgumentNullException.ThrowIfNull(languages);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var columns = new List<string>(languages.Count);
+        foreach (var language in languages)
+        {
+            if (string.IsNullOrWhiteSpace(language))
             {
-                var local = inStage.Where(i => i.Language == language).ToList();
-                if (local.Count == 0)
-                {
-                    gaps.Add(new CoverageGap(CoverageGapCode.NoContentInLanguage, stage.Key, language, Message(stage, language,
-                        (s, l) => $"The {s} stage has nothing in {LanguageName(l!, "en")}.",
-                        (s, l) => $"L'étape {s} n'a aucun contenu en {LanguageName(l!, "fr")}.")));
-                }
-                else if (!local.Any(i => stages.FindKind(i.Kind)?.IsCallToAction == true))
-                {
-                    gaps.Add(new CoverageGap(CoverageGapCode.NoCallToAction, stage.Key, language, Message(stage, language,
-                        (s, l) => $"The {s} stage has no call to action in {LanguageName(l!, "en")}.",
-                        (s, l) => $"L'étape {s} n'a aucun appel à l'action en {LanguageName(l!, "fr")}.")));
-                }
+                throw new ArgumentException("A language code is blank.", nameof(languages));
+            }
+
+            var code = language.Trim().ToLowerInvariant();
+            if (!seen.Add(code))
+            {
+                throw new ArgumentException($"The language '{code}' is listed twice.", nameof(languages));
+            }
+
+            columns.Add(code);
+        }
+
+        return columns.AsReadOnly();
+    }
+
+    private static IEnumerable<CoverageGap> GapsOf(RowCounter row, IReadOnlyList<string> languages)
+    {
+        var stage = row.Stage!;
+        var en = stage.Label.Get("en");
+        var fr = stage.Label.Get("fr");
+        if (row.Total == 0)
+        {
+            yield return new CoverageGap(CoverageGapCodes.StageEmpty, stage, null, null, LocalizedText.EnglishAndFrench(
+                $"The {en} stage has no content.",
+                $"L'étape {fr} n'a aucun contenu."));
+            yield break;
+        }
+
+        if (languages.Count == 0)
+        {
+            if (row.CallsToAction == 0)
+            {
+                yield return new CoverageGap(CoverageGapCodes.StageWithoutCallToAction, stage, null, null, LocalizedText.EnglishAndFrench(
+                    $"The {en} stage has no call to action.",
+                    $"L'étape {fr} n'a aucun appel à l'action."));
+            }
+
+            yield break;
+        }
+
+        foreach (var language in languages)
+        {
+            var (inEnglish, inFrench) = LanguageNames.InLanguage(language);
+            if (row.ByLanguage[language] == 0)
+            {
+                yield return new CoverageGap(CoverageGapCodes.StageMissingLanguage, stage, language, null, LocalizedText.EnglishAndFrench(
+                    $"The {en} stage has nothing {inEnglish}.",
+                    $"L'étape {fr} n'a aucun contenu {inFrench}."));
+            }
+            else if (row.CallsToActionByLanguage[language] == 0)
+            {
+                yield return new CoverageGap(CoverageGapCodes.StageWithoutCallToAction, stage, language, null, LocalizedText.EnglishAndFrench(
+                    $"The {en} stage has no call to action {inEnglish}.",
+                    $"L'étape {fr} n'a aucun appel à l'action {inFrench}."));
+            }
+        }
+    }
+
+    /// <summary>Accumulates the counts of one row.</summary>
+    private sealed class RowCounter
+    {
+        private readonly StageModel _model;
+
+        public RowCounter(Stage? stage, StageModel model, IReadOnlyList<string> languages)
+        {
+            Stage = stage;
+            _model = model;
+            ByKind = model.Kinds.ToDictionary(k => k.Key, _ => 0, StringComparer.OrdinalIgnoreCase);
+            ByLanguage = languages.ToDictionary(l => l, _ => 0, StringComparer.OrdinalIgnoreCase);
+            CallsToActionByLanguage = languages.ToDictionary(l => l, _ => 0, StringComparer.OrdinalIgnoreCase);
+        }
+
+        public Stage? Stage { get; }
+
+        public int Total { get; private set; }
+
+        public Dictionary<string, int> ByKind { get; }
+
+        public int OtherKinds { get; private set; }
+
+        public Dictionary<string, int> ByLanguage { get; }
+
+        public int OtherLanguages { get; private set; }
+
+        public int CallsToAction { get; private set; }
+
+        public Dictionary<string, int> CallsToActionByLanguage { get; }
+
+        public void Add(ContentItem item)
+        {
+            Total++;
+            var kind = _model.FindKind(item.Kind);
+            if (kind is null)
+            {
+                OtherKinds++;
+            }
+            else
+            {
+                ByKind[kind.Key]++;
+            }
+
+            var isCallToAction = kind?.IsCallToAction == true;
+            CallsToAction += isCallToAction ? 1 : 0;
+            var language = item.Language?.Trim() ?? string.Empty;
+            if (ByLanguage.ContainsKey(language))
+            {
+                ByLanguage[language]++;
+                CallsToActionByLanguage[language] += isCallToAction ? 1 : 0;
+            }
+            else
+            {
+                OtherLanguages++;
             }
         }
 
-        var untagged = all.Where(i => stages.FindStage(i.Stage) is null).ToList();
-        return new CoverageMatrixResult(
-            languages,
-            stages.Kinds,
-            rows,
-            languages.ToDictionary(l => l, l => untagged.Count(i => i.Language == l), StringComparer.Ordinal),
-            untagged.Count,
-            gaps);
+        public void Add(RowCounter other)
+        {
+            Total += other.Total;
+            OtherKinds += other.OtherKinds;
+            OtherLanguages += other.OtherLanguages;
+            CallsToAction += other.CallsToAction;
+            foreach (var (key, count) in other.ByKind)
+            {
+                ByKind[key] += count;
+            }
+
+            foreach (var (key, count) in other.ByLanguage)
+            {
+                ByLanguage[key] += count;
+                CallsToActionByLanguage[key] += other.CallsToActionByLanguage[key];
+            }
+        }
+
+        public CoverageCounts ToCounts() => new(
+            Total,
+            ByKind.AsReadOnly(),
+            OtherKinds,
+            ByLanguage.AsReadOnly(),
+            OtherLanguages,
+            CallsToAction,
+            CallsToActionByLanguage.AsReadOnly());
+    }
+}
+
+/// <summary>The coverage of a site's content: one row per stage, the untagged items, the column totals and the gaps.</summary>
+/// <remarks>See <see cref="CoverageMatrix"/> for what is counted where.</remarks>
+public sealed record CoverageMatrixResult
+{
+    private readonly Dictionary<string, CoverageRow> _rowsByStage;
+
+    internal CoverageMatrixResult(
+        IReadOnlyList<ContentKind> kinds,
+        IReadOnlyList<string> languages,
+        IReadOnlyList<CoverageRow> rows,
+        CoverageCounts untagged,
+        CoverageCounts unknownStage,
+        CoverageCounts totals,
+        IReadOnlyList<CoverageGap> gaps)
+    {
+        Kinds = kinds;
+        Languages = languages;
+        Rows = rows;
+        Untagged = untagged;
+        UnknownStage = unknownStage;
+        Totals = totals;
+        Gaps = gaps;
+        _rowsByStage = rows.ToDictionary(r => r.Stage.Key, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static LocalizedText Message(Stage stage, string? language, Func<string, string?, string> english, Func<string, string?, string> french) =>
-        LocalizedText.EnglishAndFrench(english(stage.Label.Get("en"), language), french(stage.Label.Get("fr"), language));
+    /// <summary>The kind columns: the stage model's kinds, by key order.</summary>
+    public IReadOnlyList<ContentKind> Kinds { get; }
 
-    private static string LanguageName(string language, string inLanguage) => (language, inLanguage) switch
-    {
-        ("en", "en") => "English",
-        ("fr", "en") => "French",
-        ("en", "fr") => "anglais",
-        ("fr", "fr") => "français",
-        _ => language,
-    };
+    /// <summary>The language columns, lower-case, in the order given.</summary>
+    public IReadOnlyList<string> Languages { get; }
+
+    /// <summary>One row per stage, in funnel order.</summary>
+    public IReadOnlyList<CoverageRow> Rows { get; }
+
+    /// <summary>The items without a stage.</summary>
+    public CoverageCounts Untagged { get; }
+
+    /// <summary>The items tagged with a stage the model does not know.</summary>
+    public CoverageCounts UnknownStage { get; }
+
+    /// <summary>The column totals over the stage rows; untagged and unknown-stage items are not included.</summary>
+    public CoverageCounts Totals { get; }
+
+    /// <summary>The gaps found, in funnel order.</summary>
+    public IReadOnlyList<CoverageGap> Gaps { get; }
+
+    /// <summary>Untagged items per language column; the same as <see cref="Untagged"/>'s <see cref="CoverageCounts.ByLanguage"/>.</summary>
+    public IReadOnlyDictionary<string, int> UntaggedByLanguage => Untagged.ByLanguage;
+
+    /// <summary>All untagged items; the same as <see cref="Untagged"/>'s <see cref="CoverageCounts.Total"/>.</summary>
+    public int UntaggedTotal => Untagged.Total;
+
+    /// <summary>The row of the stage with key <paramref name="stage"/>, or null.</summary>
+    public CoverageRow? Row(string stage) => _rowsByStage.GetValueOrDefault(stage);
 }
-
-/// <summary>The coverage of a site's content.</summary>
-/// <param name="Languages">The columns of the stage × language table.</param>
-/// <param name="Kinds">The columns of the stage × kind table.</param>
-/// <param name="Rows">One row per stage, in funnel order.</param>
-/// <param name="UntaggedByLanguage">Untagged items per language.</param>
-/// <param name="UntaggedTotal">All untagged items.</param>
-/// <param name="Gaps">The gaps found, in stage order.</param>
-public sealed record CoverageMatrixResult(
-    IReadOnlyList<string> Languages,
-    IReadOnlyList<ContentKind> Kinds,
-    IReadOnlyList<CoverageRow> Rows,
-    IReadOnlyDictionary<string, int> UntaggedByLanguage,
-    int UntaggedTotal,
-    IReadOnlyList<CoverageGap> Gaps);
-
-/// <summary>The counts of one stage.</summary>
-public sealed record CoverageRow(Stage Stage, IReadOnlyDictionary<string, int> ByLanguage, IReadOnlyDictionary<string, int> ByKind, int Total);
-
-/// <summary>What kind of gap was found.</summary>
-public enum CoverageGapCode
-{
-    /// <summary>The stage has no content at all.</summary>
-    NoContent,
-
-    /// <summary>The stage has no content in one language.</summary>
-    NoContentInLanguage,
-
-    /// <summary>The stage has content but no call to action in one language.</summary>
-    NoCallToAction,
-}
-
-/// <summary>A gap: where a buyer at a stage finds nothing (or nothing to act on).</summary>
-public sealed record CoverageGap(CoverageGapCode Code, string Stage, string? Language, LocalizedText Message);

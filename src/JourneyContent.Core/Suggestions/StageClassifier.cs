@@ -3,130 +3,118 @@ using JourneyContent.Stages;
 
 namespace JourneyContent.Suggestions;
 
-/// <summary>A stage suggested for an untagged item.</summary>
-/// <param name="Stage">The suggested stage key.</param>
-/// <param name="Confidence">The suggested stage's probability, in [0, 1].</param>
-/// <param name="Probabilities">Every stage's probability; they add up to 1.</param>
-/// <param name="TopWords">Up to five words of the item that pointed most to this stage rather than the runner-up.</param>
-public sealed record StageSuggestion(string Stage, double Confidence, IReadOnlyDictionary<string, double> Probabilities, IReadOnlyList<string> TopWords);
-
-/// <summary>A multinomial naive Bayes classifier of stages, trained on the tagged items of a site.</summary>
+/// <summary>Suggests a stage for content from its words and kind: a multinomial naive Bayes classifier trained on tagged items.</summary>
 /// <remarks>
-/// Laplace smoothing (add one) on word counts and stage priors. Probabilities are the softmax of the
-/// log-probabilities. Ties go to the stage earliest in the funnel, so the same content always gives the same
-/// suggestion. Untagged items and items tagged with a stage the model does not know are ignored in training.
+/// <para>An item's features are the terms of <see cref="StageTokenizer"/> weighted by where they appear
+/// (<see cref="StageClassifierOptions"/>), plus its kind as a pseudo-word. A stage's score is
+/// ln P(stage) + Σ count(term) × ln P(term | stage), where P(stage) is the stage's share of the training items and
+/// P(term | stage) uses additive (Laplace) smoothing over the training vocabulary. Terms never seen in training are
+/// ignored. Probabilities are the softmax of the scores.</para>
+/// <para>Only a stage that has training items can be suggested. Exact ties go to the stage earliest in the funnel of the
+/// <see cref="StageModel"/> given to <see cref="Train"/>, or, without one, to the smallest stage key in ordinal
+/// order. The same training set and item always give the same suggestion.</para>
+/// <para>An instance is immutable once trained and safe to share between threads.</para>
 /// </remarks>
 public sealed class StageClassifier
 {
-    private readonly StageModel _stages;
-    private readonly Dictionary<string, double>[] _wordCounts;
-    private readonly double[] _totals;
-    private readonly int[] _documents;
-    private readonly HashSet<string> _vocabulary = new(StringComparer.Ordinal);
-    private int _documentCount;
+    private readonly StageCounts _counts;
 
-    private StageClassifier(StageModel stages)
+    private StageClassifier(StageCounts counts, StageClassifierOptions options)
     {
-        _stages = stages;
-        var n = stages.Stages.Count;
-        _wordCounts = [.. Enumerable.Range(0, n).Select(_ => new Dictionary<string, double>(StringComparer.Ordinal))];
-        _totals = new double[n];
-        _documents = new int[n];
+        _counts = counts;
+        Options = options;
+        Stages = [.. counts.Stages.Where((_, s) => counts.Documents(s) > 0)];
     }
 
-    /// <summary>How many items the classifier learnt from.</summary>
-    public int TrainingSize => _documentCount;
+    /// <summary>The weights and smoothing the classifier was trained with.</summary>
+    public StageClassifierOptions Options { get; }
 
-    /// <summary>Trains on the tagged items among <paramref name="items"/>.</summary>
-    public static StageClassifier Train(IEnumerable<ContentItem> items, StageModel stages)
+    /// <summary>The keys of the stages that have training items, in tie-breaking (funnel) order.</summary>
+    public IReadOnlyList<string> Stages { get; }
+
+    /// <summary>How many tagged items the classifier learnt from.</summary>
+    public int TrainingItemCount => _counts.DocumentCount;
+
+    /// <summary>How many distinct terms (kind pseudo-words included) the classifier learnt.</summary>
+    public int VocabularySize => _counts.VocabularySize;
+
+    /// <summary>Trains a classifier on the tagged items among <paramref name="taggedItems"/>.</summary>
+    /// <param name="taggedItems">Items to learn from. Untagged items (no <see cref="ContentItem.Stage"/>) are ignored.</param>
+    /// <param name="model">The funnel: breaks ties by funnel order, and items tagged with a stage it does not know are
+    /// ignored. Without it every stage key is accepted (lower-cased) and ties go to the smallest key.</param>
+    /// <param name="options">Weights and smoothing; <see cref="StageClassifierOptions.Default"/> when null.</param>
+    public static StageClassifier Train(IEnumerable<ContentItem> taggedItems, StageModel? model = null, StageClassifierOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(items);
-        ArgumentNullException.ThrowIfNull(stages);
-        var classifier = new StageClassifier(stages);
-        foreach (var item in items)
+        ArgumentNullException.ThrowIfNull(taggedItems);
+        options ??= StageClassifierOptions.Default;
+        var training = TrainingSet.Collect(taggedItems, model);
+        var counts = new StageCounts(training.Stages);
+        foreach (var (stage, item) in training.Items)
         {
-            if (stages.FindStage(item.Stage) is { } stage)
-            {
-                classifier.Add(stage.Order, TextFeatures.Of(item).Counts, +1);
-            }
+            counts.Add(stage, ItemFeatures.Of(item, options));
         }
 
-        return classifier;
+        return new StageClassifier(counts, options);
     }
 
-    /// <summary>The suggested stage for <paramref name="item"/>, or null when nothing was learnt.</summary>
-    public StageSuggestion? Suggest(ContentItem item)
+    /// <summary>Suggests a stage for <paramref name="item"/>, or null when <see cref="Classify"/> finds none.</summary>
+    public StageSuggestion? Suggest(ContentItem item) => Classify(item).Suggestion;
+
+    /// <summary>Suggests a stage for <paramref name="item"/>, or says why it cannot.</summary>
+    /// <remarks>
+    /// The item's own <see cref="ContentItem.Stage"/> is not looked at. There is no suggestion (see
+    /// <see cref="NoSuggestionReason"/>) when nothing was learnt, when the training items all share one stage, or when
+    /// the item has no term in common with them. Never throws for a non-null item.
+    /// </remarks>
+    public SuggestionOutcome Classify(ContentItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var (counts, spellings) = TextFeatures.Of(item);
-        return Suggest(counts, spellings);
+        if (_counts.DocumentCount == 0)
+        {
+            return SuggestionOutcome.None(NoSuggestionReason.NoTrainingData);
+        }
+
+        var features = ItemFeatures.Of(item, Options);
+        var scores = _counts.Score(features, Options.Smoothing, out var knownTerms);
+        var (best, runnerUp) = StageCounts.Rank(scores);
+        if (runnerUp < 0)
+        {
+            return SuggestionOutcome.None(NoSuggestionReason.SingleStage);
+        }
+
+        if (knownTerms == 0)
+        {
+            return SuggestionOutcome.None(NoSuggestionReason.NoKnownWords);
+        }
+
+        var probabilities = Softmax(scores, scores[best]);
+        var stage = _counts.Stages[best];
+        return SuggestionOutcome.Of(new StageSuggestion(
+            stage,
+            probabilities.Single(p => p.Stage == stage).Probability,
+            probabilities,
+            TopWords(features, best, runnerUp)));
     }
 
-    internal StageSuggestion? Suggest(Dictionary<string, double> counts, Dictionary<string, string> spellings)
+    private List<StageProbability> Softmax(double[] scores, double max)
     {
-        if (_documentCount == 0)
-        {
-            return null;
-        }
-
-        var n = _stages.Stages.Count;
-        var logScores = new double[n];
-        var vocabularySize = Math.Max(1, _vocabulary.Count);
-        for (var s = 0; s < n; s++)
-        {
-            var score = Math.Log((_documents[s] + 1.0) / (_documentCount + n));
-            foreach (var (word, count) in counts)
-            {
-                if (_vocabulary.Contains(word))
-                {
-                    score += count * LogLikelihood(s, word, vocabularySize);
-                }
-            }
-
-            logScores[s] = score;
-        }
-
-        var order = Enumerable.Range(0, n).OrderByDescending(s => logScores[s]).ThenBy(s => s).ToArray();
-        var best = order[0];
-        var max = logScores[best];
-        var exp = logScores.Select(l => Math.Exp(l - max)).ToArray();
-        var sum = exp.Sum();
-        var probabilities = _stages.Stages.ToDictionary(s => s.Key, s => exp[s.Order] / sum, StringComparer.Ordinal);
-
-        var topWords = Array.Empty<string>();
-        if (n > 1)
-        {
-            var runnerUp = order[1];
-            topWords = [.. counts
-                .Where(c => _vocabulary.Contains(c.Key))
-                .Select(c => (Word: c.Key, Weight: c.Value * (LogLikelihood(best, c.Key, vocabularySize) - LogLikelihood(runnerUp, c.Key, vocabularySize))))
-                .Where(w => w.Weight > 0)
-                .OrderByDescending(w => w.Weight).ThenBy(w => w.Word, StringComparer.Ordinal)
-                .Take(5)
-                .Select(w => spellings.GetValueOrDefault(w.Word, w.Word))];
-        }
-
-        return new StageSuggestion(_stages.Stages[best].Key, probabilities[_stages.Stages[best].Key], probabilities, topWords);
+        var candidates = Enumerable.Range(0, scores.Length).Where(s => !double.IsNegativeInfinity(scores[s])).ToArray();
+        var sum = candidates.Sum(s => Math.Exp(scores[s] - max));
+        return [.. candidates.Select(s => new StageProbability(_counts.Stages[s], Math.Clamp(Math.Exp(scores[s] - max) / sum, 0, 1)))];
     }
 
-    /// <summary>Adds (+1) or removes (−1) one document's counts; leave-one-out evaluation removes and re-adds each document.</summary>
-    internal void Add(int stage, Dictionary<string, double> counts, int sign)
-    {
-        foreach (var (word, count) in counts)
-        {
-            var updated = _wordCounts[stage].GetValueOrDefault(word) + (sign * count);
-            _wordCounts[stage][word] = updated;
-            _totals[stage] += sign * count;
-            if (sign > 0)
-            {
-                _vocabulary.Add(word);
-            }
-        }
-
-        _documents[stage] += sign;
-        _documentCount += sign;
-    }
-
-    private double LogLikelihood(int stage, string word, int vocabularySize) =>
-        Math.Log((Math.Max(0, _wordCounts[stage].GetValueOrDefault(word)) + 1.0) / (_totals[stage] + vocabularySize));
+    private List<SuggestionWord> TopWords(ItemFeatures features, int best, int runnerUp) =>
+    [
+        .. features.Counts
+            .Where(c => !ItemFeatures.IsKind(c.Key) && _counts.IsKnown(c.Key))
+            .Select(c => new SuggestionWord(
+                features.Surfaces[c.Key],
+                c.Key,
+                c.Value,
+                _counts.LogLikelihood(best, c.Key, Options.Smoothing) - _counts.LogLikelihood(runnerUp, c.Key, Options.Smoothing)))
+            .Where(w => w.LogLikelihoodRatio > 0)
+            .OrderByDescending(w => w.Contribution)
+            .ThenBy(w => w.Term, StringComparer.Ordinal)
+            .Take(Options.TopWordCount),
+    ];
 }
