@@ -8,7 +8,7 @@ namespace JourneyContent.Web.BackOffice.Inventory;
 /// <remarks>The classifier is retrained lazily, once per content snapshot, so tagging an item improves the next suggestions.</remarks>
 public sealed class StageSuggestions(IContentSource content, StageModel stages)
 {
-    private (ContentSnapshot Snapshot, StageClassifier Classifier)? _trained;
+    private Trained? _trained;
 
     /// <summary>The suggestion for <paramref name="item"/>, or null when there is nothing to learn from.</summary>
     public StageSuggestion? For(ContentItem item)
@@ -20,14 +20,18 @@ public sealed class StageSuggestions(IContentSource content, StageModel stages)
     private StageClassifier Classifier()
     {
         var snapshot = content.Current;
-        var trained = _trained;
-        if (trained is { } current && ReferenceEquals(current.Snapshot, snapshot))
+        var trained = Volatile.Read(ref _trained);
+        if (trained is not null && ReferenceEquals(trained.Snapshot, snapshot))
         {
-            return current.Classifier;
+            return trained.Classifier;
         }
 
+        // Two requests may train at once after a change; both results are equal and the last one wins.
         var classifier = StageClassifier.Train(snapshot.Items, stages);
-        _trained = (snapshot, classifier);
+        Volatile.Write(ref _trained, new Trained(snapshot, classifier));
         return classifier;
     }
+
+    /// <summary>A classifier and the snapshot it was trained on, swapped as one reference so readers never see a mix.</summary>
+    private sealed record Trained(ContentSnapshot Snapshot, StageClassifier Classifier);
 }
