@@ -8,142 +8,230 @@ using YamlDotNet.RepresentationModel;
 namespace JourneyContent.Markdown;
 
 /// <summary>Turns one markdown file into a <see cref="ContentItem"/>, or into errors that name the file, line and field.</summary>
-internal sealed partial class ContentFileParser(StageModel stages, MarkdownRenderer renderer, IReadOnlyCollection<string> languages, string contentRoot)
+/// <remarks>
+/// Every problem of a file is reported at once, so an editor fixes it in one pass. Unknown keys are ignored: later
+/// features read their own keys from <see cref="ContentFile.FrontMatter"/>. Rendering happens only for valid files.
+/// </remarks>
+internal sealed partial class ContentFileParser
 {
-    private readonly HashSet<string> _languages = new(languages, StringComparer.OrdinalIgnoreCase);
+    private readonly StageModel _stages;
+    private readonly MarkdownRenderer _renderer;
+    private readonly HashSet<string> _languages;
+    private readonly string _contentRoot;
+    private readonly string _contentRootPrefix;
+
+    /// <param name="stages">The kinds and stages a file may name.</param>
+    /// <param name="renderer">Renders the body of valid files.</param>
+    /// <param name="languages">The configured languages, already lower-case.</param>
+    /// <param name="contentRoot">The absolute, normalised content folder, for gated assets.</param>
+    public ContentFileParser(StageModel stages, MarkdownRenderer renderer, IEnumerable<string> languages, string contentRoot)
+    {
+        _stages = stages;
+        _renderer = renderer;
+        _languages = new HashSet<string>(languages, StringComparer.Ordinal);
+        _contentRoot = Path.TrimEndingDirectorySeparator(contentRoot);
+        _contentRootPrefix = Path.EndsInDirectorySeparator(_contentRoot) ? _contentRoot : _contentRoot + Path.DirectorySeparatorChar;
+    }
+
+    private string KnownKinds => string.Join(", ", _stages.Kinds.Select(k => k.Key));
+
+    private string KnownStages => string.Join(", ", _stages.Stages.Select(s => s.Key));
+
+    private string KnownLanguages => string.Join(", ", _languages.Order(StringComparer.Ordinal));
 
     public ParsedFile Parse(string relativePath, string text)
     {
-        var errors = new List<ContentLoadError>();
         var document = FrontMatterDocument.TrySplit(text, out var splitError);
         if (document is null)
         {
             return ParsedFile.Failed(new ContentLoadError(relativePath, 1, null, splitError!));
         }
 
-        YamlMappingNode mapping;
-        try
+        if (!TryLoadMapping(relativePath, document, out var mapping, out var yamlError))
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(document.FrontMatter));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                return ParsedFile.Failed(new ContentLoadError(relativePath, document.FrontMatterFirstLine, null, "The front matter must be a set of key: value lines."));
-            }
-
-            mapping = root;
-        }
-        catch (YamlException ex)
-        {
-            var line = document.FrontMatterFirstLine + (int)Math.Max(0, ex.Start.Line - 1);
-            return ParsedFile.Failed(new ContentLoadError(relativePath, line, null, "Invalid YAML: " + YamlMessage(ex)));
+            return ParsedFile.Failed(yamlError!);
         }
 
-        var fields = new Fields(mapping, document.FrontMatterFirstLine);
+        var fields = new FrontMatterFields(relativePath, mapping ?? new YamlMappingNode(), document.FrontMatterFirstLine, isEmpty: mapping is null);
+        var title = ParseTitle(fields);
+        var kind = ParseKind(fields);
+        var stage = ParseStage(fields);
+        var secondary = ParseSecondaryStages(fields);
+        var language = ParseLanguage(fields);
+        var (slug, slugLine) = ParseSlug(fields);
+        var date = ParseDate(fields);
+        var gatedAsset = ParseGatedAsset(fields);
+        var topics = ParseTopics(fields);
+        var summary = fields.Text("summary")?.Trim();
+        var translationKey = fields.Text("translation_key")?.Trim();
 
-        var title = fields.String("title");
-        if (string.IsNullOrWhiteSpace(title))
+        if (fields.Errors.Count > 0)
         {
-            errors.Add(new ContentLoadError(relativePath, fields.LineOf("title"), "title", "A title is required."));
+            return new ParsedFile(null, null, fields.Errors);
         }
 
-        var kindKey = fields.String("kind");
-        ContentKind? kind = null;
-        if (string.IsNullOrWhiteSpace(kindKey))
-        {
-            errors.Add(new ContentLoadError(relativePath, fields.LineOf("kind"), "kind", "A kind is required (" + KnownKinds() + ")."));
-        }
-        else if ((kind = stages.FindKind(kindKey)) is null)
-        {
-            errors.Add(new ContentLoadError(relativePath, fields.LineOf("kind"), "kind", $"Unknown kind '{kindKey}'. Known kinds: {KnownKinds()}."));
-        }
-
-        var stageKey = fields.String("stage");
-        Stage? stage = null;
-        if (fields.Has("stage") && string.IsNullOrWhiteSpace(stageKey))
-        {
-            errors.Add(new ContentLoadError(relativePath, fields.LineOf("stage"), "stage", "The stage is empty: remove the line to leave the item untagged, or name a stage (" + KnownStages() + ")."));
-        }
-        else if (stageKey is not null && (stage = stages.FindStage(stageKey)) is null)
-        {
-            errors.Add(new ContentLoadError(relativePath, fields.LineOf("stage"), "stage", $"Unknown stage '{stageKey}'. Known stages: {KnownStages()}."));
-        }
-
-        var secondary = ParseSecondaryStages(relativePath, fields, errors);
-        var language = ParseLanguage(relativePath, fields, errors);
-        var slug = ParseSlug(relativePath, fields, errors);
-        var date = ParseDate(relativePath, fields, errors);
-        var gatedAsset = ParseGatedAsset(relativePath, fields, errors);
-        var topics = fields.StringList("topics")
-            .Select(t => t.Trim().ToLowerInvariant())
-            .Where(t => t.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-
-        if (errors.Count > 0)
-        {
-            return new ParsedFile(null, errors);
-        }
-
-        var rendered = renderer.Render(document.Body);
+        var rendered = _renderer.Render(document.Body);
         var item = new ContentItem
         {
             Id = language + "/" + slug,
             Slug = slug!,
             Language = language!,
-            Title = title!.Trim(),
+            Title = title!,
             Kind = kind!.Key,
             Url = "/" + language + "/" + slug,
             Stage = stage?.Key,
             SecondaryStages = secondary,
             Topics = topics,
-            Summary = fields.String("summary")?.Trim(),
+            Summary = string.IsNullOrEmpty(summary) ? null : summary,
             Date = date,
             GatedAsset = gatedAsset,
-            TranslationKey = fields.String("translation_key")?.Trim() is { Length: > 0 } key ? key : null,
+            TranslationKey = string.IsNullOrEmpty(translationKey) ? null : translationKey,
             BodyHtml = rendered.Html,
             BodyText = rendered.PlainText,
             Source = relativePath,
             Version = ContentFileVersion.Of(text),
         };
-        return new ParsedFile(item, []);
+        return new ParsedFile(item, new ContentFile(relativePath, document, fields.Mapping, slugLine), []);
     }
 
-    private List<StageWeight> ParseSecondaryStages(string path, Fields fields, List<ContentLoadError> errors)
+    /// <summary>Loads the YAML; an empty (or comments-only) front matter gives true and a null mapping, so it is reported as missing a title.</summary>
+    private static bool TryLoadMapping(string path, FrontMatterDocument document, out YamlMappingNode? mapping, out ContentLoadError? error)
     {
+        mapping = null;
+        error = null;
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(document.FrontMatter));
+        }
+        catch (YamlException ex)
+        {
+            // YamlDotNet counts lines from the front matter's first line; an error found at the end of the YAML
+            // (an unclosed bracket or quote) is reported on the last YAML line rather than on the closing ---.
+            var lastYamlLine = Math.Max(document.FrontMatterFirstLine, document.ClosingDelimiterLine - 1);
+            var line = (int)Math.Clamp(document.FrontMatterFirstLine + ex.Start.Line - 1, document.FrontMatterFirstLine, lastYamlLine);
+            error = new ContentLoadError(path, line, null, "Invalid YAML: " + YamlMessage(ex));
+            return false;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return true;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var line = document.FrontMatterFirstLine + (int)Math.Max(0, stream.Documents[0].RootNode.Start.Line - 1);
+            error = new ContentLoadError(path, line, null, "The front matter must be a set of key: value lines.");
+            return false;
+        }
+
+        mapping = root;
+        return true;
+    }
+
+    private static string? ParseTitle(FrontMatterFields fields)
+    {
+        var title = fields.Text("title")?.Trim();
+        if (string.IsNullOrEmpty(title) && !fields.HasWrongType("title"))
+        {
+            fields.Error("title", fields.KeyLine("title"), "A title is required.");
+        }
+
+        return title;
+    }
+
+    private ContentKind? ParseKind(FrontMatterFields fields)
+    {
+        var key = fields.Text("kind");
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            if (!fields.HasWrongType("kind"))
+            {
+                fields.Error("kind", fields.KeyLine("kind"), $"A kind is required ({KnownKinds}).");
+            }
+
+            return null;
+        }
+
+        var kind = _stages.FindKind(key);
+        if (kind is null)
+        {
+            fields.Error("kind", fields.KeyLine("kind"), $"Unknown kind '{key.Trim()}'. Known kinds: {KnownKinds}.");
+        }
+
+        return kind;
+    }
+
+    private Stage? ParseStage(FrontMatterFields fields)
+    {
+        if (!fields.Has("stage"))
+        {
+            return null;
+        }
+
+        var key = fields.Text("stage");
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            if (!fields.HasWrongType("stage"))
+            {
+                fields.Error("stage", fields.ValueLine("stage"), $"The stage is empty: remove the line to leave the item untagged, or name a stage ({KnownStages}).");
+            }
+
+            return null;
+        }
+
+        var stage = _stages.FindStage(key);
+        if (stage is null)
+        {
+            fields.Error("stage", fields.ValueLine("stage"), $"Unknown stage '{key.Trim()}'. Known stages: {KnownStages}.");
+        }
+
+        return stage;
+    }
+
+    private List<StageWeight> ParseSecondaryStages(FrontMatterFields fields)
+    {
+        const string Field = "secondary_stages";
         var result = new List<StageWeight>();
-        if (!fields.TryGet("secondary_stages", out var node))
+        if (!fields.TryGet(Field, out var node) || FrontMatterFields.IsNull(node))
         {
             return result;
         }
 
         if (node is not YamlSequenceNode sequence)
         {
-            errors.Add(new ContentLoadError(path, fields.LineOf(node), "secondary_stages", "secondary_stages must be a list of { stage, weight } entries."));
+            fields.Error(Field, fields.LineOf(node), "secondary_stages must be a list of entries such as - stage: consideration, weight: 0.5.");
             return result;
         }
 
         foreach (var entry in sequence.Children)
         {
-            var line = fields.LineOf(entry);
             if (entry is not YamlMappingNode map)
             {
-                errors.Add(new ContentLoadError(path, line, "secondary_stages", "Each secondary stage is a mapping such as { stage: consideration, weight: 0.5 }."));
+                fields.Error(Field, fields.LineOf(entry), "Each secondary stage is a mapping such as { stage: consideration, weight: 0.5 }.");
                 continue;
             }
 
-            var entryFields = new Fields(map, fields.FirstLine);
-            var key = entryFields.String("stage");
-            if (stages.FindStage(key) is not { } secondaryStage)
+            var entryFields = fields.Nested(map);
+            var key = entryFields.Text("stage");
+            if (string.IsNullOrWhiteSpace(key))
             {
-                errors.Add(new ContentLoadError(path, entryFields.LineOf("stage"), "secondary_stages.stage", $"Unknown stage '{key}'. Known stages: {KnownStages()}."));
+                fields.Error(Field + ".stage", entryFields.KeyLine("stage"), $"A secondary stage needs a stage ({KnownStages}).");
                 continue;
             }
 
-            var weightText = entryFields.String("weight") ?? "0.5";
+            if (_stages.FindStage(key) is not { } secondaryStage)
+            {
+                fields.Error(Field + ".stage", entryFields.ValueLine("stage"), $"Unknown stage '{key.Trim()}'. Known stages: {KnownStages}.");
+                continue;
+            }
+
+            // Without a weight, a secondary stage counts half, as in the back office's compact form.
+            var weightText = entryFields.Text("weight")?.Trim() ?? "0.5";
             if (!double.TryParse(weightText, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || !(weight > 0 && weight <= 1))
             {
-                errors.Add(new ContentLoadError(path, entryFields.LineOf("weight"), "secondary_stages.weight", $"Weight '{weightText}' must be a number greater than 0 and at most 1."));
+                fields.Error(Field + ".weight", entryFields.ValueLine("weight"), $"Weight '{weightText}' must be a number greater than 0 and at most 1.");
                 continue;
             }
 
@@ -153,16 +241,18 @@ internal sealed partial class ContentFileParser(StageModel stages, MarkdownRende
         return result;
     }
 
-    private string? ParseLanguage(string path, Fields fields, List<ContentLoadError> errors)
+    private string? ParseLanguage(FrontMatterFields fields)
     {
-        var declared = fields.String("language")?.Trim().ToLowerInvariant();
-        var firstFolder = path.Contains('/', StringComparison.Ordinal) ? path[..path.IndexOf('/', StringComparison.Ordinal)].ToLowerInvariant() : null;
+        var declared = fields.Text("language")?.Trim().ToLowerInvariant();
+        var path = fields.Path;
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        var firstFolder = slash > 0 ? path[..slash].ToLowerInvariant() : null;
         var folderLanguage = firstFolder is not null && _languages.Contains(firstFolder) ? firstFolder : null;
         if (string.IsNullOrEmpty(declared))
         {
-            if (folderLanguage is null)
+            if (folderLanguage is null && !fields.HasWrongType("language"))
             {
-                errors.Add(new ContentLoadError(path, fields.LineOf("language"), "language", $"A language is required ({string.Join(", ", _languages.Order(StringComparer.Ordinal))})."));
+                fields.Error("language", fields.KeyLine("language"), $"A language is required ({KnownLanguages}).");
             }
 
             return folderLanguage;
@@ -170,142 +260,243 @@ internal sealed partial class ContentFileParser(StageModel stages, MarkdownRende
 
         if (!_languages.Contains(declared))
         {
-            errors.Add(new ContentLoadError(path, fields.LineOf("language"), "language", $"Unknown language '{declared}'. Configured languages: {string.Join(", ", _languages.Order(StringComparer.Ordinal))}."));
+            fields.Error("language", fields.ValueLine("language"), $"Unknown language '{declared}'. Configured languages: {KnownLanguages}.");
             return null;
         }
 
         if (folderLanguage is not null && folderLanguage != declared)
         {
-            errors.Add(new ContentLoadError(path, fields.LineOf("language"), "language", $"The file is in the '{folderLanguage}' folder but says language '{declared}'."));
+            fields.Error("language", fields.ValueLine("language"), $"The file is in the '{folderLanguage}' folder but says language '{declared}'.");
             return null;
         }
 
         return declared;
     }
 
-    private static string? ParseSlug(string path, Fields fields, List<ContentLoadError> errors)
+    private static (string? Slug, int Line) ParseSlug(FrontMatterFields fields)
     {
-        var slug = fields.String("slug")?.Trim();
-        if (string.IsNullOrEmpty(slug))
+        var declared = fields.Text("slug")?.Trim();
+        var line = fields.KeyLine("slug");
+        if (!string.IsNullOrEmpty(declared))
         {
-            slug = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
+            if (!SlugPattern().IsMatch(declared))
+            {
+                fields.Error("slug", line, $"Slug '{declared}' is invalid: use lower-case letters, digits and hyphens.");
+                return (null, line);
+            }
+
+            return (declared, line);
         }
 
-        if (!SlugPattern().IsMatch(slug))
+        if (fields.HasWrongType("slug"))
         {
-            errors.Add(new ContentLoadError(path, fields.LineOf("slug"), "slug", $"Slug '{slug}' is invalid: use lower-case letters, digits and hyphens."));
-            return null;
+            return (null, line);
         }
 
-        return slug;
+        var fromFileName = Path.GetFileNameWithoutExtension(fields.Path).ToLowerInvariant();
+        if (!SlugPattern().IsMatch(fromFileName))
+        {
+            fields.Error("slug", line, $"Slug '{fromFileName}', taken from the file name, is invalid: rename the file or add a slug line, using lower-case letters, digits and hyphens.");
+            return (null, line);
+        }
+
+        return (fromFileName, line);
     }
 
-    private static DateOnly? ParseDate(string path, Fields fields, List<ContentLoadError> errors)
+    private static DateOnly? ParseDate(FrontMatterFields fields)
     {
-        var text = fields.String("date");
-        if (string.IsNullOrWhiteSpace(text))
+        var text = fields.Text("date")?.Trim();
+        if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
         }
 
-        errors.Add(new ContentLoadError(path, fields.LineOf("date"), "date", $"Date '{text}' is not a date in the form yyyy-MM-dd."));
+        fields.Error("date", fields.ValueLine("date"), $"Date '{text}' is not a date in the form yyyy-MM-dd.");
         return null;
     }
 
-    private string? ParseGatedAsset(string path, Fields fields, List<ContentLoadError> errors)
+    private string? ParseGatedAsset(FrontMatterFields fields)
     {
-        var asset = fields.String("gated_asset")?.Trim().Replace('\\', '/');
+        var asset = fields.Text("gated_asset")?.Trim().Replace('\\', '/');
         if (string.IsNullOrEmpty(asset))
         {
             return null;
         }
 
-        var root = Path.GetFullPath(contentRoot);
-        var full = Path.GetFullPath(Path.Combine(root, asset));
-        if (Path.IsPathRooted(asset) || !full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var line = fields.ValueLine("gated_asset");
+        var outside = $"The gated asset '{asset}' must be a path inside the content folder, such as assets/guide.pdf.";
+        if (Path.IsPathRooted(asset) || asset.AsSpan().IndexOfAny(Path.GetInvalidPathChars()) >= 0)
         {
-            errors.Add(new ContentLoadError(path, fields.LineOf("gated_asset"), "gated_asset", $"The gated asset '{asset}' must be a path inside the content folder."));
+            fields.Error("gated_asset", line, outside);
+            return null;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(_contentRoot, asset));
+        if (!full.StartsWith(_contentRootPrefix, StringComparison.Ordinal))
+        {
+            fields.Error("gated_asset", line, outside);
             return null;
         }
 
         if (!File.Exists(full))
         {
-            errors.Add(new ContentLoadError(path, fields.LineOf("gated_asset"), "gated_asset", $"The gated asset '{asset}' does not exist in the content folder."));
+            fields.Error("gated_asset", line, $"The gated asset '{asset}' does not exist in the content folder.");
             return null;
         }
 
-        return asset;
+        // The normalised form (no ./ or ../ segments) is what download links and the form handler compare.
+        return Path.GetRelativePath(_contentRoot, full).Replace('\\', '/');
     }
 
-    private string KnownKinds() => string.Join(", ", stages.Kinds.Select(k => k.Key));
+    private static List<string> ParseTopics(FrontMatterFields fields)
+    {
+        if (!fields.TryGet("topics", out var node) || FrontMatterFields.IsNull(node))
+        {
+            return [];
+        }
 
-    private string KnownStages() => string.Join(", ", stages.Stages.Select(s => s.Key));
+        IEnumerable<string> raw;
+        switch (node)
+        {
+            case YamlSequenceNode sequence:
+                raw = sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty);
+                break;
+            case YamlScalarNode { Value: { } value }:
+                raw = value.Split(',');
+                break;
+            default:
+                fields.Error("topics", fields.LineOf(node), "topics must be a list such as [customer-journey, inbound-marketing].");
+                return [];
+        }
+
+        return [.. raw
+            .Select(t => t.Trim().ToLowerInvariant())
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.Ordinal)];
+    }
 
     private static string YamlMessage(YamlException ex)
     {
         var message = ex.InnerException?.Message ?? ex.Message;
-        // YamlDotNet prefixes its messages with positions relative to the front matter; the file line is reported instead.
+        // YamlDotNet may prefix its messages with positions relative to the front matter; the file line is reported instead.
         var close = message.IndexOf("): ", StringComparison.Ordinal);
         return message.StartsWith('(') && close > 0 ? message[(close + 3)..] : message;
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
+}
 
-    /// <summary>Read access to a front-matter mapping that knows each key's line in the file.</summary>
-    private sealed class Fields(YamlMappingNode mapping, int firstLine)
+/// <summary>Read access to a front-matter mapping that knows each key's line in the file and collects the file's errors.</summary>
+/// <remarks>YamlDotNet's representation model gives 1-based lines within the YAML; adding the YAML's first file line minus one gives the file line.</remarks>
+internal sealed class FrontMatterFields
+{
+    private readonly int _firstLine;
+    private readonly int _mappingLine;
+    private readonly List<ContentLoadError> _errors;
+    private readonly HashSet<string> _wrongType = new(StringComparer.Ordinal);
+
+    /// <param name="path">The file, for errors.</param>
+    /// <param name="mapping">The front matter's mapping.</param>
+    /// <param name="firstLine">The file line of the YAML's first line.</param>
+    /// <param name="isEmpty">True when the front matter holds no YAML at all: absent keys are then reported on line 1, the file's start.</param>
+    public FrontMatterFields(string path, YamlMappingNode mapping, int firstLine, bool isEmpty)
+        : this(path, mapping, firstLine, isEmpty ? 1 : null, [])
     {
-        public int FirstLine => firstLine;
+    }
 
-        public bool Has(string key) => TryGet(key, out _);
+    private FrontMatterFields(string path, YamlMappingNode mapping, int firstLine, int? mappingLine, List<ContentLoadError> errors)
+    {
+        Path = path;
+        Mapping = mapping;
+        _firstLine = firstLine;
+        _mappingLine = mappingLine ?? LineOf(mapping);
+        _errors = errors;
+    }
 
-        public bool TryGet(string key, out YamlNode node)
+    public string Path { get; }
+
+    public YamlMappingNode Mapping { get; }
+
+    public IReadOnlyList<ContentLoadError> Errors => _errors;
+
+    /// <summary>Fields of a mapping nested in this one (a secondary stage entry), reporting into the same error list.</summary>
+    public FrontMatterFields Nested(YamlMappingNode mapping) => new(Path, mapping, _firstLine, null, _errors);
+
+    public void Error(string field, int line, string message) => _errors.Add(new ContentLoadError(Path, line, field, message));
+
+    public bool Has(string key) => TryGet(key, out _);
+
+    public bool HasWrongType(string key) => _wrongType.Contains(key);
+
+    public bool TryGet(string key, out YamlNode value) => TryGetEntry(key, out _, out value);
+
+    /// <summary>A scalar's text; null when the key is absent or YAML null (<c>~</c>, <c>null</c>, nothing).</summary>
+    /// <remarks>A list or mapping where text is expected is reported once, under the key's name.</remarks>
+    public string? Text(string key)
+    {
+        if (!TryGet(key, out var node) || IsNull(node))
         {
-            foreach (var (k, v) in mapping.Children)
-            {
-                if (k is YamlScalarNode { Value: { } name } && string.Equals(name, key, StringComparison.Ordinal))
-                {
-                    node = v;
-                    return true;
-                }
-            }
-
-            node = null!;
-            return false;
+            return null;
         }
 
-        public string? String(string key) =>
-            TryGet(key, out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
-
-        public IEnumerable<string> StringList(string key)
+        if (node is YamlScalarNode scalar)
         {
-            if (!TryGet(key, out var node))
-            {
-                return [];
-            }
-
-            return node switch
-            {
-                YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty),
-                YamlScalarNode { Value: { } value } => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                _ => [],
-            };
+            return scalar.Value;
         }
 
-        /// <summary>The file line of a key's value, or of the mapping's start when the key is absent.</summary>
-        public int LineOf(string key) => TryGet(key, out var node) ? LineOf(node) : firstLine + (int)mapping.Start.Line - 1;
+        if (_wrongType.Add(key))
+        {
+            Error(key, LineOf(node), $"{key} must be a single value, not a list or a mapping.");
+        }
 
-        public int LineOf(YamlNode node) => firstLine + (int)node.Start.Line - 1;
+        return null;
+    }
+
+    /// <summary>The file line of a key, or of the mapping's start when the key is absent (1 for an empty front matter).</summary>
+    public int KeyLine(string key) => TryGetEntry(key, out var keyNode, out _) ? LineOf(keyNode) : _mappingLine;
+
+    /// <summary>The file line of a key's value, or of the mapping's start when the key is absent.</summary>
+    public int ValueLine(string key) => TryGet(key, out var node) ? LineOf(node) : _mappingLine;
+
+    public int LineOf(YamlNode node) => _firstLine + (int)Math.Max(0, node.Start.Line - 1);
+
+    /// <summary>True for YAML's null: an empty plain value, <c>~</c> or <c>null</c>.</summary>
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    private bool TryGetEntry(string key, out YamlNode keyNode, out YamlNode value)
+    {
+        foreach (var (k, v) in Mapping.Children)
+        {
+            if (k is YamlScalarNode { Value: { } name } && string.Equals(name, key, StringComparison.Ordinal))
+            {
+                keyNode = k;
+                value = v;
+                return true;
+            }
+        }
+
+        keyNode = null!;
+        value = null!;
+        return false;
     }
 }
 
-/// <summary>The outcome of parsing one file: an item, or the reasons it was skipped.</summary>
-internal sealed record ParsedFile(ContentItem? Item, IReadOnlyList<ContentLoadError> Errors)
+/// <summary>A loaded file's parts that later features read: its front matter text and positions, its YAML mapping (with keys the item does not carry), and where its slug comes from.</summary>
+/// <param name="RelativePath">The path relative to the content folder, with forward slashes.</param>
+/// <param name="Document">The front matter and body as split from the file.</param>
+/// <param name="FrontMatter">The parsed front matter; treat as read-only, it is shared by every reader of the snapshot.</param>
+/// <param name="SlugLine">The file line of the <c>slug</c> key, or of the mapping's start when the slug comes from the file name.</param>
+internal sealed record ContentFile(string RelativePath, FrontMatterDocument Document, YamlMappingNode FrontMatter, int SlugLine);
+
+/// <summary>The outcome of parsing one file: an item and its file, or the reasons it was skipped.</summary>
+internal sealed record ParsedFile(ContentItem? Item, ContentFile? File, IReadOnlyList<ContentLoadError> Errors)
 {
-    public static ParsedFile Failed(ContentLoadError error) => new(null, [error]);
+    public static ParsedFile Failed(ContentLoadError error) => new(null, null, [error]);
 }

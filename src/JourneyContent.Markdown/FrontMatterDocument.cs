@@ -2,17 +2,31 @@ namespace JourneyContent.Markdown;
 
 /// <summary>A markdown file split into its YAML front matter and its body, with the positions needed to rewrite one without touching the other.</summary>
 /// <remarks>
-/// The front matter sits between a first line <c>---</c> and the next line <c>---</c>. <see cref="Body"/> is every
-/// character after the closing delimiter's line break, byte for byte, so a tool that rewrites the front matter
-/// can write <c>---\n{yaml}---\n{Body}</c> and leave the body untouched.
+/// The front matter sits between a first line <c>---</c> and the next line <c>---</c> (trailing spaces allowed on
+/// both). <see cref="Body"/> is every character after the closing delimiter's line break, byte for byte, so a tool
+/// that rewrites the front matter can write <c>text[..FrontMatterStart] + yaml + text[FrontMatterEnd..]</c> (or
+/// <c>---\n{yaml}---\n{Body}</c>) and leave everything else untouched. Offsets are <see cref="string"/> indexes into
+/// the text given to <see cref="TrySplit"/>.
 /// </remarks>
 public sealed record FrontMatterDocument
 {
-    /// <summary>The YAML between the delimiters, with its line breaks.</summary>
+    /// <summary>The YAML between the delimiters, with its line breaks; empty when the delimiters are adjacent.</summary>
     public required string FrontMatter { get; init; }
 
     /// <summary>The 1-based file line of the front matter's first YAML line (2 for a file that starts with <c>---</c>).</summary>
     public required int FrontMatterFirstLine { get; init; }
+
+    /// <summary>The 1-based file line of the closing <c>---</c>; the YAML spans the lines before it, from <see cref="FrontMatterFirstLine"/>.</summary>
+    public int ClosingDelimiterLine => BodyFirstLine - 1;
+
+    /// <summary>The index in the file's text where <see cref="FrontMatter"/> starts.</summary>
+    public int FrontMatterStart { get; init; }
+
+    /// <summary>The index in the file's text just after <see cref="FrontMatter"/>: where the closing <c>---</c> line starts.</summary>
+    public int FrontMatterEnd { get; init; }
+
+    /// <summary>The index in the file's text where <see cref="Body"/> starts.</summary>
+    public int BodyStart { get; init; }
 
     /// <summary>The 1-based file line of the first body line.</summary>
     public required int BodyFirstLine { get; init; }
@@ -20,7 +34,7 @@ public sealed record FrontMatterDocument
     /// <summary>The markdown after the closing delimiter, exactly as in the file.</summary>
     public required string Body { get; init; }
 
-    /// <summary>The line break the file uses (<c>\n</c> or <c>\r\n</c>).</summary>
+    /// <summary>The line break the file uses (<c>\n</c> or <c>\r\n</c>), taken from the opening delimiter's line.</summary>
     public required string NewLine { get; init; }
 
     /// <summary>Splits <paramref name="text"/>; returns null and an error message when it has no complete front matter.</summary>
@@ -33,6 +47,13 @@ public sealed record FrontMatterDocument
         if (firstLine.TrimEnd() != "---")
         {
             error = "The file does not start with front matter: its first line must be ---.";
+            return null;
+        }
+
+        // A lone "---" with no line break must not serve as both the opening and the closing delimiter.
+        if (firstBreak < 0)
+        {
+            error = NotClosed;
             return null;
         }
 
@@ -52,6 +73,9 @@ public sealed record FrontMatterDocument
                 {
                     FrontMatter = text[yamlStart..position],
                     FrontMatterFirstLine = 2,
+                    FrontMatterStart = yamlStart,
+                    FrontMatterEnd = position,
+                    BodyStart = bodyStart,
                     BodyFirstLine = line + 1,
                     Body = text[bodyStart..],
                     NewLine = newLine,
@@ -67,7 +91,9 @@ public sealed record FrontMatterDocument
             line++;
         }
 
-        error = "The front matter is not closed: add a line --- after it.";
+        error = NotClosed;
         return null;
     }
+
+    private const string NotClosed = "The front matter is not closed: add a line --- after it.";
 }

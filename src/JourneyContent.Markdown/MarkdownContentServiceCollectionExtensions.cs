@@ -10,10 +10,16 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the markdown content source.</summary>
 public static class MarkdownContentServiceCollectionExtensions
 {
-    /// <summary>Serves content from a folder of markdown files. Needs <c>StageModel</c> and <c>TimeProvider</c> registered. Safe to call twice.</summary>
+    /// <summary>Serves content from a folder of markdown files: <see cref="MarkdownRenderer"/> and <see cref="MarkdownContentSource"/> as singletons, and <see cref="IContentSource"/> as that same source.</summary>
+    /// <remarks>
+    /// Needs <c>JourneyContent.Stages.StageModel</c>, <see cref="TimeProvider"/> and logging registered. Calling it twice
+    /// registers nothing twice (every <paramref name="configure"/> still applies, in order). The content is loaded
+    /// while the host starts; a missing folder gives an empty catalogue with an error rather than a failed start.
+    /// </remarks>
     public static IServiceCollection AddMarkdownContent(this IServiceCollection services, Action<MarkdownContentOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
         services.Configure(configure);
         services.TryAddSingleton<MarkdownRenderer>();
         services.TryAddSingleton<MarkdownContentSource>();

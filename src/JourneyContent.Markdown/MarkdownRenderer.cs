@@ -8,7 +8,8 @@ namespace JourneyContent.Markdown;
 /// <remarks>
 /// The pipeline and the sanitiser are built once and are safe to share between threads. Raw HTML in markdown is
 /// allowed through Markdig (editors use it for figures and details blocks) and then cleaned: scripts, event
-/// handler attributes, <c>javascript:</c> URLs, frames, forms and styles are removed.
+/// handler attributes, <c>javascript:</c> and <c>data:</c> URLs, frames, forms and styles other than
+/// <c>text-align</c> are removed. Allowed URL schemes are http, https and mailto, plus relative URLs.
 /// </remarks>
 public sealed partial class MarkdownRenderer
 {
@@ -31,10 +32,12 @@ public sealed partial class MarkdownRenderer
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
+        // Relative URLs (/en/pricing, #fn:1, ../assets/x.pdf) carry no scheme and are kept; every other scheme goes.
         sanitizer.AllowedSchemes.Clear();
         sanitizer.AllowedSchemes.Add("http");
         sanitizer.AllowedSchemes.Add("https");
         sanitizer.AllowedSchemes.Add("mailto");
+        // Heading and footnote anchors, code-highlighting and task-list classes, lazy images.
         sanitizer.AllowedAttributes.Add("id");
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedAttributes.Add("loading");
@@ -42,14 +45,16 @@ public sealed partial class MarkdownRenderer
         sanitizer.AllowedTags.Add("figcaption");
         sanitizer.AllowedTags.Add("details");
         sanitizer.AllowedTags.Add("summary");
-        // Inline styles can hide content or overlay the page; themes own presentation.
-        sanitizer.AllowedAttributes.Remove("style");
+        // Inline styles could hide content or overlay the page, and themes own presentation; only Markdig's table
+        // column alignment (style="text-align: right") survives.
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.AllowedCssProperties.Add("text-align");
+        // Forms belong to the site's own gated-asset and contact flows, never to an article's body.
         sanitizer.AllowedTags.Remove("form");
-        sanitizer.AllowedTags.Remove("input");
         sanitizer.AllowedTags.Remove("button");
         sanitizer.AllowedTags.Remove("textarea");
         sanitizer.AllowedTags.Remove("select");
-        // Task-list checkboxes are rendered by Markdig as disabled inputs; keep them.
+        // Task-list checkboxes are rendered by Markdig as disabled inputs; keep those and no other input.
         sanitizer.AllowedTags.Add("input");
         sanitizer.AllowedAttributes.Add("type");
         sanitizer.AllowedAttributes.Add("checked");

@@ -5,28 +5,28 @@ namespace JourneyContent.Sqlite;
 
 /// <summary>Opens connections to the site's database with the settings every connection needs.</summary>
 /// <remarks>
-/// WAL lets readers work while one writer writes; a 5 s busy timeout makes concurrent writers wait instead of
-/// failing; <c>synchronous=NORMAL</c> is durable in WAL mode except for the last transactions on power loss.
+/// <para>WAL lets readers work while one writer writes. It is a property of the database file, so it is switched on once;
+/// the other settings belong to each connection and are applied on every open (pooled connections keep them, so this is cheap).</para>
+/// <para><c>busy_timeout=5000</c> makes a writer wait up to 5 s for another one instead of failing with <c>SQLITE_BUSY</c>;
+/// <c>synchronous=NORMAL</c> is safe in WAL mode and loses at most the last transactions on power loss, never integrity;
+/// <c>foreign_keys=ON</c> because SQLite leaves foreign keys unchecked by default.</para>
+/// <para>Writers that read before they write should begin with <c>BeginTransaction(deferred: false)</c> (<c>BEGIN IMMEDIATE</c>),
+/// because a read transaction cannot wait to become a write transaction in WAL mode.</para>
 /// </remarks>
 public sealed class SqliteConnectionFactory
 {
     private readonly string _connectionString;
-    private int _walEnabled;
-
-    static SqliteConnectionFactory()
-    {
-        // Columns are snake_case, properties PascalCase.
-        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
-    }
+    private volatile bool _walEnabled;
 
     /// <summary>Creates the factory and the database's folder.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="SqliteStoreOptions.DatabasePath"/> is not set.</exception>
     public SqliteConnectionFactory(IOptions<SqliteStoreOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var path = options.Value.DatabasePath;
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw new InvalidOperationException("SqliteStoreOptions.DatabasePath is not set.");
+            throw new InvalidOperationException("SqliteStoreOptions.DatabasePath is not set: give AddJourneyContentSqlite the database file's path.");
         }
 
         DatabasePath = Path.GetFullPath(path);
@@ -37,23 +37,41 @@ public sealed class SqliteConnectionFactory
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 30,
         }.ToString();
     }
 
-    /// <summary>The database file.</summary>
+    /// <summary>The database file's absolute path.</summary>
     public string DatabasePath { get; }
 
-    /// <summary>An open connection.</summary>
+    /// <summary>Opens a connection; dispose it to return it to the pool.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        using var pragmas = connection.CreateCommand();
-        // journal_mode is a property of the database file, set once; the others belong to each connection.
-        pragmas.CommandText = (Interlocked.Exchange(ref _walEnabled, 1) == 0 ? "PRAGMA journal_mode=WAL;" : string.Empty)
-            + "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
-        await pragmas.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using (var settings = connection.CreateCommand())
+            {
+                // busy_timeout first: switching to WAL needs a moment of exclusive access and must wait like any writer.
+                settings.CommandText = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+                await settings.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (!_walEnabled)
+            {
+                await using var wal = connection.CreateCommand();
+                wal.CommandText = "PRAGMA journal_mode=WAL;";
+                // SQLite answers with the mode in force: a refused switch is tried again on the next open.
+                var mode = (string?)await wal.ExecuteScalarAsync(cancellationToken);
+                _walEnabled = string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 }

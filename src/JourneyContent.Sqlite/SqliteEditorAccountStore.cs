@@ -1,19 +1,30 @@
-using System.Globalization;
 using Dapper;
 using JourneyContent.Editing;
+using Microsoft.Data.Sqlite;
 
 namespace JourneyContent.Sqlite;
 
-/// <summary>Back-office accounts in SQLite. Timestamps are ISO 8601 UTC text; roles a comma list.</summary>
+/// <summary>Back-office accounts in the <c>editor_accounts</c> table.</summary>
+/// <remarks>Timestamps are ISO 8601 UTC text; roles a comma list; the email is unique without regard to case.</remarks>
 public sealed class SqliteEditorAccountStore(SqliteConnectionFactory connections) : IEditorAccountStore
 {
-    private const string Columns = "id, email, display_name, roles, password_hash, failed_sign_in_count, first_failed_sign_in_at, locked_out_until, created_at, last_sign_in_at, security_stamp";
+    private const string SelectAccounts = """
+        SELECT id AS Id, email AS Email, display_name AS DisplayName, roles AS Roles, password_hash AS PasswordHash,
+               failed_sign_in_count AS FailedSignInCount, first_failed_sign_in_at AS FirstFailedSignInAt,
+               locked_out_until AS LockedOutUntil, created_at AS CreatedAt, last_sign_in_at AS LastSignInAt,
+               security_stamp AS SecurityStamp
+        FROM editor_accounts
+        """;
+
+    // SQLITE_CONSTRAINT: here, another account already has the email.
+    private const int ConstraintViolation = 19;
 
     /// <inheritdoc />
     public async Task<EditorAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM editor_accounts WHERE email = @email", new { email = EditorAccount.NormaliseEmail(email) });
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            SelectAccounts + " WHERE email = @Email", new { Email = EditorAccount.NormaliseEmail(email) }, cancellationToken: cancellationToken));
         return row?.ToAccount();
     }
 
@@ -21,46 +32,75 @@ public sealed class SqliteEditorAccountStore(SqliteConnectionFactory connections
     public async Task<EditorAccount?> FindByIdAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM editor_accounts WHERE id = @id", new { id = id.ToString() });
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            SelectAccounts + " WHERE id = @Id", new { Id = Row.IdText(id) }, cancellationToken: cancellationToken));
         return row?.ToAccount();
     }
 
     /// <inheritdoc />
     public async Task<bool> CreateAsync(EditorAccount account, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        var row = Row.From(account);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(
-            $"INSERT INTO editor_accounts ({Columns}) VALUES (@Id, @Email, @DisplayName, @Roles, @PasswordHash, @FailedSignInCount, @FirstFailedSignInAt, @LockedOutUntil, @CreatedAt, @LastSignInAt, @SecurityStamp) ON CONFLICT(email) DO NOTHING",
-            Row.From(account));
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO editor_accounts (id, email, display_name, roles, password_hash, failed_sign_in_count, first_failed_sign_in_at,
+                                         locked_out_until, created_at, last_sign_in_at, security_stamp)
+            VALUES (@Id, @Email, @DisplayName, @Roles, @PasswordHash, @FailedSignInCount, @FirstFailedSignInAt,
+                    @LockedOutUntil, @CreatedAt, @LastSignInAt, @SecurityStamp)
+            ON CONFLICT (email) DO NOTHING
+            """,
+            row,
+            cancellationToken: cancellationToken));
         return inserted == 1;
     }
 
     /// <inheritdoc />
     public async Task UpdateAsync(EditorAccount account, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        var row = Row.From(account);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "UPDATE editor_accounts SET email = @Email, display_name = @DisplayName, roles = @Roles, password_hash = @PasswordHash, failed_sign_in_count = @FailedSignInCount, first_failed_sign_in_at = @FirstFailedSignInAt, locked_out_until = @LockedOutUntil, last_sign_in_at = @LastSignInAt, security_stamp = @SecurityStamp WHERE id = @Id",
-            Row.From(account));
+        int updated;
+        try
+        {
+            updated = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE editor_accounts
+                SET email = @Email, display_name = @DisplayName, roles = @Roles, password_hash = @PasswordHash,
+                    failed_sign_in_count = @FailedSignInCount, first_failed_sign_in_at = @FirstFailedSignInAt,
+                    locked_out_until = @LockedOutUntil, last_sign_in_at = @LastSignInAt, security_stamp = @SecurityStamp
+                WHERE id = @Id
+                """,
+                row,
+                cancellationToken: cancellationToken));
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == ConstraintViolation)
+        {
+            throw new InvalidOperationException($"Another account already uses the email {row.Email}.", ex);
+        }
+
+        if (updated == 0)
+        {
+            throw new InvalidOperationException($"No account has the id {account.Id}: create it before updating it.");
+        }
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<EditorAccount>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return [.. (await connection.QueryAsync<Row>($"SELECT {Columns} FROM editor_accounts ORDER BY email")).Select(r => r.ToAccount())];
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(SelectAccounts + " ORDER BY email", cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToAccount())];
     }
 
     /// <inheritdoc />
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM editor_accounts");
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM editor_accounts", cancellationToken: cancellationToken));
     }
 
-    /// <summary>The table's shape, as Dapper maps it (snake_case columns are aliased by position-independent names).</summary>
+    /// <summary>An <c>editor_accounts</c> row, in the types SQLite stores.</summary>
     private sealed record Row
     {
         public string Id { get; init; } = "";
@@ -75,44 +115,47 @@ public sealed class SqliteEditorAccountStore(SqliteConnectionFactory connections
         public string? LastSignInAt { get; init; }
         public string SecurityStamp { get; init; } = "";
 
-        public static Row From(EditorAccount a) => new()
+        // "D" (lower-case, hyphens) is what Guid.ToString() gives, so ids stay comparable with rows written before.
+        public static string IdText(Guid id) => id.ToString("D");
+
+        public static Row From(EditorAccount account)
         {
-            Id = a.Id.ToString(),
-            Email = EditorAccount.NormaliseEmail(a.Email),
-            DisplayName = a.DisplayName,
-            Roles = string.Join(',', a.Roles),
-            PasswordHash = a.PasswordHash,
-            FailedSignInCount = a.FailedSignInCount,
-            FirstFailedSignInAt = SqliteTime.Format(a.FirstFailedSignInAt),
-            LockedOutUntil = SqliteTime.Format(a.LockedOutUntil),
-            CreatedAt = SqliteTime.Format(a.CreatedAt)!,
-            LastSignInAt = SqliteTime.Format(a.LastSignInAt),
-            SecurityStamp = a.SecurityStamp,
-        };
+            ArgumentNullException.ThrowIfNull(account);
+            ArgumentException.ThrowIfNullOrWhiteSpace(account.Email, nameof(account));
+            if (account.Roles.FirstOrDefault(r => r.Contains(',', StringComparison.Ordinal)) is { } badRole)
+            {
+                throw new ArgumentException($"The role '{badRole}' contains a comma, which separates roles in storage.", nameof(account));
+            }
+
+            return new Row
+            {
+                Id = IdText(account.Id),
+                Email = account.Email,
+                DisplayName = account.DisplayName,
+                Roles = string.Join(',', account.Roles.Select(r => r.Trim())),
+                PasswordHash = account.PasswordHash,
+                FailedSignInCount = account.FailedSignInCount,
+                FirstFailedSignInAt = SqliteTime.ToText(account.FirstFailedSignInAt),
+                LockedOutUntil = SqliteTime.ToText(account.LockedOutUntil),
+                CreatedAt = SqliteTime.ToText(account.CreatedAt),
+                LastSignInAt = SqliteTime.ToText(account.LastSignInAt),
+                SecurityStamp = account.SecurityStamp,
+            };
+        }
 
         public EditorAccount ToAccount() => new()
         {
             Id = Guid.Parse(Id),
             Email = Email,
             DisplayName = DisplayName,
-            Roles = Roles.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Roles = Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             PasswordHash = PasswordHash,
-            FailedSignInCount = (int)FailedSignInCount,
-            FirstFailedSignInAt = SqliteTime.Parse(FirstFailedSignInAt),
-            LockedOutUntil = SqliteTime.Parse(LockedOutUntil),
-            CreatedAt = SqliteTime.Parse(CreatedAt) ?? default,
-            LastSignInAt = SqliteTime.Parse(LastSignInAt),
+            FailedSignInCount = checked((int)FailedSignInCount),
+            FirstFailedSignInAt = SqliteTime.FromNullableText(FirstFailedSignInAt),
+            LockedOutUntil = SqliteTime.FromNullableText(LockedOutUntil),
+            CreatedAt = SqliteTime.FromText(CreatedAt),
+            LastSignInAt = SqliteTime.FromNullableText(LastSignInAt),
             SecurityStamp = SecurityStamp,
         };
     }
-}
-
-/// <summary>How timestamps are stored: ISO 8601 UTC text, which sorts as it reads.</summary>
-internal static class SqliteTime
-{
-    public static string? Format(DateTimeOffset? value) =>
-        value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset? Parse(string? value) =>
-        value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }

@@ -8,11 +8,18 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the SQLite stores.</summary>
 public static class SqliteServiceCollectionExtensions
 {
-    /// <summary>Stores accounts and the audit log in SQLite, and migrates the schema when the host starts. Safe to call twice.</summary>
+    /// <summary>
+    /// Stores back-office accounts and the audit log in SQLite, and migrates the schema when the host starts.
+    /// Safe to call twice: services are added once, and each call's <paramref name="configure"/> is applied in order.
+    /// </summary>
+    /// <remarks>Call it before registering hosted services that use the database: hosted services start in registration order.</remarks>
     public static IServiceCollection AddJourneyContentSqlite(this IServiceCollection services, Action<SqliteStoreOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.Configure(configure);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<SqliteStoreOptions>().Configure(configure);
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteConnectionFactory>();
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<IEditorAccountStore, SqliteEditorAccountStore>();
@@ -21,7 +28,7 @@ public static class SqliteServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Migrates before the other hosted services (registered later) use the database.</summary>
+    /// <summary>Migrates before the stores are used, and fails start-up with the migration's message if it cannot.</summary>
     private sealed class MigrateAtStartup(SqliteMigrator migrator) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);

@@ -3,23 +3,31 @@ using JourneyContent.Editing;
 
 namespace JourneyContent.Sqlite;
 
-/// <summary>The audit log of tag changes in SQLite.</summary>
+/// <summary>The audit log of tag changes in the <c>stage_audit</c> table.</summary>
+/// <remarks>Ids come from <c>AUTOINCREMENT</c>, so they are never reused and "newest first" is the order entries were appended.</remarks>
 public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : IStageAuditLog
 {
     /// <inheritdoc />
     public async Task AppendAsync(StageAuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrWhiteSpace(entry.ItemId, nameof(entry));
+        ArgumentException.ThrowIfNullOrWhiteSpace(entry.ChangedBy, nameof(entry));
+        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Source, nameof(entry));
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "INSERT INTO stage_audit (item_id, item_title, changed_by, changed_at, from_stage, to_stage, from_secondary, to_secondary, from_kind, to_kind, source) " +
-            "VALUES (@ItemId, @ItemTitle, @ChangedBy, @ChangedAt, @FromStage, @ToStage, @FromSecondary, @ToSecondary, @FromKind, @ToKind, @Source)",
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO stage_audit (item_id, item_title, changed_by, changed_at, from_stage, to_stage,
+                                     from_secondary, to_secondary, from_kind, to_kind, source)
+            VALUES (@ItemId, @ItemTitle, @ChangedBy, @ChangedAt, @FromStage, @ToStage,
+                    @FromSecondary, @ToSecondary, @FromKind, @ToKind, @Source)
+            """,
             new
             {
                 entry.ItemId,
                 entry.ItemTitle,
                 entry.ChangedBy,
-                ChangedAt = SqliteTime.Format(entry.ChangedAt),
+                ChangedAt = SqliteTime.ToText(entry.ChangedAt),
                 entry.FromStage,
                 entry.ToStage,
                 entry.FromSecondary,
@@ -27,34 +35,31 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
                 entry.FromKind,
                 entry.ToKind,
                 entry.Source,
-            });
+            },
+            cancellationToken: cancellationToken));
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<StageAuditEntry>> ListAsync(string? itemId, int limit, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(
-            "SELECT id, item_id, item_title, changed_by, changed_at, from_stage, to_stage, from_secondary, to_secondary, from_kind, to_kind, source " +
-            "FROM stage_audit WHERE (@itemId IS NULL OR item_id = @itemId) ORDER BY id DESC LIMIT @limit",
-            new { itemId, limit = Math.Clamp(limit, 1, 10_000) });
-        return [.. rows.Select(r => new StageAuditEntry
-        {
-            Id = r.Id,
-            ItemId = r.ItemId,
-            ItemTitle = r.ItemTitle,
-            ChangedBy = r.ChangedBy,
-            ChangedAt = SqliteTime.Parse(r.ChangedAt) ?? default,
-            FromStage = r.FromStage,
-            ToStage = r.ToStage,
-            FromSecondary = r.FromSecondary,
-            ToSecondary = r.ToSecondary,
-            FromKind = r.FromKind,
-            ToKind = r.ToKind,
-            Source = r.Source,
-        })];
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            """
+            SELECT id AS Id, item_id AS ItemId, item_title AS ItemTitle, changed_by AS ChangedBy, changed_at AS ChangedAt,
+                   from_stage AS FromStage, to_stage AS ToStage, from_secondary AS FromSecondary, to_secondary AS ToSecondary,
+                   from_kind AS FromKind, to_kind AS ToKind, source AS Source
+            FROM stage_audit
+            WHERE @ItemId IS NULL OR item_id = @ItemId
+            ORDER BY id DESC
+            LIMIT @Limit
+            """,
+            new { ItemId = itemId, Limit = limit },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToEntry())];
     }
 
+    /// <summary>A <c>stage_audit</c> row, in the types SQLite stores.</summary>
     private sealed record Row
     {
         public long Id { get; init; }
@@ -69,5 +74,21 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
         public string? FromKind { get; init; }
         public string? ToKind { get; init; }
         public string Source { get; init; } = "";
+
+        public StageAuditEntry ToEntry() => new()
+        {
+            Id = Id,
+            ItemId = ItemId,
+            ItemTitle = ItemTitle,
+            ChangedBy = ChangedBy,
+            ChangedAt = SqliteTime.FromText(ChangedAt),
+            FromStage = FromStage,
+            ToStage = ToStage,
+            FromSecondary = FromSecondary,
+            ToSecondary = ToSecondary,
+            FromKind = FromKind,
+            ToKind = ToKind,
+            Source = Source,
+        };
     }
 }

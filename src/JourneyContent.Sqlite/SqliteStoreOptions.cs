@@ -3,6 +3,7 @@ namespace JourneyContent.Sqlite;
 /// <summary>Where the SQLite database lives.</summary>
 public sealed class SqliteStoreOptions
 {
-    /// <summary>The database file's absolute path; its folder is created if missing.</summary>
+    /// <summary>The database file's path, for example <c>&lt;DataPath&gt;/journeycontent.db</c>; a relative path is resolved
+    /// against the current directory. The file and its folder are created if missing.</summary>
     public string DatabasePath { get; set; } = string.Empty;
 }

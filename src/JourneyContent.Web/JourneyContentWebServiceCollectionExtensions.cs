@@ -31,8 +31,10 @@ public static class JourneyContentWebServiceCollectionExtensions
         }
 
         services.AddSingleton<JourneyContentWebMarker>();
+        var section = configuration.GetSection(JourneyContentOptions.SectionName);
         services.AddOptions<JourneyContentOptions>()
-            .Bind(configuration.GetSection(JourneyContentOptions.SectionName))
+            .Bind(section)
+            .Configure(options => KeepEmptyStageList(options, section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<JourneyContentOptions>, JourneyContentOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -45,6 +47,19 @@ public static class JourneyContentWebServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<RazorViewEngineOptions>, ConfigureThemeViews>();
         services.AddSingleton<IConfigureOptions<RequestLocalizationOptions>, ConfigureRequestLanguages>();
         return services;
+    }
+
+    /// <summary>
+    /// The binder leaves a list null for <c>"Stages": []</c>, which would silently bring back the built-in funnel;
+    /// an explicitly empty list is kept so that validation reports it.
+    /// </summary>
+    private static void KeepEmptyStageList(JourneyContentOptions options, IConfigurationSection section)
+    {
+        var stages = section.GetSection(nameof(JourneyContentOptions.Stages));
+        if (options.Stages is null && stages.Value is not null && !stages.GetChildren().Any())
+        {
+            options.Stages = [];
+        }
     }
 
     private sealed class JourneyContentWebMarker;

@@ -1,5 +1,5 @@
-using JourneyContent.Markdown;
 using JourneyContent.Stages;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -18,18 +18,30 @@ internal sealed class ContentFolder : IDisposable
 
     public string Write(string relativePath, string text)
     {
-        var full = System.IO.Path.Combine(Path, relativePath);
+        var full = Full(relativePath);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         File.WriteAllText(full, text);
         return full;
     }
 
-    public MarkdownContentSource Open(bool watch = false, StageModel? stages = null) => new(
-        Options.Create(new MarkdownContentOptions { ContentPath = Path, WatchForChanges = watch, ReloadDebounce = TimeSpan.FromMilliseconds(100) }),
+    public string Full(string relativePath) => System.IO.Path.Combine(Path, relativePath);
+
+    public MarkdownContentSource Open(
+        bool watch = false,
+        StageModel? stages = null,
+        TimeProvider? time = null,
+        ILogger<MarkdownContentSource>? logger = null,
+        TimeSpan? debounce = null) => new(
+        Options.Create(new MarkdownContentOptions
+        {
+            ContentPath = Path,
+            WatchForChanges = watch,
+            ReloadDebounce = debounce ?? TimeSpan.FromMilliseconds(100),
+        }),
         stages ?? StageModel.Default,
         new MarkdownRenderer(),
-        TimeProvider.System,
-        NullLogger<MarkdownContentSource>.Instance);
+        time ?? TimeProvider.System,
+        logger ?? NullLogger<MarkdownContentSource>.Instance);
 
     public static string Item(string title = "A title", string kind = "blog-post", string extra = "", string body = "Some **body** text.") =>
         $"---\ntitle: \"{title}\"\nkind: {kind}\n{extra}---\n{body}\n";

@@ -1,3 +1,8 @@
+using JourneyContent.Markdown.Tests.Fakes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using YamlDotNet.RepresentationModel;
+
 namespace JourneyContent.Markdown.Tests;
 
 public sealed class MarkdownContentSourceTests
@@ -7,50 +12,55 @@ public sealed class MarkdownContentSourceTests
     {
         using var folder = new ContentFolder();
         folder.Write("assets/guide.pdf", "%PDF-1.4");
-        folder.Write("en/guide.md", """
+        var text = """
             ---
-            title: "Inbound marketing: the complete guide"
+            title: "  Inbound marketing: the complete guide "
             slug: inbound-guide
-            kind: white-paper
-            stage: awareness
+            kind: White-Paper
+            stage: Awareness
             secondary_stages:
               - stage: consideration
                 weight: 0.4
-            topics: [Inbound-Marketing, lead-scoring, inbound-marketing]
+              - stage: decision
+            topics: [" Inbound-Marketing", lead-scoring, inbound-marketing]
             language: en
             summary: "Everything in one place."
             date: 2026-03-14
-            gated_asset: assets/guide.pdf
+            gated_asset: ./assets/guide.pdf
             translation_key: inbound-guide
             future_field: ignored
             ---
             ## What is inside
 
             A [link](/en/other).
-            """);
+            """;
+        folder.Write("en/guide.md", text);
 
         using var source = folder.Open();
         var item = Assert.Single(source.Current.Items);
 
         Assert.Empty(source.Current.Errors);
         Assert.Equal("en/inbound-guide", item.Id);
+        Assert.Equal("inbound-guide", item.Slug);
+        Assert.Equal("en", item.Language);
         Assert.Equal("/en/inbound-guide", item.Url);
         Assert.Equal("Inbound marketing: the complete guide", item.Title);
         Assert.Equal("white-paper", item.Kind);
         Assert.Equal("awareness", item.Stage);
-        Assert.Equal([new("consideration", 0.4)], item.SecondaryStages);
+        Assert.Equal([new("consideration", 0.4), new("decision", 0.5)], item.SecondaryStages);
         Assert.Equal(["inbound-marketing", "lead-scoring"], item.Topics);
         Assert.Equal("Everything in one place.", item.Summary);
         Assert.Equal(new DateOnly(2026, 3, 14), item.Date);
         Assert.Equal("assets/guide.pdf", item.GatedAsset);
         Assert.Equal("inbound-guide", item.TranslationKey);
         Assert.Equal("en/guide.md", item.Source);
-        Assert.Contains("<h2 id=\"what-is-inside\">What is inside</h2>", item.BodyHtml, StringComparison.Ordinal);
+        Assert.Equal("<h2 id=\"what-is-inside\">What is inside</h2>\n<p>A <a href=\"/en/other\">link</a>.</p>", item.BodyHtml.Trim());
         Assert.Equal("What is inside A link.", item.BodyText);
+        Assert.Equal(ContentFileVersion.Of(text), item.Version);
     }
 
     [Fact]
-    public void Slug_defaults_to_the_file_name_and_language_to_the_folder()
+    public void Optional_fields_default_to_the_file_name_the_folder_language_and_untagged()
     {
         using var folder = new ContentFolder();
         folder.Write("fr/Mon-Article.md", ContentFolder.Item());
@@ -58,58 +68,44 @@ public sealed class MarkdownContentSourceTests
         using var source = folder.Open();
         var item = Assert.Single(source.Current.Items);
 
-        Assert.Equal("mon-article", item.Slug);
+        Assert.Equal("fr/mon-article", item.Id);
         Assert.Equal("fr", item.Language);
-        Assert.True(item.IsUntagged);
-    }
-
-    [Theory]
-    [InlineData("no front matter at all\n", 1, null, "first line must be ---")]
-    [InlineData("---\ntitle: x\nkind: blog-post\n", 1, null, "not closed")]
-    [InlineData("---\ntitle: \"ok\"\nkind: blog-post\nstage: [awareness\n---\nbody\n", 5, null, "Invalid YAML")]
-    [InlineData("---\n- a\n- b\n---\nbody\n", 2, null, "key: value")]
-    [InlineData("---\nkind: blog-post\n---\nbody\n", 2, "title", "title is required")]
-    [InlineData("---\ntitle: \"  \"\nkind: blog-post\n---\nbody\n", 2, "title", "title is required")]
-    [InlineData("---\ntitle: T\n---\nbody\n", 2, "kind", "kind is required")]
-    [InlineData("---\ntitle: T\n\nkind: podcast\n---\nbody\n", 4, "kind", "Unknown kind 'podcast'")]
-    [InlineData("---\ntitle: T\nkind: blog-post\nstage: purchase\n---\nbody\n", 4, "stage", "Unknown stage 'purchase'")]
-    [InlineData("---\ntitle: T\nkind: blog-post\nstage:\n---\nbody\n", 4, "stage", "stage is empty")]
-    [InlineData("---\ntitle: T\nkind: blog-post\nsecondary_stages:\n  - stage: loyalty\n  - stage: nowhere\n---\nbody\n", 6, "secondary_stages.stage", "Unknown stage 'nowhere'")]
-    [InlineData("---\ntitle: T\nkind: blog-post\nsecondary_stages:\n  - stage: loyalty\n    weight: 1.5\n---\nbody\n", 6, "secondary_stages.weight", "greater than 0 and at most 1")]
-    [InlineData("---\ntitle: T\nkind: blog-post\nsecondary_stages: loyalty\n---\nbody\n", 4, "secondary_stages", "must be a list")]
-    [InlineData("---\ntitle: T\nkind: blog-post\ndate: 14/03/2026\n---\nbody\n", 4, "date", "yyyy-MM-dd")]
-    [InlineData("---\ntitle: T\nkind: blog-post\nlanguage: de\n---\nbody\n", 4, "language", "Unknown language 'de'")]
-    [InlineData("---\ntitle: T\nkind: blog-post\nlanguage: fr\n---\nbody\n", 4, "language", "'en' folder")]
-    [InlineData("---\ntitle: T\nkind: blog-post\nslug: Not A Slug\n---\nbody\n", 4, "slug", "Slug 'Not A Slug' is invalid")]
-    [InlineData("---\ntitle: T\nkind: white-paper\ngated_asset: assets/missing.pdf\n---\nbody\n", 4, "gated_asset", "does not exist")]
-    [InlineData("---\ntitle: T\nkind: white-paper\ngated_asset: ../../etc/passwd\n---\nbody\n", 4, "gated_asset", "inside the content folder")]
-    [InlineData("---\ntitle: T\nkind: white-paper\ngated_asset: /etc/passwd\n---\nbody\n", 4, "gated_asset", "inside the content folder")]
-    public void A_bad_file_is_skipped_and_reported_with_its_file_line_and_field(string text, int line, string? field, string message)
-    {
-        using var folder = new ContentFolder();
-        folder.Write("en/bad.md", text);
-
-        using var source = folder.Open();
-
-        Assert.Empty(source.Current.Items);
-        var error = Assert.Single(source.Current.Errors);
-        Assert.Equal("en/bad.md", error.Source);
-        Assert.Equal(line, error.Line);
-        Assert.Equal(field, error.Field);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Null(item.Stage);
+        Assert.Empty(item.SecondaryStages);
+        Assert.Empty(item.Topics);
+        Assert.Null(item.Summary);
+        Assert.Null(item.Date);
+        Assert.Null(item.GatedAsset);
+        Assert.Null(item.TranslationKey);
     }
 
     [Fact]
-    public void A_file_without_a_language_outside_a_language_folder_is_reported()
+    public void Files_in_subfolders_at_any_depth_are_content_and_other_files_are_not()
     {
         using var folder = new ContentFolder();
-        folder.Write("misc/page.md", ContentFolder.Item());
+        folder.Write("en/blog/2026/03/deep.md", ContentFolder.Item("Deep"));
+        folder.Write("fr/top.MD", ContentFolder.Item("Haut"));
+        folder.Write("en/notes.txt", ContentFolder.Item("Not content"));
+        folder.Write("assets/readme.pdf", "%PDF-1.4");
+        folder.Write("en/.#deep.md", "an editor's lock file");
+        folder.Write(".git/info.md", "not content either");
 
         using var source = folder.Open();
 
-        var error = Assert.Single(source.Current.Errors);
-        Assert.Equal("language", error.Field);
-        Assert.Equal("misc/page.md:2: language: A language is required (en, fr).", error.ToString());
+        Assert.Empty(source.Current.Errors);
+        Assert.Equal(["en/blog/2026/03/deep.md", "fr/top.MD"], source.Current.Items.Select(i => i.Source));
+        Assert.Equal("en/deep", source.Current.Items[0].Id);
+    }
+
+    [Fact]
+    public void A_language_declared_in_the_file_places_it_when_its_folder_is_not_a_language()
+    {
+        using var folder = new ContentFolder();
+        folder.Write("landing/offer.md", ContentFolder.Item(extra: "language: FR\n"));
+
+        using var source = folder.Open();
+
+        Assert.Equal("/fr/offer", Assert.Single(source.Current.Items).Url);
     }
 
     [Fact]
@@ -127,25 +123,112 @@ public sealed class MarkdownContentSourceTests
     }
 
     [Fact]
-    public void Duplicate_slugs_report_both_files_and_keep_the_one_whose_path_sorts_first()
+    public void Errors_are_listed_in_ordinal_order_of_the_file_path()
     {
         using var folder = new ContentFolder();
-        // Written in reverse order so that creation order cannot decide.
-        folder.Write("en/z/second.md", ContentFolder.Item("Second", extra: "slug: same\n"));
-        folder.Write("en/a/first.md", ContentFolder.Item("First", extra: "slug: same\n"));
+        folder.Write("en/b.md", "no front matter");
+        folder.Write("en/a.md", "no front matter");
+        folder.Write("en/C.md", "no front matter");
+
+        using var source = folder.Open();
+
+        // Ordinal: upper-case letters sort before lower-case ones, whatever the machine's culture.
+        Assert.Equal(["en/C.md", "en/a.md", "en/b.md"], source.Current.Errors.Select(e => e.Source));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Duplicate_slugs_report_both_files_and_keep_the_one_whose_path_sorts_first(bool createTheKeeperFirst)
+    {
+        using var folder = new ContentFolder();
+        // "en/Zeta" sorts before "en/alpha" in ordinal order (but not in a culture-aware one).
+        var files = new[] { ("en/Zeta.md", "Kept"), ("en/alpha.md", "Skipped") };
+        foreach (var (path, title) in createTheKeeperFirst ? files : files.Reverse())
+        {
+            folder.Write(path, ContentFolder.Item(title, extra: "slug: same\n"));
+        }
+
         folder.Write("fr/same.md", ContentFolder.Item("Même slug, autre langue"));
 
         using var source = folder.Open();
 
-        Assert.Equal("First", source.Current.Find("en", "same")!.Title);
+        Assert.Equal("Kept", source.Current.Find("en", "same")!.Title);
         Assert.NotNull(source.Current.Find("fr", "same"));
-        Assert.Equal(2, source.Current.Errors.Count);
-        Assert.Contains(source.Current.Errors, e => e.Source == "en/a/first.md" && e.Message.Contains("en/z/second.md", StringComparison.Ordinal) && e.Message.Contains("kept", StringComparison.Ordinal));
-        Assert.Contains(source.Current.Errors, e => e.Source == "en/z/second.md" && e.Message.Contains("en/a/first.md", StringComparison.Ordinal) && e.Message.Contains("skipped", StringComparison.Ordinal));
+        Assert.Equal(2, source.Current.Items.Count);
+        Assert.Collection(
+            source.Current.Errors,
+            kept =>
+            {
+                Assert.Equal(("en/Zeta.md", 4, "slug"), (kept.Source, kept.Line ?? 0, kept.Field));
+                Assert.Contains("also used by en/alpha.md; this file is kept", kept.Message, StringComparison.Ordinal);
+            },
+            skipped =>
+            {
+                Assert.Equal(("en/alpha.md", 4, "slug"), (skipped.Source, skipped.Line ?? 0, skipped.Field));
+                Assert.Contains("already used by en/Zeta.md; this file is skipped", skipped.Message, StringComparison.Ordinal);
+            });
     }
 
     [Fact]
-    public void A_missing_content_folder_gives_an_empty_catalogue_and_an_error()
+    public void A_slug_claimed_by_three_files_names_every_other_file_in_the_kept_files_error()
+    {
+        using var folder = new ContentFolder();
+        folder.Write("en/same.md", ContentFolder.Item("First"));
+        folder.Write("en/x/same.md", ContentFolder.Item("Second"));
+        folder.Write("en/y/other.md", ContentFolder.Item("Third", extra: "slug: same\n"));
+
+        using var source = folder.Open();
+
+        Assert.Equal("First", Assert.Single(source.Current.Items).Title);
+        Assert.Equal(3, source.Current.Errors.Count);
+        Assert.Contains("also used by en/x/same.md, en/y/other.md", source.Current.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dangerous_markup_in_a_file_never_reaches_the_items_html()
+    {
+        using var folder = new ContentFolder();
+        folder.Write("en/page.md", ContentFolder.Item(body: "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n\n<iframe src=\"https://evil.example\"></iframe>"));
+
+        using var source = folder.Open();
+        var html = Assert.Single(source.Current.Items).BodyHtml;
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<iframe", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("alert", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<img src=\"x\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_snapshot_is_stamped_with_the_injected_clock()
+    {
+        using var folder = new ContentFolder();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 9, 30, 0, TimeSpan.Zero));
+
+        using var source = folder.Open(time: time);
+
+        Assert.Equal(time.GetUtcNow(), source.Current.LoadedAt);
+    }
+
+    [Fact]
+    public void Each_error_is_logged_as_a_warning_with_the_same_text()
+    {
+        using var folder = new ContentFolder();
+        folder.Write("en/bad.md", "---\ntitle: T\nkind: podcast\n---\n");
+        var logger = new RecordingLogger<MarkdownContentSource>();
+
+        using var source = folder.Open(logger: logger);
+
+        var error = Assert.Single(source.Current.Errors);
+        var warning = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
+        Assert.EndsWith(error.ToString(), warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_content_folder_gives_an_empty_catalogue_and_an_error_naming_the_folder()
     {
         using var folder = new ContentFolder();
         Directory.Delete(folder.Path);
@@ -153,52 +236,39 @@ public sealed class MarkdownContentSourceTests
         using var source = folder.Open(watch: true);
 
         Assert.Empty(source.Current.Items);
-        Assert.Contains("does not exist", Assert.Single(source.Current.Errors).Message, StringComparison.Ordinal);
+        var error = Assert.Single(source.Current.Errors);
+        Assert.Equal(folder.Path, error.Source);
+        Assert.Contains($"The content folder {folder.Path} does not exist", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Edited_added_and_deleted_files_are_picked_up_without_a_restart()
+    public void An_unconfigured_content_path_gives_an_empty_catalogue_and_says_so()
     {
-        using var folder = new ContentFolder();
-        folder.Write("en/kept.md", ContentFolder.Item("Before"));
-        var removed = folder.Write("en/removed.md", ContentFolder.Item("Removed"));
-        using var source = folder.Open(watch: true);
-        var changes = 0;
-        source.Changed += (_, _) => Interlocked.Increment(ref changes);
+        using var source = new MarkdownContentSource(
+            Microsoft.Extensions.Options.Options.Create(new MarkdownContentOptions()),
+            JourneyContent.Stages.StageModel.Default,
+            new MarkdownRenderer(),
+            TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MarkdownContentSource>.Instance);
 
-        folder.Write("en/kept.md", ContentFolder.Item("After"));
-        folder.Write("en/added.md", ContentFolder.Item("Added"));
-        File.Delete(removed);
-
-        await WaitUntil(() => source.Current.Find("en", "kept")?.Title == "After"
-            && source.Current.Find("en", "added") is not null
-            && source.Current.Find("en", "removed") is null);
-        Assert.True(Volatile.Read(ref changes) >= 1);
-    }
-
-    [Fact]
-    public async Task A_file_broken_while_the_site_runs_is_reported_and_its_fix_is_picked_up()
-    {
-        using var folder = new ContentFolder();
-        folder.Write("en/page.md", ContentFolder.Item("Fine"));
-        using var source = folder.Open(watch: true);
-
-        folder.Write("en/page.md", "---\ntitle: Broken\nkind: nonsense\n---\n");
-        await WaitUntil(() => source.Current.Errors.Count == 1);
         Assert.Empty(source.Current.Items);
-
-        folder.Write("en/page.md", ContentFolder.Item("Fixed"));
-        await WaitUntil(() => source.Current.Find("en", "page")?.Title == "Fixed");
-        Assert.Empty(source.Current.Errors);
+        Assert.Contains("No content folder is configured", Assert.Single(source.Current.Errors).Message, StringComparison.Ordinal);
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
+    [Fact]
+    public void The_raw_front_matter_and_yaml_of_a_loaded_file_stay_available_with_unknown_keys()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The content folder change was not picked up within 10 s.");
-            await Task.Delay(50);
-        }
+        using var folder = new ContentFolder();
+        var text = "---\ntitle: T\nkind: blog-post\ncta: start-trial\n---\nBody *kept*  \n";
+        folder.Write("en/page.md", text);
+
+        using var source = folder.Open();
+        var file = source.FindFile("en/page")!;
+
+        Assert.Equal("en/page.md", file.RelativePath);
+        Assert.Equal("title: T\nkind: blog-post\ncta: start-trial\n", file.Document.FrontMatter);
+        Assert.Equal("Body *kept*  \n", file.Document.Body);
+        Assert.Equal("start-trial", ((YamlScalarNode)file.FrontMatter.Children[new YamlScalarNode("cta")]).Value);
+        Assert.Null(source.FindFile("en/missing"));
     }
 }

@@ -1,15 +1,24 @@
 namespace JourneyContent.Editing;
 
 /// <summary>A back-office user: an editor, a marketer or an admin.</summary>
-/// <remarks><see cref="PasswordHash"/> is produced by the web layer's password hasher; the store only keeps it.
-/// <see cref="SecurityStamp"/> changes when the password or roles change, which ends existing sessions.</remarks>
+/// <remarks>
+/// <see cref="PasswordHash"/> is produced by the web layer's password hasher; stores only keep it.
+/// <see cref="SecurityStamp"/> changes when the password or roles change, which ends existing sessions.
+/// <see cref="Email"/> is normalised on assignment, so two spellings of one address are one account.
+/// </remarks>
 public sealed record EditorAccount
 {
+    private readonly string _email = string.Empty;
+
     /// <summary>The account's identity.</summary>
     public Guid Id { get; init; } = Guid.NewGuid();
 
-    /// <summary>The email, normalised by <see cref="NormaliseEmail"/>.</summary>
-    public required string Email { get; init; }
+    /// <summary>The email, normalised by <see cref="NormaliseEmail"/> when set.</summary>
+    public required string Email
+    {
+        get => _email;
+        init => _email = NormaliseEmail(value);
+    }
 
     /// <summary>The name shown in the back office and the audit log.</summary>
     public string DisplayName { get; init; } = string.Empty;
@@ -20,13 +29,13 @@ public sealed record EditorAccount
     /// <summary>The password hash.</summary>
     public string PasswordHash { get; init; } = string.Empty;
 
-    /// <summary>Failed sign-ins since the last success or lockout.</summary>
+    /// <summary>Failed sign-ins in the current run (see <see cref="SignInLockoutPolicy"/>); zero after a success or a lockout.</summary>
     public int FailedSignInCount { get; init; }
 
-    /// <summary>When the current run of failures started.</summary>
+    /// <summary>When the current run of failures started; null when there is none.</summary>
     public DateTimeOffset? FirstFailedSignInAt { get; init; }
 
-    /// <summary>Until when sign-in is refused, whatever the password.</summary>
+    /// <summary>Until when sign-in is refused, whatever the password (exclusive).</summary>
     public DateTimeOffset? LockedOutUntil { get; init; }
 
     /// <summary>When the account was created.</summary>

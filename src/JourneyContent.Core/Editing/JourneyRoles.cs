@@ -1,6 +1,6 @@
 namespace JourneyContent.Editing;
 
-/// <summary>The back office's roles.</summary>
+/// <summary>The back office's roles, as stored on <see cref="EditorAccount.Roles"/> and issued as role claims.</summary>
 public static class JourneyRoles
 {
     /// <summary>Tags content and reviews coverage.</summary>
@@ -15,6 +15,6 @@ public static class JourneyRoles
     /// <summary>Every role.</summary>
     public static IReadOnlyList<string> All { get; } = [Editor, Marketer, Admin];
 
-    /// <summary>True for one of <see cref="All"/>, compared without regard to case.</summary>
+    /// <summary>True for one of <see cref="All"/>, ignoring case and surrounding spaces.</summary>
     public static bool IsKnown(string? role) => role is not null && All.Contains(role.Trim().ToLowerInvariant());
 }

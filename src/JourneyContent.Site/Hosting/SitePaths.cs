@@ -26,15 +26,28 @@ internal sealed class ConfigureSiteStorage(SitePaths paths, IOptions<JourneyCont
 }
 
 /// <summary>Creates the data folder on first run, so that a new site needs no setup.</summary>
-internal sealed class DataFolderInitializer(SitePaths paths, ILogger<DataFolderInitializer> logger) : IHostedService
+/// <remarks>
+/// Runs in <see cref="StartingAsync"/>, before any hosted service starts, so the stores that keep their files there find
+/// it. Whether it existed is read when the host builds its services, before any store's constructor may create it.
+/// </remarks>
+internal sealed class DataFolderInitializer(SitePaths paths, ILogger<DataFolderInitializer> logger) : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    private readonly bool _existed = Directory.Exists(paths.Data);
+
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
-        var created = !Directory.Exists(paths.Data);
         Directory.CreateDirectory(paths.Data);
-        logger.LogInformation("{Action} data folder {DataPath}; content from {ContentPath}", created ? "Created" : "Using", paths.Data, paths.Content);
+        logger.LogInformation("{Action} data folder {DataPath}; content from {ContentPath}", _existed ? "Using" : "Created", paths.Data, paths.Content);
         return Task.CompletedTask;
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

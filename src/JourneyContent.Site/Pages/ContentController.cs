@@ -1,17 +1,20 @@
 using JourneyContent.Content;
 using JourneyContent.Editing;
 using JourneyContent.Stages;
+using JourneyContent.Web;
 using JourneyContent.Web.Configuration;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace JourneyContent.Site.Pages;
 
-/// <summary>Content pages and topic listings.</summary>
-public sealed class ContentController(IContentSource content, IOptions<JourneyContentOptions> options, StageModel stages)
+/// <summary>Content pages, and the listings by stage and by topic.</summary>
+public sealed class ContentController(
+    IContentSource content, IOptions<JourneyContentOptions> options, StageModel stages, IStringLocalizer<SharedStrings> strings)
     : PageControllerBase(content, options)
 {
-    [HttpGet("/{language:length(2)}/{slug}")]
+    [PageRoute("/{language:length(2)}/{slug}")]
     public IActionResult Show(string language, string slug)
     {
         if (!IsSiteLanguage(language) || Catalog.Find(language, slug) is not { } item)
@@ -33,9 +36,32 @@ public sealed class ContentController(IContentSource content, IOptions<JourneyCo
         return View(new ContentViewModel(item, stages.FindStage(item.Stage), stages.FindKind(item.Kind), secondary));
     }
 
-    private bool IsEditor => User.IsInRole(JourneyRoles.Editor) || User.IsInRole(JourneyRoles.Admin);
+    [PageRoute("/{language:length(2)}/stages/{stage}")]
+    public IActionResult Stage(string language, string stage)
+    {
+        if (!IsSiteLanguage(language) || stages.FindStage(stage) is not { } found)
+        {
+            return NotFound();
+        }
 
-    [HttpGet("/{language:length(2)}/topics/{topic}")]
+        var items = Visible(language).Where(i => string.Equals(i.Stage, found.Key, StringComparison.OrdinalIgnoreCase)).ToList();
+        SetPage(language, found.Label.Get(language), found.Description.Get(language), other => $"/{other}/stages/{found.Key}");
+        return View(new StageViewModel(language, found, items));
+    }
+
+    [PageRoute("/{language:length(2)}/topics")]
+    public IActionResult Topics(string language)
+    {
+        if (!IsSiteLanguage(language))
+        {
+            return NotFound();
+        }
+
+        SetPage(language, strings["Topics"], null, other => $"/{other}/topics");
+        return View(new TopicsViewModel(language, TopicCount.In(Visible(language))));
+    }
+
+    [PageRoute("/{language:length(2)}/topics/{topic}")]
     public IActionResult Topic(string language, string topic)
     {
         if (!IsSiteLanguage(language))
@@ -43,13 +69,21 @@ public sealed class ContentController(IContentSource content, IOptions<JourneyCo
             return NotFound();
         }
 
-        var items = Catalog.WithTopic(language, topic).Where(i => !i.IsUntagged).ToList();
+        // Earliest stage first, so a reader new to the topic starts with the introductions; newest first within a stage.
+        var items = Catalog.WithTopic(language, topic)
+            .Where(i => !i.IsUntagged)
+            .OrderBy(i => stages.FindStage(i.Stage)?.Order ?? int.MaxValue)
+            .ToList();
         if (items.Count == 0)
         {
             return NotFound();
         }
 
-        SetPage(language, topic, null, other => Catalog.WithTopic(other, topic).Any() ? $"/{other}/topics/{topic}" : null);
+        SetPage(language, topic, null, other => Catalog.WithTopic(other, topic).Any(i => !i.IsUntagged) ? $"/{other}/topics/{topic}" : null);
         return View(new TopicViewModel(language, topic.ToLowerInvariant(), items));
     }
+
+    private bool IsEditor => User.IsInRole(JourneyRoles.Editor) || User.IsInRole(JourneyRoles.Admin);
+
+    private IEnumerable<ContentItem> Visible(string language) => Catalog.InLanguage(language).Where(i => !i.IsUntagged);
 }

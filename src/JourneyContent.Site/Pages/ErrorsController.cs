@@ -22,8 +22,7 @@ public sealed class ErrorsController(IContentSource content, IOptions<JourneyCon
         if (code == StatusCodes.Status404NotFound)
         {
             SetPage(language, strings["NotFoundTitle"], null, indexable: false);
-            var suggestions = Catalog.InLanguage(language).Where(i => !i.IsUntagged).Take(4).ToList();
-            return View("NotFound", new NotFoundViewModel(language, suggestions));
+            return View("NotFound", new NotFoundViewModel(language));
         }
 
         SetPage(language, strings["ErrorTitle"], null, indexable: false);

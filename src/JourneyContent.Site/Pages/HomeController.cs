@@ -15,10 +15,16 @@ public sealed class HomeController(IContentSource content, IOptions<JourneyConte
 {
     private const int ItemsPerStage = 3;
 
-    [HttpGet("/")]
-    public IActionResult Root() => Redirect("/" + SiteLanguages.Preferred(Request, Options));
+    [PageRoute("/")]
+    public IActionResult Root()
+    {
+        // The answer depends on the visitor's cookie and Accept-Language: shared caches must not hand one visitor's choice to another.
+        Response.Headers.Vary = "Accept-Language, Cookie";
+        Response.Headers.CacheControl = "private, no-cache";
+        return Redirect("/" + SiteLanguages.Preferred(Request, Options));
+    }
 
-    [HttpGet("/{language:length(2)}")]
+    [PageRoute("/{language:length(2)}")]
     public IActionResult Index(string language)
     {
         if (!IsSiteLanguage(language))
@@ -34,11 +40,7 @@ public sealed class HomeController(IContentSource content, IOptions<JourneyConte
                 return new StageSection(stage, [.. inStage.Take(ItemsPerStage)], inStage.Count);
             })
             .ToList();
-        var topics = items.SelectMany(i => i.Topics)
-            .GroupBy(t => t, StringComparer.Ordinal)
-            .Select(g => new TopicCount(g.Key, g.Count()))
-            .OrderByDescending(t => t.Count).ThenBy(t => t.Topic, StringComparer.Ordinal)
-            .ToList();
+        var topics = TopicCount.In(items);
 
         Response.Cookies.Append(SiteLanguages.CookieName, language, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
         SetPage(language, strings["HeroTitle"], strings["SiteTagline"], other => "/" + other);

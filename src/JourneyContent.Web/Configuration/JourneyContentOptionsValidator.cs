@@ -35,7 +35,7 @@ internal sealed class JourneyContentOptionsValidator(ThemeLocator themes) : IVal
 
         if (themes.Find(options) is null)
         {
-            failures.Add($"JourneyContent:Theme '{options.Theme}' was not found: no folder '{options.Theme}' with a Views folder under {themes.DescribeSearch(options)}.");
+            failures.Add($"JourneyContent:Theme '{options.Theme}' was not found: no folder '{options.Theme}' in {themes.DescribeSearch(options)}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -105,6 +105,7 @@ public sealed class PublicPagesTests(DemoSiteFixture fixture)
         Assert.Contains($"<html lang=\"{language}\"", html, StringComparison.Ordinal);
         Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"robots\" content=\"noindex\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/{language}/stages/awareness\">", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,6 +130,97 @@ public sealed class PublicPagesTests(DemoSiteFixture fixture)
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
         Assert.All(StageModel.Default.Stages, stage => Assert.Contains($"[data-stage=\"{stage.Key}\"]{{--stage-color:{stage.Color}}}", stages, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/en")]
+    [InlineData("/fr/topics")]
+    public async Task Pages_answer_head_requests(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, path);
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Root_redirect_varies_by_language_preference()
+    {
+        using var response = await _client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("Accept-Language", response.Headers.Vary);
+        Assert.Contains("Cookie", response.Headers.Vary);
+    }
+
+    [Theory]
+    [InlineData("en", "awareness", "Awareness")]
+    [InlineData("fr", "advocacy", "Recommandation")]
+    public async Task Stage_page_lists_every_item_of_the_stage_in_the_language(string language, string stage, string label)
+    {
+        var expected = fixture.Site.Content.InLanguage(language).Where(i => i.Stage == stage).ToList();
+        var others = fixture.Site.Content.InLanguage(language).Where(i => i.Stage is not null && i.Stage != stage).ToList();
+
+        var html = await GetPage($"/{language}/stages/{stage}");
+
+        Assert.Contains($"<h1>{Encoder.Encode(label)}</h1>", html, StringComparison.Ordinal);
+        Assert.NotEmpty(expected);
+        Assert.All(expected, item => Assert.Contains($"href=\"{item.Url}\"", html, StringComparison.Ordinal));
+        Assert.All(others, item => Assert.DoesNotContain($"href=\"{item.Url}\"", html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Home_page_links_to_the_full_stage_page_when_a_stage_has_more_items_than_it_shows()
+    {
+        var crowded = fixture.Site.Content.InLanguage("en").Where(i => i.Stage is not null).GroupBy(i => i.Stage!).First(g => g.Count() > 3);
+
+        var html = await GetPage("/en");
+
+        Assert.Contains($"<a href=\"/en/stages/{crowded.Key}\">See all {crowded.Count()} items in", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_stage_answers_404()
+    {
+        using var response = await _client.GetAsync(new Uri("/en/stages/purchase", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Topics_page_links_to_every_topic_of_the_language()
+    {
+        var html = await GetPage("/fr/topics");
+
+        Assert.Contains("<h1>Thématiques</h1>", html, StringComparison.Ordinal);
+        Assert.All(fixture.Site.Content.InLanguage("fr").SelectMany(i => i.Topics).Distinct(), topic =>
+            Assert.Contains($"href=\"/fr/topics/{topic}\"", html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Content_pages_carry_the_extension_points_later_features_fill()
+    {
+        var gated = fixture.Site.Content.InLanguage("en").First(i => i.IsGated && !i.IsUntagged);
+        var open = fixture.Site.Content.InLanguage("en").First(i => !i.IsGated && !i.IsUntagged);
+
+        var gatedHtml = await GetPage(gated.Url);
+        var openHtml = await GetPage(open.Url);
+
+        Assert.Contains($"data-slot=\"gated-download\" data-item=\"{gated.Id}\"", gatedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-slot=\"gated-download\"", openHtml, StringComparison.Ordinal);
+        Assert.Contains($"data-slot=\"call-to-action\" data-item=\"{open.Id}\"", openHtml, StringComparison.Ordinal);
+        Assert.Contains($"data-slot=\"next-for-you\" data-item=\"{open.Id}\"", openHtml, StringComparison.Ordinal);
+        Assert.Contains("data-slot=\"consent-banner\"", openHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_contain_no_inline_script_or_style()
+    {
+        var html = await GetPage("/en");
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" style=", html, StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task<string> GetPage(string path)

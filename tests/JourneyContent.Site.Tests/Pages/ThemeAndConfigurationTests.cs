@@ -21,6 +21,7 @@ public sealed class ThemeAndConfigurationTests
         Assert.Contains("class=\"theme-minimal\"", home, StringComparison.Ordinal);
         Assert.Contains("class=\"minimal-header\"", page, StringComparison.Ordinal);
         Assert.Contains("class=\"prose\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-slot=\"consent-banner\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Equal(HttpStatusCode.OK, baseCss.StatusCode);
     }

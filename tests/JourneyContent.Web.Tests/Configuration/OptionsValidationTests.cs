@@ -1,5 +1,7 @@
+using System.Text;
 using JourneyContent.Stages;
 using JourneyContent.Web.Configuration;
+using JourneyContent.Web.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -62,6 +64,60 @@ public sealed class OptionsValidationTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_stage_list_in_appsettings_fails_validation_instead_of_falling_back_to_the_built_in_funnel()
+    {
+        const string json = """{ "JourneyContent": { "Stages": [] } }""";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var configuration = new ConfigurationBuilder().AddJsonStream(stream).Build();
+        using var services = BuildFrom(configuration);
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<JourneyContentOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.StartsWith("JourneyContent:Stages is empty", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_bad_entry_is_reported_at_once()
+    {
+        using var services = Build(new()
+        {
+            ["JourneyContent:Stages:0:Key"] = "awareness",
+            ["JourneyContent:Stages:1:Key"] = "Not A Key",
+            ["JourneyContent:Stages:2:Key"] = "awareness",
+            ["JourneyContent:ContentKinds:podcast:Label:en"] = "Podcast",
+            ["JourneyContent:Theme"] = "missing",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<JourneyContentOptions>>().Value);
+
+        Assert.Collection(
+            error.Failures,
+            f => Assert.StartsWith("JourneyContent:Stages:1:Key 'Not A Key' is invalid", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("JourneyContent:Stages:2:Key 'awareness' is a duplicate of JourneyContent:Stages:0", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("JourneyContent:ContentKinds:podcast:DefaultStage is missing", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("JourneyContent:Theme 'missing' was not found", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_stage_model_service_is_built_from_the_validated_options()
+    {
+        using var services = Build(new()
+        {
+            ["JourneyContent:Stages:0:Key"] = "discover",
+            ["JourneyContent:Stages:0:Label:fr"] = "Découvrir",
+            ["JourneyContent:Stages:1:Key"] = "buy",
+            ["JourneyContent:ContentKinds:podcast:DefaultStage"] = "discover",
+        });
+
+        var stages = services.GetRequiredService<StageModel>();
+
+        Assert.Same(stages, services.GetRequiredService<StageModel>());
+        Assert.Equal(["discover", "buy"], stages.Stages.Select(s => s.Key));
+        Assert.Equal("discover", stages.FindKind("podcast")!.DefaultStage!.Key);
+        Assert.Null(stages.FindKind("pricing")!.DefaultStage);
+    }
+
+    [Fact]
     public void Adding_the_module_twice_registers_it_once()
     {
         var collection = new ServiceCollection();
@@ -76,24 +132,15 @@ public sealed class OptionsValidationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_contentRoot, recursive: true);
 
-    private ServiceProvider Build(Dictionary<string, string?> settings)
+    private ServiceProvider Build(Dictionary<string, string?> settings) =>
+        BuildFrom(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+
+    private ServiceProvider BuildFrom(IConfiguration configuration)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var collection = new ServiceCollection();
-        collection.AddSingleton<IHostEnvironment>(new TestEnvironment(_contentRoot));
+        collection.AddSingleton<IHostEnvironment>(new TestHostEnvironment(_contentRoot));
         collection.AddLogging();
         collection.AddJourneyContentWeb(configuration);
         return collection.BuildServiceProvider();
-    }
-
-    private sealed class TestEnvironment(string contentRoot) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Production";
-
-        public string ApplicationName { get; set; } = "Tests";
-
-        public string ContentRootPath { get; set; } = contentRoot;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
     }
 }

@@ -3,13 +3,13 @@ namespace JourneyContent.Editing;
 /// <summary>One change of an item's tags: who, when, what, and from what.</summary>
 public sealed record StageAuditEntry
 {
-    /// <summary>The entry's number, assigned by the store.</summary>
+    /// <summary>The entry's number, assigned by the log when appended; ignored by <see cref="IStageAuditLog.AppendAsync"/>.</summary>
     public long Id { get; init; }
 
     /// <summary>The item's id.</summary>
     public required string ItemId { get; init; }
 
-    /// <summary>The item's title at the time.</summary>
+    /// <summary>The item's title at the time, so the entry stays readable after the item is renamed or deleted.</summary>
     public string ItemTitle { get; init; } = string.Empty;
 
     /// <summary>The editor's email.</summary>
@@ -24,10 +24,10 @@ public sealed record StageAuditEntry
     /// <summary>The primary stage after; null for untagged.</summary>
     public string? ToStage { get; init; }
 
-    /// <summary>Secondary stages before, as <c>stage:weight, …</c>.</summary>
+    /// <summary>Secondary stages before, as <c>stage:weight, …</c> (for example <c>consideration:0.5</c>).</summary>
     public string? FromSecondary { get; init; }
 
-    /// <summary>Secondary stages after.</summary>
+    /// <summary>Secondary stages after, in the same form as <see cref="FromSecondary"/>.</summary>
     public string? ToSecondary { get; init; }
 
     /// <summary>The kind before.</summary>
@@ -36,16 +36,6 @@ public sealed record StageAuditEntry
     /// <summary>The kind after.</summary>
     public string? ToKind { get; init; }
 
-    /// <summary>Where the change came from: <c>inline</c>, <c>edit</c>, <c>bulk</c> or <c>suggestion</c>.</summary>
-    public string Source { get; init; } = "edit";
-}
-
-/// <summary>The audit log of tag changes.</summary>
-public interface IStageAuditLog
-{
-    /// <summary>Appends an entry.</summary>
-    Task AppendAsync(StageAuditEntry entry, CancellationToken cancellationToken);
-
-    /// <summary>The newest <paramref name="limit"/> entries, of one item or of all.</summary>
-    Task<IReadOnlyList<StageAuditEntry>> ListAsync(string? itemId, int limit, CancellationToken cancellationToken);
+    /// <summary>Where the change came from: one of <see cref="StageAuditSources"/>.</summary>
+    public string Source { get; init; } = StageAuditSources.Edit;
 }
