@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using JourneyContent.Content;
+using JourneyContent.Editing;
 using JourneyContent.Stages;
 using JourneyContent.Tagging;
 using JourneyContent.Web.Configuration;
@@ -104,7 +105,7 @@ public sealed class InventoryController(
             return EditError(item, form, ex.Message);
         }
 
-        var result = await tagging.TagAsync(item.Id, form.Version ?? string.Empty, new ContentTags(form.Kind ?? item.Kind, Blank(form.Stage), secondary), Editor, "edit", HttpContext.RequestAborted);
+        var result = await tagging.TagAsync(item.Id, form.Version ?? string.Empty, new ContentTags(form.Kind ?? item.Kind, Blank(form.Stage), secondary), Editor, StageAuditSources.Edit, HttpContext.RequestAborted);
         if (!result.Saved)
         {
             return EditError(content.Current.FindById(item.Id) ?? item, form, result.Error!);
@@ -119,7 +120,7 @@ public sealed class InventoryController(
     public async Task<IActionResult> Tag([FromForm] EditForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var result = await RetagAsync(form.Id, form.Version, Blank(form.Stage), "inline");
+        var result = await RetagAsync(form.Id, form.Version, Blank(form.Stage), StageAuditSources.Inline);
         TempData[MessageKey] = result.Saved ? "Saved." : result.Error;
         return Back(form.ReturnUrl);
     }
@@ -134,7 +135,7 @@ public sealed class InventoryController(
             return NotFound();
         }
 
-        var result = await RetagAsync(item.Id, form.Version, suggestion.Stage, "suggestion");
+        var result = await RetagAsync(item.Id, form.Version, suggestion.Stage, StageAuditSources.Suggestion);
         TempData[MessageKey] = result.Saved ? $"“{item.Title}” is now tagged {stages.FindStage(suggestion.Stage)?.Label.Get("en")}." : result.Error;
         return Back(form.ReturnUrl);
     }
@@ -149,7 +150,7 @@ public sealed class InventoryController(
         foreach (var selected in form.Selected)
         {
             var parts = selected.Split('|', 2);
-            var result = await RetagAsync(parts[0], parts.Length > 1 ? parts[1] : null, Blank(form.Stage), "bulk");
+            var result = await RetagAsync(parts[0], parts.Length > 1 ? parts[1] : null, Blank(form.Stage), StageAuditSources.Bulk);
             if (result.Saved)
             {
                 saved++;
