@@ -10,6 +10,7 @@ builder.Services.AddMarkdownContent(_ => { });
 builder.Services.AddJourneyContentSqlite(_ => { });
 builder.Services.ConfigureOptions<ConfigureSiteStorage>();
 builder.Services.AddJourneyContentBackOffice();
+builder.Services.AddJourneyContentTracking(builder.Configuration);
 builder.Services.AddControllersWithViews().AddViewLocalization();
 
 var app = builder.Build();
@@ -34,6 +35,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapJourneyStageStyles();
 app.MapJourneyBackOfficeAssets();
+app.MapJourneyTracking();
 app.MapControllers();
 
 await app.RunAsync();

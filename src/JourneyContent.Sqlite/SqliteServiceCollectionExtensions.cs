@@ -24,6 +24,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<IEditorAccountStore, SqliteEditorAccountStore>();
         services.TryAddSingleton<IStageAuditLog, SqliteStageAuditLog>();
+        services.TryAddSingleton<JourneyContent.Journeys.IJourneyStore, SqliteJourneyStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MigrateAtStartup>());
         return services;
     }

@@ -18,7 +18,7 @@ public class DemoSite : WebApplicationFactory<Program>
         Root = Path.Combine(Path.GetTempPath(), "jc-site-" + Guid.NewGuid().ToString("N")[..10]);
         CopyDirectory(RepositoryPaths.DemoContent, ContentPath);
         _settings["JourneyContent:ContentPath"] = ContentPath;
-        _settings["JourneyContent:DataPath"] = DataPath;
+        _settings["JourneyContent:DataPath"] = Path.Combine(Root, "data");
         _settings["Logging:LogLevel:Default"] = "Warning";
     }
 
@@ -26,7 +26,7 @@ public class DemoSite : WebApplicationFactory<Program>
 
     public string ContentPath => Path.Combine(Root, "content");
 
-    public string DataPath => Path.Combine(Root, "data");
+    public string DataPath => _settings["JourneyContent:DataPath"]!;
 
     public ContentSnapshot Content => Services.GetRequiredService<IContentSource>().Current;
 

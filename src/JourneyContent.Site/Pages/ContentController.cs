@@ -2,7 +2,9 @@ using JourneyContent.Content;
 using JourneyContent.Editing;
 using JourneyContent.Stages;
 using JourneyContent.Web;
+using JourneyContent.Tracking;
 using JourneyContent.Web.Configuration;
+using JourneyContent.Web.Tracking;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -11,11 +13,11 @@ namespace JourneyContent.Site.Pages;
 
 /// <summary>Content pages, and the listings by stage and by topic.</summary>
 public sealed class ContentController(
-    IContentSource content, IOptions<JourneyContentOptions> options, StageModel stages, IStringLocalizer<SharedStrings> strings)
+    IContentSource content, IOptions<JourneyContentOptions> options, StageModel stages, IStringLocalizer<SharedStrings> strings, JourneyTracker tracker)
     : PageControllerBase(content, options)
 {
     [PageRoute("/{language:length(2)}/{slug}")]
-    public IActionResult Show(string language, string slug)
+    public async Task<IActionResult> Show(string language, string slug)
     {
         if (!IsSiteLanguage(language) || Catalog.Find(language, slug) is not { } item)
         {
@@ -33,6 +35,12 @@ public sealed class ContentController(
             .OfType<Stage>()
             .ToList();
         SetPage(language, item.Title, item.Summary, other => Catalog.Translation(item, other)?.Url, indexable: !item.IsUntagged);
+        // A HEAD request or an editor reviewing a draft is not a visitor reading.
+        if (!item.IsUntagged && HttpMethods.IsGet(Request.Method))
+        {
+            await tracker.RecordAsync(HttpContext, JourneyEventType.View, item);
+        }
+
         return View(new ContentViewModel(item, stages.FindStage(item.Stage), stages.FindKind(item.Kind), secondary));
     }
 

@@ -1,0 +1,76 @@
+using JourneyContent.Stages;
+using JourneyContent.Tracking;
+
+namespace JourneyContent.Inference;
+
+/// <summary>Where a visitor's stage comes from.</summary>
+public enum StageSource
+{
+    /// <summary>Nothing is known about the visitor.</summary>
+    None,
+
+    /// <summary>Inferred from what the visitor did.</summary>
+    Inferred,
+
+    /// <summary>Held by an explicit signal still in its period.</summary>
+    Explicit,
+}
+
+/// <summary>A content item's decayed contribution to a visitor's scores.</summary>
+/// <param name="ContentId">The content id.</param>
+/// <param name="Stage">The stage key the contribution went to (the content's primary stage, or the stage of an explicit signal).</param>
+/// <param name="Score">The decayed points contributed to that stage (secondary shares are not counted).</param>
+public sealed record ContentContribution(string ContentId, string Stage, double Score);
+
+/// <summary>An explicit signal: during its period the visitor's stage is never earlier than <see cref="Stage"/>.</summary>
+/// <param name="Stage">The stage key it sets.</param>
+/// <param name="Signal">The event that set it.</param>
+/// <param name="SetAt">When it was received (UTC).</param>
+/// <param name="Until">When it ends (UTC, exclusive): from then on, inference decides again.</param>
+public sealed record ExplicitStage(string Stage, JourneyEventType Signal, DateTimeOffset SetAt, DateTimeOffset Until);
+
+/// <summary>A visitor's stage at one moment, with how sure inference is and why.</summary>
+/// <remarks>
+/// <para><see cref="Confidence"/> is 1 when the stage is the one an explicit signal holds (<see cref="StageSource.Explicit"/>).
+/// For an inferred stage it is the
+/// current stage's share of the scores after adding the pseudo-score α = <see cref="CompiledInferenceModel.ConfidencePrior"/>
+/// to every stage: (score(current) + α) / (Σ scores + K α), with K stages. So one view gives a modest confidence
+/// (1.5 / 3.5 ≈ 0.43 with five stages and α = 0.5), consistent reading raises it towards 1, and as evidence decays
+/// with time it falls back towards 1 / K. With nothing known it is 0. It is in [0, 1].</para>
+/// <para>Because of hysteresis the current stage is not always the highest score: a challenger may lead by less than
+/// the margin.</para>
+/// </remarks>
+public sealed record StageEstimate
+{
+    internal StageEstimate(DateTimeOffset at, Stage? stage, double confidence, StageSource source, IReadOnlyDictionary<string, double> scores, IReadOnlyList<ContentContribution> topContent, ExplicitStage? explicitStage)
+    {
+        At = at;
+        Stage = stage;
+        Confidence = confidence;
+        Source = source;
+        Scores = scores;
+        TopContent = topContent;
+        Explicit = explicitStage;
+    }
+
+    /// <summary>The moment estimated (UTC); never before the visitor's last event.</summary>
+    public DateTimeOffset At { get; }
+
+    /// <summary>The visitor's stage, or null when nothing is known.</summary>
+    public Stage? Stage { get; }
+
+    /// <summary>How sure inference is of <see cref="Stage"/>, in [0, 1]; see the remarks.</summary>
+    public double Confidence { get; }
+
+    /// <summary>Where <see cref="Stage"/> comes from.</summary>
+    public StageSource Source { get; }
+
+    /// <summary>Each stage's decayed score at <see cref="At"/>, by stage key, in funnel order.</summary>
+    public IReadOnlyDictionary<string, double> Scores { get; }
+
+    /// <summary>The content that contributed most, strongest first (ties by content id), decayed to <see cref="At"/>.</summary>
+    public IReadOnlyList<ContentContribution> TopContent { get; }
+
+    /// <summary>The explicit signal in its period, whose stage is a floor for <see cref="Stage"/>; null when there is none.</summary>
+    public ExplicitStage? Explicit { get; }
+}

@@ -1,0 +1,623 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using JourneyContent.Stages;
+using JourneyContent.Tracking;
+
+namespace JourneyContent.Inference;
+
+/// <summary>Infers a visitor's buyer's-journey stage from what they read and do.</summary>
+/// <remarks>
+/// <para><b>Scores.</b> Each visitor has a score per stage, in points. An event of type <c>e</c> on content of kind
+/// <c>k</c> adds w = weight(e) × multiplier(k) to the content's stage and w × share to each of its secondary stages.
+/// Scores decay exponentially: after <see cref="CompiledInferenceModel.HalfLife"/> without events a score is half what
+/// it was, so old reading fades and nobody is stuck in a stage they once matched.</para>
+/// <para><b>Sessions.</b> An event more than <see cref="CompiledInferenceModel.SessionGap"/> after the visitor's previous
+/// one starts a session. Before it is added, the decayed scores are scaled down alike, if needed, so that they add up to
+/// at most <see cref="CompiledInferenceModel.SessionCarryOver"/>: earlier sessions keep their proportions, but a long
+/// history cannot outweigh what the visitor reads now for more than a few reads. Within a session nothing is capped.</para>
+/// <para><b>Current stage.</b> The first stage to get a positive score becomes current (ties to the earlier stage in
+/// the funnel). Afterwards a challenger replaces the current stage only when its score is strictly greater than the
+/// current stage's plus a margin: <see cref="CompiledInferenceModel.ForwardMargin"/> for a later stage,
+/// <see cref="CompiledInferenceModel.BackwardMargin"/> for an earlier one (the funnel prior: moving on needs less
+/// evidence than going back). Among challengers that clear their margin the highest score wins, ties to the earlier
+/// stage. Decay scales every score alike, so the stage changes only when an event arrives.</para>
+/// <para><b>Explicit signals</b> (a declared stage; a trial sign-up or demo request → <see cref="CompiledInferenceModel.TrialStage"/>;
+/// a purchase or customer flag → <see cref="CompiledInferenceModel.CustomerStage"/>) add their weight to that stage and
+/// make it the current stage at once. For <see cref="CompiledInferenceModel.ExplicitSignalDuration"/> afterwards
+/// (exclusive end) the signalled stage is a floor: whatever the visitor reads, their stage is never earlier than it,
+/// though inference may still move them on (a new customer who reads the referral programme becomes an advocate).
+/// The latest signal replaces any earlier one. When the period ends, the inferred stage applies again. A signal whose
+/// stage the model lacks is ordinary evidence for its content. (A hard hold, forbidding forward moves too, cost 6
+/// accuracy points on <see cref="Simulation.SyntheticJourneyGenerator"/>'s journeys.)</para>
+/// <para><b>Time.</b> Instants are compared in UTC. A state never moves back in time: an event older than the
+/// visitor's last one is decayed to the last one's time before it is added.</para>
+/// <para><b>Cost.</b> <see cref="Apply"/> does no lookup by string, no LINQ and no allocation: it reads the model's
+/// arrays and the visitor's preallocated ones (O(stages + top content)). Estimates, merges and snapshots allocate.</para>
+/// </remarks>
+public sealed class StageInferenceEngine
+{
+    private const double Underflow = 1e-250;
+
+    /// <summary>Creates an engine for a compiled model.</summary>
+    public StageInferenceEngine(CompiledInferenceModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Model = model;
+    }
+
+    /// <summary>An engine for the built-in stage model with the default settings.</summary>
+    public static StageInferenceEngine Default { get; } = new(CompiledInferenceModel.Default);
+
+    /// <summary>The compiled model.</summary>
+    public CompiledInferenceModel Model { get; }
+
+    /// <summary>A new visitor about whom nothing is known.</summary>
+    public VisitorState NewVisitor() => Model.NewVisitor();
+
+    /// <summary>Applies one event to a visitor and reports the stage changes it causes; allocates nothing.</summary>
+    /// <param name="visitor">The visitor, from this engine's model.</param>
+    /// <param name="at">When the event happened.</param>
+    /// <param name="type">What happened.</param>
+    /// <param name="content">The content it happened on, or null (a signal without a page).</param>
+    /// <param name="declaredStage">The stage declared by a <see cref="JourneyEventType.DeclaredStage"/> event; null for every other type.</param>
+    /// <returns>The changes of the visitor's stage (explicit signals included), in time order.</returns>
+    public StageChanges Apply(VisitorState visitor, DateTimeOffset at, JourneyEventType type, ContentSignal? content = null, Stage? declaredStage = null)
+    {
+        var model = Model;
+        ArgumentNullException.ThrowIfNull(visitor);
+        if (visitor.Model != model)
+        {
+            ThrowForeign(nameof(visitor));
+        }
+
+        if (content is not null && content.Model != model)
+        {
+            ThrowForeign(nameof(content));
+        }
+
+        if ((uint)type >= JourneyEventTypes.Count)
+        {
+            ThrowBadType(type);
+        }
+
+        var explicitStage = ExplicitStage(type, declaredStage);
+        var now = at.UtcTicks;
+        if (!visitor.HasEvents)
+        {
+            visitor.HasEvents = true;
+            visitor.LastTicks = now;
+        }
+
+        var changes = Expire(visitor, Math.Max(now, visitor.LastTicks), default);
+        var late = 1.0;
+        if (now > visitor.LastTicks)
+        {
+            var newSession = now - visitor.LastTicks > model.SessionGapTicks;
+            Decay(visitor, Math.Exp(-(now - visitor.LastTicks) * model.DecayRatePerTick));
+            visitor.LastTicks = now;
+            if (newSession)
+            {
+                CarryOver(visitor, model.SessionCarryOver);
+            }
+        }
+        else if (now < visitor.LastTicks)
+        {
+            late = Math.Exp(-(visitor.LastTicks - now) * model.DecayRatePerTick);
+        }
+
+        var before = visitor.EffectiveStage;
+        var weight = model.EventWeightTable[(int)type] * (content?.KindMultiplier ?? 1.0) * late;
+        var reason = StageChangeReason.Inference;
+        var scores = visitor.Scores;
+        if (explicitStage >= 0 && (visitor.OverrideStage < 0 || now >= visitor.OverrideSetTicks))
+        {
+            scores[explicitStage] += weight;
+            if (content is not null)
+            {
+                AddContribution(visitor, content.ContentId, explicitStage, weight);
+            }
+
+            visitor.Current = explicitStage;
+            visitor.OverrideStage = -1;
+            if (model.ExplicitDurationTicks > 0 && now + model.ExplicitDurationTicks > visitor.LastTicks)
+            {
+                visitor.OverrideStage = explicitStage;
+                visitor.OverrideSetTicks = now;
+                visitor.OverrideUntilTicks = now + model.ExplicitDurationTicks;
+                visitor.OverrideSignal = type;
+            }
+
+            reason = StageChangeReason.ExplicitSignal;
+        }
+        else if (explicitStage >= 0)
+        {
+            // An explicit signal older than the one holding the stage is evidence only.
+            scores[explicitStage] += weight;
+            if (content is not null)
+            {
+                AddContribution(visitor, content.ContentId, explicitStage, weight);
+            }
+
+            Choose(visitor, model);
+        }
+        else if (content is not null && content.StageIndex >= 0)
+        {
+            scores[content.StageIndex] += weight;
+            var secondary = content.SecondaryIndices;
+            var shares = content.SecondaryShares;
+            for (var i = 0; i < secondary.Length; i++)
+            {
+                scores[secondary[i]] += weight * shares[i];
+            }
+
+            AddContribution(visitor, content.ContentId, content.StageIndex, weight);
+            Choose(visitor, model);
+        }
+
+        var after = visitor.EffectiveStage;
+        if (after != before)
+        {
+            changes = changes.With(new StageTransition(
+                before < 0 ? null : model.StageAt(before),
+                model.StageAt(after),
+                new DateTimeOffset(visitor.LastTicks, TimeSpan.Zero),
+                content?.ContentId,
+                reason));
+        }
+
+        return changes;
+    }
+
+    /// <summary>The visitor's stage at <paramref name="at"/> (never earlier than an explicit signal's in its period), or null when nothing is known; allocates nothing.</summary>
+    public Stage? StageAt(VisitorState visitor, DateTimeOffset at)
+    {
+        CheckVisitor(visitor);
+        var stage = IsHeld(visitor, Math.Max(at.UtcTicks, visitor.LastTicks))
+            ? Math.Max(visitor.OverrideStage, visitor.Current)
+            : visitor.Current;
+        return stage < 0 ? null : Model.StageAt(stage);
+    }
+
+    /// <summary>The visitor's stage, confidence, scores and top content at <paramref name="at"/> (or at its last event, if later).</summary>
+    public StageEstimate Estimate(VisitorState visitor, DateTimeOffset at)
+    {
+        CheckVisitor(visitor);
+        var model = Model;
+        var ticks = visitor.HasEvents ? Math.Max(at.UtcTicks, visitor.LastTicks) : at.UtcTicks;
+        var factor = DecayFactor(visitor.LastTicks, ticks);
+        var scores = new Dictionary<string, double>(model.StageCount, StringComparer.OrdinalIgnoreCase);
+        var total = 0.0;
+        for (var i = 0; i < model.StageCount; i++)
+        {
+            var score = visitor.Scores[i] * factor;
+            scores[model.StageAt(i).Key] = score;
+            total += score;
+        }
+
+        var top = TopContent(visitor, factor);
+        var (stage, confidence, source) = Summarize(visitor, ticks, factor, total);
+        ExplicitStage? signal = !IsHeld(visitor, ticks) ? null : new ExplicitStage(
+            model.StageAt(visitor.OverrideStage).Key,
+            visitor.OverrideSignal,
+            new DateTimeOffset(visitor.OverrideSetTicks, TimeSpan.Zero),
+            new DateTimeOffset(visitor.OverrideUntilTicks, TimeSpan.Zero));
+        return new StageEstimate(new DateTimeOffset(ticks, TimeSpan.Zero), stage, confidence, source, scores, top, signal);
+    }
+
+    /// <summary>The visitor's stage, its confidence and source at <paramref name="at"/>, as <see cref="Estimate"/> gives them; allocates nothing.</summary>
+    public (Stage? Stage, double Confidence, StageSource Source) StageWithConfidence(VisitorState visitor, DateTimeOffset at)
+    {
+        CheckVisitor(visitor);
+        var ticks = visitor.HasEvents ? Math.Max(at.UtcTicks, visitor.LastTicks) : at.UtcTicks;
+        var factor = DecayFactor(visitor.LastTicks, ticks);
+        var total = 0.0;
+        foreach (var score in visitor.Scores)
+        {
+            total += score * factor;
+        }
+
+        return Summarize(visitor, ticks, factor, total);
+    }
+
+    private static bool IsHeld(VisitorState visitor, long ticks) => visitor.OverrideStage >= 0 && ticks < visitor.OverrideUntilTicks;
+
+    private (Stage? Stage, double Confidence, StageSource Source) Summarize(VisitorState visitor, long ticks, double factor, double total)
+    {
+        var model = Model;
+        if (IsHeld(visitor, ticks) && visitor.OverrideStage >= visitor.Current)
+        {
+            return (model.StageAt(visitor.OverrideStage), 1, StageSource.Explicit);
+        }
+
+        if (visitor.Current < 0)
+        {
+            return (null, 0, StageSource.None);
+        }
+
+        var prior = model.ConfidencePrior;
+        var denominator = total + (model.StageCount * prior);
+        var confidence = denominator > 0 ? ((visitor.Scores[visitor.Current] * factor) + prior) / denominator : 1.0 / model.StageCount;
+        return (model.StageAt(visitor.Current), Math.Clamp(confidence, 0, 1), StageSource.Inferred);
+    }
+
+    /// <summary>Merges <paramref name="other"/> (the same person seen on another device) into <paramref name="into"/>.</summary>
+    /// <remarks>
+    /// Both are decayed to the later of their last events and their scores added: evidence is additive, so this is what
+    /// one visitor who had done both histories would have, session carry-over aside. Contributions are added by content id and the strongest kept. The current stage
+    /// is that of the more recently active visitor, then challenged by the merged scores as after an event. The
+    /// explicit signal is the latest received of the two, if still in its period at the merge time. <paramref name="other"/> is not changed.
+    /// </remarks>
+    /// <returns>The changes of <paramref name="into"/>'s stage: an explicit signal's expiry, then the merge's own effect.</returns>
+    public StageChanges Merge(VisitorState into, VisitorState other)
+    {
+        CheckVisitor(into);
+        CheckVisitor(other);
+        if (ReferenceEquals(into, other))
+        {
+            throw new ArgumentException("A visitor cannot be merged with itself.", nameof(other));
+        }
+
+        if (!other.HasEvents)
+        {
+            return default;
+        }
+
+        var model = Model;
+        var ticks = into.HasEvents ? Math.Max(into.LastTicks, other.LastTicks) : other.LastTicks;
+        var changes = into.HasEvents ? Expire(into, ticks, default) : default;
+        var before = into.EffectiveStage;
+        if (!into.HasEvents)
+        {
+            into.CopyFrom(other);
+        }
+        else
+        {
+            var intoFactor = DecayFactor(into.LastTicks, ticks);
+            var otherFactor = DecayFactor(other.LastTicks, ticks);
+            Decay(into, intoFactor);
+            for (var i = 0; i < into.Scores.Length; i++)
+            {
+                into.Scores[i] += other.Scores[i] * otherFactor;
+            }
+
+            var merged = new Dictionary<string, (int Stage, double Value)>(StringComparer.Ordinal);
+            foreach (var (state, factor) in new[] { (into, 1.0), (other, otherFactor) })
+            {
+                for (var i = 0; i < state.TopCount; i++)
+                {
+                    var id = state.TopIds[i]!;
+                    var value = state.TopValues[i] * factor;
+                    merged[id] = merged.TryGetValue(id, out var existing) ? (existing.Stage, existing.Value + value) : (state.TopStages[i], value);
+                }
+            }
+
+            var kept = merged.OrderByDescending(m => m.Value.Value).ThenBy(m => m.Key, StringComparer.Ordinal).Take(into.TopIds.Length).ToList();
+            Array.Clear(into.TopIds);
+            Array.Clear(into.TopValues);
+            into.TopCount = kept.Count;
+            for (var i = 0; i < kept.Count; i++)
+            {
+                into.TopIds[i] = kept[i].Key;
+                into.TopStages[i] = kept[i].Value.Stage;
+                into.TopValues[i] = kept[i].Value.Value;
+            }
+
+            if (other.LastTicks > into.LastTicks || into.Current < 0)
+            {
+                into.Current = other.Current >= 0 ? other.Current : into.Current;
+            }
+
+            if (other.OverrideStage >= 0 && (into.OverrideStage < 0 || other.OverrideSetTicks > into.OverrideSetTicks))
+            {
+                into.OverrideStage = other.OverrideStage;
+                into.OverrideSetTicks = other.OverrideSetTicks;
+                into.OverrideUntilTicks = other.OverrideUntilTicks;
+                into.OverrideSignal = other.OverrideSignal;
+            }
+
+            into.LastTicks = ticks;
+            Choose(into, model);
+        }
+
+        Expire(into, ticks, default);
+        var after = into.EffectiveStage;
+        if (after != before && after >= 0)
+        {
+            changes = changes.With(new StageTransition(
+                before < 0 ? null : model.StageAt(before),
+                model.StageAt(after),
+                new DateTimeOffset(ticks, TimeSpan.Zero),
+                null,
+                StageChangeReason.Merge));
+        }
+
+        return changes;
+    }
+
+    /// <summary>The visitor's state as plain data, to be stored and later given to <see cref="Restore"/>.</summary>
+    public VisitorSnapshot Snapshot(VisitorState visitor)
+    {
+        CheckVisitor(visitor);
+        if (!visitor.HasEvents)
+        {
+            return new VisitorSnapshot();
+        }
+
+        var model = Model;
+        return new VisitorSnapshot
+        {
+            LastEventAt = visitor.LastEventAt,
+            Scores = Enumerable.Range(0, model.StageCount).ToDictionary(i => model.StageAt(i).Key, i => visitor.Scores[i], StringComparer.OrdinalIgnoreCase),
+            Stage = visitor.InferredStage?.Key,
+            Explicit = visitor.OverrideStage < 0 ? null : new ExplicitStage(
+                model.StageAt(visitor.OverrideStage).Key,
+                visitor.OverrideSignal,
+                new DateTimeOffset(visitor.OverrideSetTicks, TimeSpan.Zero),
+                new DateTimeOffset(visitor.OverrideUntilTicks, TimeSpan.Zero)),
+            TopContent = TopContent(visitor, 1),
+        };
+    }
+
+    /// <summary>Rebuilds a visitor from a <see cref="Snapshot"/>, possibly taken under another model or settings.</summary>
+    /// <remarks>Stages the model no longer has are dropped, with their scores and contributions; the top content is cut
+    /// to <see cref="CompiledInferenceModel.TopContentCount"/>, strongest first. The current stage is kept if the model
+    /// still has it, otherwise it is chosen afresh from the scores.</remarks>
+    /// <exception cref="ArgumentException">A score or contribution is negative or not finite.</exception>
+    public VisitorState Restore(VisitorSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var model = Model;
+        var visitor = model.NewVisitor();
+        if (snapshot.LastEventAt is not { } last)
+        {
+            return visitor;
+        }
+
+        visitor.HasEvents = true;
+        visitor.LastTicks = last.UtcTicks;
+        foreach (var (key, score) in snapshot.Scores)
+        {
+            if (!(double.IsFinite(score) && score >= 0))
+            {
+                throw new ArgumentException($"The score of '{key}' is {score}: a score is finite and 0 or more.", nameof(snapshot));
+            }
+
+            if (model.Stages.FindStage(key) is { } stage)
+            {
+                visitor.Scores[stage.Order] = score;
+            }
+        }
+
+        foreach (var contribution in snapshot.TopContent.OrderByDescending(c => c.Score).ThenBy(c => c.ContentId, StringComparer.Ordinal))
+        {
+            if (!(double.IsFinite(contribution.Score) && contribution.Score >= 0))
+            {
+                throw new ArgumentException($"The contribution of '{contribution.ContentId}' is {contribution.Score}: it is finite and 0 or more.", nameof(snapshot));
+            }
+
+            if (model.Stages.FindStage(contribution.Stage) is { } stage && visitor.TopCount < visitor.TopIds.Length)
+            {
+                visitor.TopIds[visitor.TopCount] = contribution.ContentId;
+                visitor.TopStages[visitor.TopCount] = stage.Order;
+                visitor.TopValues[visitor.TopCount] = contribution.Score;
+                visitor.TopCount++;
+            }
+        }
+
+        if (snapshot.Explicit is { } signal && model.Stages.FindStage(signal.Stage) is { } explicitStage)
+        {
+            visitor.OverrideStage = explicitStage.Order;
+            visitor.OverrideSignal = signal.Signal;
+            visitor.OverrideSetTicks = signal.SetAt.UtcTicks;
+            visitor.OverrideUntilTicks = signal.Until.UtcTicks;
+        }
+
+        visitor.Current = model.Stages.FindStage(snapshot.Stage)?.Order ?? -1;
+        if (visitor.Current < 0)
+        {
+            Choose(visitor, model);
+        }
+
+        return visitor;
+    }
+
+    private static void Choose(VisitorState visitor, CompiledInferenceModel model)
+    {
+        var scores = visitor.Scores;
+        var current = visitor.Current;
+        var best = current;
+        if (current < 0)
+        {
+            var bestScore = 0.0;
+            for (var i = 0; i < scores.Length; i++)
+            {
+                if (scores[i] > bestScore)
+                {
+                    best = i;
+                    bestScore = scores[i];
+                }
+            }
+        }
+        else
+        {
+            var forward = scores[current] + model.ForwardMargin;
+            var backward = scores[current] + model.BackwardMargin;
+            var bestScore = double.NegativeInfinity;
+            for (var i = 0; i < scores.Length; i++)
+            {
+                var score = scores[i];
+                if (i != current && score > (i > current ? forward : backward) && score > bestScore)
+                {
+                    best = i;
+                    bestScore = score;
+                }
+            }
+        }
+
+        visitor.Current = best;
+    }
+
+    private static void CarryOver(VisitorState visitor, double capacity)
+    {
+        var scores = visitor.Scores;
+        var total = 0.0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            total += scores[i];
+        }
+
+        if (total > capacity)
+        {
+            Decay(visitor, capacity / total);
+        }
+    }
+
+    private StageChanges Expire(VisitorState visitor, long now, StageChanges changes)
+    {
+        if (visitor.OverrideStage < 0 || now < visitor.OverrideUntilTicks)
+        {
+            return changes;
+        }
+
+        var from = visitor.EffectiveStage;
+        visitor.OverrideStage = -1;
+        return from == visitor.Current || visitor.Current < 0
+            ? changes
+            : changes.With(new StageTransition(
+                Model.StageAt(from),
+                Model.StageAt(visitor.Current),
+                new DateTimeOffset(visitor.OverrideUntilTicks, TimeSpan.Zero),
+                null,
+                StageChangeReason.ExplicitSignalExpired));
+    }
+
+    private static void Decay(VisitorState visitor, double factor)
+    {
+        if (factor == 1)
+        {
+            return;
+        }
+
+        if (factor < Underflow)
+        {
+            // Keep the current stage but avoid denormal arithmetic on scores that have faded out.
+            factor = 0;
+        }
+
+        var scores = visitor.Scores;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] *= factor;
+        }
+
+        var values = visitor.TopValues;
+        for (var i = 0; i < visitor.TopCount; i++)
+        {
+            values[i] *= factor;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double DecayFactor(long from, long to) => to > from ? Math.Exp(-(to - from) * Model.DecayRatePerTick) : 1;
+
+    private static void AddContribution(VisitorState visitor, string contentId, int stage, double value)
+    {
+        var ids = visitor.TopIds;
+        var values = visitor.TopValues;
+        var count = visitor.TopCount;
+        for (var i = 0; i < count; i++)
+        {
+            if (string.Equals(ids[i], contentId, StringComparison.Ordinal))
+            {
+                values[i] += value;
+                visitor.TopStages[i] = stage;
+                return;
+            }
+        }
+
+        var slot = count;
+        if (count == ids.Length)
+        {
+            // Full: the new item replaces the weakest one if it already weighs more (ties keep the incumbent).
+            slot = 0;
+            for (var i = 1; i < count; i++)
+            {
+                if (values[i] < values[slot])
+                {
+                    slot = i;
+                }
+            }
+
+            if (!(value > values[slot]))
+            {
+                return;
+            }
+        }
+        else
+        {
+            visitor.TopCount = count + 1;
+        }
+
+        ids[slot] = contentId;
+        values[slot] = value;
+        visitor.TopStages[slot] = stage;
+    }
+
+    private List<ContentContribution> TopContent(VisitorState visitor, double factor)
+    {
+        var list = new List<ContentContribution>(visitor.TopCount);
+        for (var i = 0; i < visitor.TopCount; i++)
+        {
+            list.Add(new ContentContribution(visitor.TopIds[i]!, Model.StageAt(visitor.TopStages[i]).Key, visitor.TopValues[i] * factor));
+        }
+
+        list.Sort((a, b) => b.Score.CompareTo(a.Score) is var c and not 0 ? c : string.CompareOrdinal(a.ContentId, b.ContentId));
+        return list;
+    }
+
+    private int ExplicitStage(JourneyEventType type, Stage? declaredStage)
+    {
+        if (type == JourneyEventType.DeclaredStage)
+        {
+            if (declaredStage is null || (uint)declaredStage.Order >= (uint)Model.StageCount || !ReferenceEquals(Model.StageAt(declaredStage.Order), declaredStage))
+            {
+                ThrowBadDeclaredStage(declaredStage);
+            }
+
+            return declaredStage.Order;
+        }
+
+        if (declaredStage is not null)
+        {
+            ThrowBadDeclaredStage(declaredStage);
+        }
+
+        return type switch
+        {
+            JourneyEventType.TrialSignUp or JourneyEventType.DemoRequest => Model.TrialStageIndex,
+            JourneyEventType.Purchase or JourneyEventType.CustomerFlag => Model.CustomerStageIndex,
+            _ => -1,
+        };
+    }
+
+    private void CheckVisitor(VisitorState visitor, [CallerArgumentExpression(nameof(visitor))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(visitor, name);
+        if (visitor.Model != Model)
+        {
+            ThrowForeign(name!);
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowForeign(string name) =>
+        throw new ArgumentException("It was made by another compiled model than this engine's.", name);
+
+    [DoesNotReturn]
+    private static void ThrowBadType(JourneyEventType type) =>
+        throw new ArgumentOutOfRangeException(nameof(type), type, "Not a journey event type.");
+
+    [DoesNotReturn]
+    private static void ThrowBadDeclaredStage(Stage? stage) =>
+        throw new ArgumentException($"A declared_stage event names a stage of this engine's model, and only such an event does (got '{stage?.Key}').", "declaredStage");
+}

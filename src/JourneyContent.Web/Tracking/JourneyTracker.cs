@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using JourneyContent.Content;
+using JourneyContent.Inference;
+using JourneyContent.Journeys;
+using JourneyContent.Stages;
+using JourneyContent.Tracking;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace JourneyContent.Web.Tracking;
+
+/// <summary>Records what a visitor does, keeps their stage up to date, and answers where they stand.</summary>
+/// <remarks>
+/// Inference runs in memory when the event happens (a sub-microsecond update), so pages can use the new stage
+/// at once; the event and any stage change go through <see cref="JourneyEventQueue"/> to the store in the
+/// background. A visitor not in memory (after a restart) is rebuilt by replaying their stored events.
+/// Nothing is recorded, and no cookie set, unless <see cref="TrackingRequest.MayTrack"/> allows it.
+/// </remarks>
+public sealed class JourneyTracker
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<VisitorState>>> _visitors = new(StringComparer.Ordinal);
+    private readonly IContentSource _content;
+    private readonly IJourneyStore _store;
+    private readonly JourneyEventQueue _queue;
+    private readonly TimeProvider _time;
+    private readonly TrackingOptions _options;
+    private readonly StageInferenceEngine _engine;
+    private SignalIndex? _signals;
+
+    /// <summary>Creates the tracker over the site's stage model and content.</summary>
+    public JourneyTracker(StageModel stages, IContentSource content, IJourneyStore store, JourneyEventQueue queue, TimeProvider time, IOptions<TrackingOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _content = content;
+        _store = store;
+        _queue = queue;
+        _time = time;
+        _options = options.Value;
+        _engine = new StageInferenceEngine(CompiledInferenceModel.Compile(stages));
+    }
+
+    /// <summary>The engine, for callers that need estimates of their own.</summary>
+    public StageInferenceEngine Engine => _engine;
+
+    /// <summary>The visitor id of this request when tracking is allowed, creating it (and its cookie) if needed; otherwise null.</summary>
+    public string? VisitorId(HttpContext context) => VisitorId(context, consentJustGiven: false);
+
+    /// <summary>As <see cref="VisitorId(HttpContext)"/>, for the request that carries the consent itself.</summary>
+    internal string? VisitorId(HttpContext context, bool consentJustGiven)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var allowed = consentJustGiven
+            ? !TrackingRequest.OptedOut(context.Request) && !TrackingRequest.IsBot(context.Request)
+            : TrackingRequest.MayTrack(context.Request, _options);
+        if (!allowed)
+        {
+            return null;
+        }
+
+        if (context.Items.TryGetValue(TrackingRequest.VisitorCookie, out var known) && known is string id)
+        {
+            return id;
+        }
+
+        id = context.Request.Cookies[TrackingRequest.VisitorCookie] is { } cookie && TrackingRequest.IsVisitorId(cookie)
+            ? cookie
+            : TrackingRequest.NewVisitorId();
+        context.Items[TrackingRequest.VisitorCookie] = id;
+        if (!context.Response.HasStarted)
+        {
+            context.Response.Cookies.Append(TrackingRequest.VisitorCookie, id, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+                MaxAge = _options.ConsentLifetime,
+                IsEssential = false,
+            });
+        }
+
+        return id;
+    }
+
+    /// <summary>Records an event of this request's visitor on <paramref name="item"/>; false when tracking is not allowed.</summary>
+    public async Task<bool> RecordAsync(HttpContext context, JourneyEventType type, ContentItem? item, string? declaredStage = null)
+    {
+        if (VisitorId(context) is not { } visitorId)
+        {
+            return false;
+        }
+
+        await RecordAsync(visitorId, _time.GetUtcNow(), type, item?.Id, declaredStage);
+        return true;
+    }
+
+    /// <summary>Records an event of a known visitor.</summary>
+    public async Task RecordAsync(string visitorId, DateTimeOffset at, JourneyEventType type, string? contentId, string? declaredStage = null)
+    {
+        var state = await StateAsync(visitorId);
+        Signals().TryFind(contentId, out var signal);
+        var declared = declaredStage is null ? null : _engine.Model.Stages.FindStage(declaredStage);
+        List<StoredTransition> transitions;
+        lock (state)
+        {
+            var changes = _engine.Apply(state, at, type, signal, declared);
+            transitions = new List<StoredTransition>(changes.Count);
+            foreach (var change in changes)
+            {
+                transitions.Add(new StoredTransition(visitorId, change.From?.Key, change.To.Key, change.At, change.ContentId, change.Reason.ToString()));
+            }
+        }
+
+        _queue.TryEnqueue(new QueuedEvent(new JourneyEvent(visitorId, at, type, contentId, declared?.Key), transitions));
+    }
+
+    /// <summary>Where this request's visitor stands now, or null when not tracked.</summary>
+    public async Task<StageEstimate?> EstimateAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!TrackingRequest.MayTrack(context.Request, _options)
+            || context.Request.Cookies[TrackingRequest.VisitorCookie] is not { } id
+            || !TrackingRequest.IsVisitorId(id))
+        {
+            return null;
+        }
+
+        var state = await StateAsync(id);
+        lock (state)
+        {
+            return _engine.Estimate(state, _time.GetUtcNow());
+        }
+    }
+
+    /// <summary>Forgets a visitor kept in memory (after a refusal of consent).</summary>
+    public void Forget(string visitorId) => _visitors.TryRemove(visitorId, out _);
+
+    private Task<VisitorState> StateAsync(string visitorId) =>
+        _visitors.GetOrAdd(visitorId, id => new Lazy<Task<VisitorState>>(() => RebuildAsync(id))).Value;
+
+    private async Task<VisitorState> RebuildAsync(string visitorId)
+    {
+        var state = _engine.NewVisitor();
+        var signals = Signals();
+        foreach (var e in await _store.EventsOfAsync(visitorId, CancellationToken.None))
+        {
+            signals.TryFind(e.Content, out var signal);
+            _engine.Apply(state, e.Timestamp, e.Type, signal, e.DeclaredStage is null ? null : _engine.Model.Stages.FindStage(e.DeclaredStage));
+        }
+
+        return state;
+    }
+
+    private ContentSignalIndex Signals()
+    {
+        var snapshot = _content.Current;
+        var current = Volatile.Read(ref _signals);
+        if (current is not null && ReferenceEquals(current.Snapshot, snapshot))
+        {
+            return current.Index;
+        }
+
+        var index = ContentSignalIndex.Create(_engine.Model, snapshot.Items);
+        Volatile.Write(ref _signals, new SignalIndex(snapshot, index));
+        return index;
+    }
+
+    /// <summary>The content signals and the snapshot they were built from, swapped as one reference.</summary>
+    private sealed record SignalIndex(ContentSnapshot Snapshot, ContentSignalIndex Index);
+}

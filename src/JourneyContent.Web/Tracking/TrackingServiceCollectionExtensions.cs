@@ -1,0 +1,35 @@
+using JourneyContent.Web.Tracking;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers visitor tracking and stage inference.</summary>
+public static class TrackingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds consent-aware tracking: the tracker, the bounded event queue, the background writer and the metrics.
+    /// Reads <c>JourneyContent:Consent:Required</c> and <c>JourneyContent:Tracking</c>. Needs an <c>IJourneyStore</c>. Safe to call twice.
+    /// </summary>
+    public static IServiceCollection AddJourneyContentTracking(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(JourneyTracker)))
+        {
+            return services;
+        }
+
+        services.AddOptions<TrackingOptions>()
+            .Bind(configuration.GetSection("JourneyContent:Tracking"))
+            .Configure(o => o.ConsentRequired = configuration.GetValue("JourneyContent:Consent:Required", true))
+            .Validate(o => o.QueueCapacity > 0 && o.BatchSize > 0, "JourneyContent:Tracking:QueueCapacity and BatchSize must be positive.")
+            .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<TrackingMetrics>();
+        services.TryAddSingleton<JourneyEventQueue>();
+        services.TryAddSingleton<JourneyTracker>();
+        services.AddHostedService<JourneyEventWriter>();
+        return services;
+    }
+}
