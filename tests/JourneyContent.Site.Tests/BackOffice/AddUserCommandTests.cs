@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using JourneyContent.Testing;
@@ -57,26 +56,7 @@ public sealed partial class AddUserCommandTests : IDisposable
         }
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JourneyContent.Site.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.ArgumentList.Add("--JourneyContent:DataPath=" + _dataPath);
-        start.ArgumentList.Add("--JourneyContent:ContentPath=" + RepositoryPaths.DemoContent);
-        start.ArgumentList.Add("--JourneyContent:ThemesPath=" + Path.Combine(RepositoryPaths.Root, "themes"));
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => SiteProcess.RunAsync(_dataPath, args);
 
     [GeneratedRegex(@"Password \(shown once, store it now\): (\S+)")]
     private static partial Regex PasswordLine();
