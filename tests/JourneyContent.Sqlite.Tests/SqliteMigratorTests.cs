@@ -18,10 +18,10 @@ public sealed class SqliteMigratorTests : IDisposable
     {
         await _database.Migrator.MigrateAsync();
 
-        Assert.Equal(["editor_accounts", "schema_migrations", "stage_audit"], Tables());
-        Assert.Equal([1, 2], await _database.Migrator.AppliedVersionsAsync());
+        Assert.Equal(["editor_accounts", "journey_events", "schema_migrations", "stage_audit", "stage_transitions"], Tables());
+        Assert.Equal(SqliteMigrator.EmbeddedScripts().Select(s => s.Version), await _database.Migrator.AppliedVersionsAsync());
         Assert.Equal(
-            [(1L, "0001_editor_accounts", "2026-03-02T09:00:00.0000000Z"), (2L, "0002_stage_audit", "2026-03-02T09:00:00.0000000Z")],
+            [(1L, "0001_editor_accounts", "2026-03-02T09:00:00.0000000Z"), (2L, "0002_stage_audit", "2026-03-02T09:00:00.0000000Z"), (3L, "0003_journey_events", "2026-03-02T09:00:00.0000000Z")],
             MigrationRows());
     }
 
@@ -35,7 +35,7 @@ public sealed class SqliteMigratorTests : IDisposable
         await _database.NewMigrator(_database.NewFactory()).MigrateAsync();
 
         var rows = MigrationRows();
-        Assert.Equal([1L, 2L], rows.Select(r => r.Version));
+        Assert.Equal(SqliteMigrator.EmbeddedScripts().Select(s => (long)s.Version), rows.Select(r => r.Version));
         Assert.All(rows, r => Assert.Equal("2026-03-02T09:00:00.0000000Z", r.AppliedAt));
     }
 
@@ -50,10 +50,10 @@ public sealed class SqliteMigratorTests : IDisposable
     {
         await _database.Migrator.MigrateAsync();
 
-        await _database.Migrator.MigrateAsync(EmbeddedPlus(new MigrationScript("0003_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);")), default);
+        await _database.Migrator.MigrateAsync(EmbeddedPlus(new MigrationScript("9001_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);")), default);
 
         Assert.Contains("notes", Tables());
-        Assert.Equal([1, 2, 3], await _database.Migrator.AppliedVersionsAsync());
+        Assert.Equal([.. SqliteMigrator.EmbeddedScripts().Select(s => s.Version), 9001], await _database.Migrator.AppliedVersionsAsync());
     }
 
     [Fact]
@@ -61,39 +61,39 @@ public sealed class SqliteMigratorTests : IDisposable
     {
         await _database.Migrator.MigrateAsync();
         var broken = new MigrationScript(
-            "0003_broken_notes",
+            "9001_broken_notes",
             "CREATE TABLE notes (id INTEGER PRIMARY KEY); INSERT INTO no_such_table VALUES (1);");
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => _database.Migrator.MigrateAsync(EmbeddedPlus(broken), default));
 
-        Assert.Contains("Migrations/0003_broken_notes.sql", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Migrations/9001_broken_notes.sql", ex.Message, StringComparison.Ordinal);
         Assert.Contains("no_such_table", ex.Message, StringComparison.Ordinal);
         Assert.IsType<SqliteException>(ex.InnerException);
         Assert.DoesNotContain("notes", Tables()); // the script's first statement was undone too
-        Assert.Equal([1, 2], await _database.Migrator.AppliedVersionsAsync());
+        Assert.Equal(SqliteMigrator.EmbeddedScripts().Select(s => s.Version), await _database.Migrator.AppliedVersionsAsync());
     }
 
     [Fact]
     public async Task Scripts_before_a_failing_one_stay_applied_and_the_fixed_script_applies_later()
     {
-        var broken = new MigrationScript("0003_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY); SELECT * FROM nowhere;");
+        var broken = new MigrationScript("9001_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY); SELECT * FROM nowhere;");
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => _database.Migrator.MigrateAsync(EmbeddedPlus(broken), default));
-        Assert.Equal([1, 2], await _database.Migrator.AppliedVersionsAsync());
+        Assert.Equal(SqliteMigrator.EmbeddedScripts().Select(s => s.Version), await _database.Migrator.AppliedVersionsAsync());
 
-        await _database.Migrator.MigrateAsync(EmbeddedPlus(new MigrationScript("0003_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY);")), default);
-        Assert.Equal([1, 2, 3], await _database.Migrator.AppliedVersionsAsync());
+        await _database.Migrator.MigrateAsync(EmbeddedPlus(new MigrationScript("9001_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY);")), default);
+        Assert.Equal([.. SqliteMigrator.EmbeddedScripts().Select(s => s.Version), 9001], await _database.Migrator.AppliedVersionsAsync());
         Assert.Contains("notes", Tables());
     }
 
     [Fact]
     public async Task A_database_migrated_by_a_newer_version_is_refused_clearly()
     {
-        await _database.Migrator.MigrateAsync(EmbeddedPlus(new MigrationScript("0003_future_feature", "CREATE TABLE future (id INTEGER);")), default);
+        await _database.Migrator.MigrateAsync(EmbeddedPlus(new MigrationScript("9001_future_feature", "CREATE TABLE future (id INTEGER);")), default);
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => _database.Migrator.MigrateAsync());
 
-        Assert.Contains("0003_future_feature", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("9001_future_feature", ex.Message, StringComparison.Ordinal);
         Assert.Contains("newer version", ex.Message, StringComparison.Ordinal);
         Assert.Contains(_database.DatabasePath, ex.Message, StringComparison.Ordinal);
     }
@@ -151,14 +151,14 @@ public sealed class SqliteMigratorTests : IDisposable
     {
         // A slow script widens the window in which the others must wait for the write lock.
         var slow = new MigrationScript(
-            "0003_numbers",
+            "9001_numbers",
             "CREATE TABLE numbers (n INTEGER PRIMARY KEY); " +
             "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 200000) INSERT INTO numbers SELECT n FROM c;");
         var migrators = Enumerable.Range(0, 4).Select(_ => _database.NewMigrator(_database.NewFactory())).ToList();
 
         await Task.WhenAll(migrators.Select(m => Task.Run(() => m.MigrateAsync(EmbeddedPlus(slow), default))));
 
-        Assert.Equal([1L, 2L, 3L], MigrationRows().Select(r => r.Version));
+        Assert.Equal([.. SqliteMigrator.EmbeddedScripts().Select(s => (long)s.Version), 9001L], MigrationRows().Select(r => r.Version));
         Assert.Equal(200000L, _database.Scalar("SELECT COUNT(*) FROM numbers"));
     }
 

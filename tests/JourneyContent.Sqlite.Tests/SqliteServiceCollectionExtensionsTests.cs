@@ -22,7 +22,7 @@ public sealed class SqliteServiceCollectionExtensionsTests : IDisposable
         await hosted.StartAsync(default);
 
         Assert.Equal(_database.DatabasePath, provider.GetRequiredService<SqliteConnectionFactory>().DatabasePath);
-        Assert.Equal([1, 2], await provider.GetRequiredService<SqliteMigrator>().AppliedVersionsAsync());
+        Assert.Equal(SqliteMigrator.EmbeddedScripts().Select(s => s.Version), await provider.GetRequiredService<SqliteMigrator>().AppliedVersionsAsync());
         Assert.IsType<SqliteEditorAccountStore>(provider.GetRequiredService<IEditorAccountStore>());
         Assert.IsType<SqliteStageAuditLog>(provider.GetRequiredService<IStageAuditLog>());
         Assert.True(await provider.GetRequiredService<IEditorAccountStore>().CreateAsync(new EditorAccount { Email = "ada@example.com" }, default));
