@@ -45,6 +45,16 @@ public class DemoSite : WebApplicationFactory<Program>
         File.WriteAllText(full, text);
     }
 
+    /// <summary>The user agent test clients send: a real browser's, so that requests are not taken for a bot's.</summary>
+    public const string BrowserUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", BrowserUserAgent);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");

@@ -13,7 +13,6 @@ namespace JourneyContent.Site.Tests.Tracking;
 
 public sealed class TrackingTests : IDisposable
 {
-    private const string Browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "jc-track-" + Guid.NewGuid().ToString("N")[..8]);
 
     [Fact]
@@ -91,6 +90,7 @@ public sealed class TrackingTests : IDisposable
     {
         using var site = Site();
         using var bot = site.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        bot.DefaultRequestHeaders.UserAgent.Clear();
         bot.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);
         bot.DefaultRequestHeaders.Add("Cookie", $"{TrackingRequest.ConsentCookie}=granted");
 
@@ -180,9 +180,7 @@ public sealed class TrackingTests : IDisposable
 
     private static HttpClient Visitor(DemoSite site)
     {
-        var client = site.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
-        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", Browser);
-        return client;
+        return site.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
     }
 
     private static async Task Consent(HttpClient visitor, bool accept)
