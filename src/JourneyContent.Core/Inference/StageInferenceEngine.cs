@@ -32,7 +32,9 @@ namespace JourneyContent.Inference;
 /// <para><b>Time.</b> Instants are compared in UTC. A state never moves back in time: an event older than the
 /// visitor's last one is decayed to the last one's time before it is added.</para>
 /// <para><b>Cost.</b> <see cref="Apply"/> does no lookup by string, no LINQ and no allocation: it reads the model's
-/// arrays and the visitor's preallocated ones (O(stages + top content)). Estimates, merges and snapshots allocate.</para>
+/// arrays and the visitor's preallocated ones (O(stages + top content)). Estimates, merges and snapshots allocate.
+/// The engine holds no mutable state and may be shared between threads; one visitor's state must not be updated by two
+/// threads at once.</para>
 /// </remarks>
 public sealed class StageInferenceEngine
 {

@@ -53,7 +53,8 @@ internal static class ReplayCommand
             return 2;
         }
 
-        var engine = new StageInferenceEngine(CompiledInferenceModel.Compile(stages));
+        // The site's configured weights and half-life: re-scoring history after changing them is what replay is for.
+        var engine = services.GetRequiredService<StageInferenceEngine>();
         var index = ContentSignalIndex.Create(engine.Model, catalog);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var result = new JourneyReplayer(engine, index).Replay(ReadEvents(eventsPath, index, problems));

@@ -11,4 +11,5 @@ internal static class BackOfficeViews
     public const string Edit = Folder + "Edit.cshtml";
     public const string Coverage = Folder + "Coverage.cshtml";
     public const string Audit = Folder + "Audit.cshtml";
+    public const string Tracking = Folder + "Tracking.cshtml";
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using JourneyContent.Content;
 using JourneyContent.Inference;
 using JourneyContent.Journeys;
-using JourneyContent.Stages;
 using JourneyContent.Tracking;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -28,7 +27,7 @@ public sealed class JourneyTracker
     private SignalIndex? _signals;
 
     /// <summary>Creates the tracker over the site's stage model and content.</summary>
-    public JourneyTracker(StageModel stages, IContentSource content, IJourneyStore store, JourneyEventQueue queue, TimeProvider time, IOptions<TrackingOptions> options)
+    public JourneyTracker(StageInferenceEngine engine, IContentSource content, IJourneyStore store, JourneyEventQueue queue, TimeProvider time, IOptions<TrackingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _content = content;
@@ -36,7 +35,7 @@ public sealed class JourneyTracker
         _queue = queue;
         _time = time;
         _options = options.Value;
-        _engine = new StageInferenceEngine(CompiledInferenceModel.Compile(stages));
+        _engine = engine;
     }
 
     /// <summary>The engine, for callers that need estimates of their own.</summary>

@@ -19,7 +19,8 @@ public static class TrackingEndpoints
 
     /// <summary>
     /// Maps <c>POST /api/journey/consent</c> (JSON <c>{"accept": true}</c> for scripts, or the banner's form with its
-    /// antiforgery token), <c>POST /api/journey/events</c> (JSON <c>{"type": "engaged", "path": "/en/slug"}</c>),
+    /// antiforgery token), <c>POST /api/journey/events</c> (JSON <c>{"type": "engaged", "path": "/en/slug"}</c>, or
+    /// <c>{"type": "declared_stage", "stage": "decision"}</c>),
     /// <c>GET /api/journey/me</c> and the engagement script.
     /// </summary>
     public static RouteGroupBuilder MapJourneyTracking(this IEndpointRouteBuilder endpoints)
@@ -104,19 +105,27 @@ public static class TrackingEndpoints
         }
 
         var body = await context.Request.ReadFromJsonAsync<EventRequest>(context.RequestAborted);
-        // Browsers may only report engagement and clicks; views, downloads and forms are recorded by the server.
-        if (body?.Type is not ("engaged" or "cta_click") || !JourneyEventTypes.TryParse(body.Type, out var type))
+        // Browsers may report engagement, clicks and a stage the visitor declares ("where are you in your project?");
+        // views, downloads and form submissions are recorded by the server itself.
+        if (body?.Type is not ("engaged" or "cta_click" or "declared_stage") || !JourneyEventTypes.TryParse(body.Type, out var type))
         {
-            return TypedResults.BadRequest("type must be engaged or cta_click.");
+            return TypedResults.BadRequest("type must be engaged, cta_click or declared_stage.");
         }
 
         var item = FindByPath(content.Current, body.Path);
-        if (item is null)
+        if (type == JourneyEventType.DeclaredStage)
+        {
+            if (tracker.Engine.Model.Stages.FindStage(body.Stage) is null)
+            {
+                return TypedResults.BadRequest("stage must be one of the site's stages.");
+            }
+        }
+        else if (item is null)
         {
             return TypedResults.BadRequest("path does not name a content page.");
         }
 
-        return await tracker.RecordAsync(context, type, item) ? TypedResults.Accepted((string?)null) : TypedResults.NoContent();
+        return await tracker.RecordAsync(context, type, item, body.Stage) ? TypedResults.Accepted((string?)null) : TypedResults.NoContent();
     }
 
     private static async Task<Ok<MeResponse>> Me(HttpContext context, JourneyTracker tracker)
@@ -141,7 +150,10 @@ public static class TrackingEndpoints
 
     private sealed record ConsentRequest([property: JsonPropertyName("accept")] bool? Accept);
 
-    private sealed record EventRequest([property: JsonPropertyName("type")] string? Type, [property: JsonPropertyName("path")] string? Path);
+    private sealed record EventRequest(
+        [property: JsonPropertyName("type")] string? Type,
+        [property: JsonPropertyName("path")] string? Path,
+        [property: JsonPropertyName("stage")] string? Stage);
 
     /// <summary>The answer of <c>GET /api/journey/me</c>; <c>stage</c> is null when nothing is known.</summary>
     public sealed record MeResponse(

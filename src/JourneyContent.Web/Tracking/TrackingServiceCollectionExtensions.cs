@@ -1,4 +1,7 @@
+using JourneyContent.Inference;
+using JourneyContent.Stages;
 using JourneyContent.Web.Tracking;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +28,10 @@ public static class TrackingServiceCollectionExtensions
             .Configure(o => o.ConsentRequired = configuration.GetValue("JourneyContent:Consent:Required", true))
             .Validate(o => o.QueueCapacity > 0 && o.BatchSize > 0, "JourneyContent:Tracking:QueueCapacity and BatchSize must be positive.")
             .ValidateOnStart();
+        services.AddOptions<StageInferenceSettings>().Bind(configuration.GetSection("JourneyContent:Inference"));
+        // Compiled once: bad weights or stages fail the first resolution with a message naming the setting.
+        services.TryAddSingleton(sp => new StageInferenceEngine(CompiledInferenceModel.Compile(
+            sp.GetRequiredService<StageModel>(), sp.GetRequiredService<IOptions<StageInferenceSettings>>().Value)));
         services.AddMetrics();
         services.TryAddSingleton<TrackingMetrics>();
         services.TryAddSingleton<JourneyEventQueue>();

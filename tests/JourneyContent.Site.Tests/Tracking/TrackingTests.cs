@@ -134,6 +134,46 @@ public sealed class TrackingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_declared_stage_overrides_what_the_visitor_read()
+    {
+        using var site = Site();
+        using var visitor = Visitor(site);
+        await Consent(visitor, accept: true);
+        await visitor.GetAsync(new Uri(FirstTagged(site), UriKind.Relative));
+
+        using var declared = await visitor.PostAsJsonAsync(new Uri("/api/journey/events", UriKind.Relative), new { type = "declared_stage", stage = "decision" });
+        using var unknown = await visitor.PostAsJsonAsync(new Uri("/api/journey/events", UriKind.Relative), new { type = "declared_stage", stage = "nirvana" });
+
+        Assert.Equal(HttpStatusCode.Accepted, declared.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("decision", (await Me(visitor)).GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task Admins_see_the_pipeline_counters_and_editors_do_not()
+    {
+        using var site = Site();
+        using var visitor = Visitor(site);
+        await Consent(visitor, accept: true);
+        await visitor.GetAsync(new Uri(FirstTagged(site), UriKind.Relative));
+        await StoredEvents(site);
+        await BackOfficeClient.CreateAccountAsync(site, "admin@example.com", JourneyContent.Editing.JourneyRoles.Admin);
+        var editorPassword = await BackOfficeClient.CreateAccountAsync(site, "editor@example.com", JourneyContent.Editing.JourneyRoles.Editor);
+        using var admin = BackOfficeClient.Create(site);
+        await admin.SignInAsync("admin@example.com", "correct-horse-battery-staple");
+        using var editor = BackOfficeClient.Create(site);
+        await editor.SignInAsync("editor@example.com", editorPassword);
+
+        var status = await admin.Http.GetFromJsonAsync<JsonElement>(new Uri("/journey/admin/api/tracking", UriKind.Relative));
+        using var refused = await editor.Http.GetAsync(new Uri("/journey/admin/api/tracking", UriKind.Relative));
+
+        Assert.Equal(1, status.GetProperty("written").GetInt64());
+        Assert.Equal(1, status.GetProperty("stored").GetInt64());
+        Assert.Equal(0, status.GetProperty("dropped").GetInt64());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task A_graceful_shutdown_flushes_every_queued_event()
     {
         var site = Site();
