@@ -44,6 +44,8 @@ public sealed class SiteFixture : IAsyncLifetime
         {
             BaseURL = BaseAddress.ToString(),
             Locale = locale ?? "en-GB",
+            // Headless chromium announces itself as HeadlessChrome, which the site rightly treats as a bot.
+            UserAgent = DemoSite.BrowserUserAgent,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
         });
         return await context.NewPageAsync();
