@@ -22,8 +22,9 @@ public sealed class ConsentTests(SiteFixture site)
             await page.Keyboard.PressAsync("Tab");
         }
 
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**" + consideration[0].Url);
+        // The form posts and redirects back to the same page: wait for that navigation to finish, not for a URL it already has.
+        await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Request.Method == "GET" && r.Url.EndsWith(consideration[0].Url, StringComparison.Ordinal));
+        await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.False(await page.Locator("section.consent-banner").IsVisibleAsync());
         Assert.Contains(await page.Context.CookiesAsync(), c => c.Name == "journey-vid" && c.HttpOnly);
 
@@ -43,8 +44,8 @@ public sealed class ConsentTests(SiteFixture site)
         var page = await site.NewPageAsync("fr-FR");
         await page.GotoAsync("/fr/tarifs");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Refuser" }).ClickAsync();
-        await page.WaitForURLAsync("**/fr/tarifs");
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Refuser" }).ClickAsync(), r => r.Request.Method == "GET" && r.Url.EndsWith("/fr/tarifs", StringComparison.Ordinal));
+        await page.WaitForLoadStateAsync(LoadState.Load);
 
         Assert.False(await page.Locator("section.consent-banner").IsVisibleAsync());
         var cookies = await page.Context.CookiesAsync();
