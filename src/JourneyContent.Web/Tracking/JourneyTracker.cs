@@ -133,8 +133,50 @@ public sealed class JourneyTracker
     /// <summary>Forgets a visitor kept in memory (after a refusal of consent).</summary>
     public void Forget(string visitorId) => _visitors.TryRemove(visitorId, out _);
 
-    private Task<VisitorState> StateAsync(string visitorId) =>
-        _visitors.GetOrAdd(visitorId, id => new Lazy<Task<VisitorState>>(() => RebuildAsync(id))).Value;
+    /// <summary>How many visitors are held in memory now.</summary>
+    internal int InMemoryVisitors => _visitors.Count;
+
+    internal bool IsInMemory(string visitorId) => _visitors.ContainsKey(visitorId);
+
+    private Task<VisitorState> StateAsync(string visitorId)
+    {
+        var state = _visitors.GetOrAdd(visitorId, id => new Lazy<Task<VisitorState>>(() => RebuildAsync(id))).Value;
+        if (_visitors.Count > Math.Max(1, _options.MaxVisitorsInMemory))
+        {
+            Trim();
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// Drops the least recently active tenth of the visitors held in memory. Sorting happens once per that many new
+    /// visitors, not per request; a dropped visitor is rebuilt from the store on their next event.
+    /// </summary>
+    private void Trim()
+    {
+        lock (_visitors)
+        {
+            var limit = Math.Max(1, _options.MaxVisitorsInMemory);
+            if (_visitors.Count <= limit)
+            {
+                return;
+            }
+
+            var keep = Math.Max(1, limit - (limit / 10));
+            var oldest = _visitors
+                .Where(v => v.Value.IsValueCreated && v.Value.Value.IsCompletedSuccessfully)
+                .Select(v => (v.Key, LastEventAt: v.Value.Value.Result.LastEventAt ?? DateTimeOffset.MinValue))
+                .OrderBy(v => v.LastEventAt)
+                .Take(_visitors.Count - keep)
+                .Select(v => v.Key)
+                .ToList();
+            foreach (var id in oldest)
+            {
+                _visitors.TryRemove(id, out _);
+            }
+        }
+    }
 
     private async Task<VisitorState> RebuildAsync(string visitorId)
     {

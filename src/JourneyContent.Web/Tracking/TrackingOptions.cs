@@ -12,6 +12,9 @@ public sealed class TrackingOptions
     /// <summary>The most events written in one transaction.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>How many visitors' states are kept in memory; beyond that the least recently active are dropped and rebuilt from the store when they return.</summary>
+    public int MaxVisitorsInMemory { get; set; } = 100_000;
+
     /// <summary>How long the consent choice is remembered.</summary>
     public TimeSpan ConsentLifetime { get; set; } = TimeSpan.FromDays(180);
 }

@@ -174,6 +174,36 @@ public sealed class TrackingTests : IDisposable
     }
 
     [Fact]
+    public async Task Visitors_beyond_the_memory_limit_are_dropped_and_rebuilt_from_the_store()
+    {
+        using var site = Site().With("JourneyContent:Tracking:MaxVisitorsInMemory", "10");
+        var tracker = site.Services.GetRequiredService<JourneyTracker>();
+        var first = TrackingRequest.NewVisitorId();
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        foreach (var slug in new[] { "en/marketing-automation-platforms-compared-2026", "en/webinar-lead-scoring-without-guesswork", "en/atelier-berthe-doubled-qualified-leads" })
+        {
+            await tracker.RecordAsync(first, start, JourneyEventType.View, slug);
+        }
+
+        for (var i = 0; i < 40; i++)
+        {
+            await tracker.RecordAsync(TrackingRequest.NewVisitorId(), start.AddMinutes(i + 1), JourneyEventType.View, "en/pricing");
+        }
+
+        await StoredEvents(site);
+        Assert.InRange(tracker.InMemoryVisitors, 1, 10);
+        Assert.False(tracker.IsInMemory(first), "the least recently active visitor should have been dropped");
+
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Headers.UserAgent = DemoSite.BrowserUserAgent;
+        context.Request.Headers.Cookie = $"{TrackingRequest.ConsentCookie}=granted; {TrackingRequest.VisitorCookie}={first}";
+        var estimate = await tracker.EstimateAsync(context);
+
+        Assert.Equal("consideration", estimate?.Stage?.Key);
+        Assert.True(tracker.IsInMemory(first));
+    }
+
+    [Fact]
     public async Task A_graceful_shutdown_flushes_every_queued_event()
     {
         var site = Site();
