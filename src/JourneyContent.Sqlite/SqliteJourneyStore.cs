@@ -20,53 +20,36 @@ public sealed class SqliteJourneyStore(SqliteConnectionFactory connections) : IJ
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        if (events.Count > 0)
-        {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO journey_events (visitor_id, at, type, content_id, declared_stage) VALUES ($v, $at, $type, $content, $declared)";
-            var visitor = insert.Parameters.Add("$v", SqliteType.Text);
-            var at = insert.Parameters.Add("$at", SqliteType.Text);
-            var type = insert.Parameters.Add("$type", SqliteType.Text);
-            var content = insert.Parameters.Add("$content", SqliteType.Text);
-            var declared = insert.Parameters.Add("$declared", SqliteType.Text);
-            insert.Prepare();
-            foreach (var e in events)
-            {
-                visitor.Value = e.VisitorId;
-                at.Value = SqliteTime.ToText(e.Timestamp);
-                type.Value = e.Type.Key();
-                content.Value = (object?)e.Content ?? DBNull.Value;
-                declared.Value = (object?)e.DeclaredStage ?? DBNull.Value;
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-
-        if (transitions.Count > 0)
-        {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO stage_transitions (visitor_id, at, from_stage, to_stage, content_id, reason) VALUES ($v, $at, $from, $to, $content, $reason)";
-            var visitor = insert.Parameters.Add("$v", SqliteType.Text);
-            var at = insert.Parameters.Add("$at", SqliteType.Text);
-            var from = insert.Parameters.Add("$from", SqliteType.Text);
-            var to = insert.Parameters.Add("$to", SqliteType.Text);
-            var content = insert.Parameters.Add("$content", SqliteType.Text);
-            var reason = insert.Parameters.Add("$reason", SqliteType.Text);
-            insert.Prepare();
-            foreach (var t in transitions)
-            {
-                visitor.Value = t.VisitorId;
-                at.Value = SqliteTime.ToText(t.At);
-                from.Value = (object?)t.FromStage ?? DBNull.Value;
-                to.Value = t.ToStage;
-                content.Value = (object?)t.ContentId ?? DBNull.Value;
-                reason.Value = t.Reason;
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-
+        await InsertAllAsync(connection, transaction, "journey_events", ["visitor_id", "at", "type", "content_id", "declared_stage"], events,
+            e => [e.VisitorId, SqliteTime.ToText(e.Timestamp), e.Type.Key(), e.Content, e.DeclaredStage], cancellationToken);
+        await InsertAllAsync(connection, transaction, "stage_transitions", ["visitor_id", "at", "from_stage", "to_stage", "content_id", "reason"], transitions,
+            t => [t.VisitorId, SqliteTime.ToText(t.At), t.FromStage, t.ToStage, t.ContentId, t.Reason], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Inserts rows with one prepared command, re-bound per row, inside the caller's transaction.</summary>
+    private static async Task InsertAllAsync<T>(SqliteConnection connection, SqliteTransaction transaction, string table, string[] columns, IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
+        var parameters = columns.Select(c => insert.Parameters.Add("$" + c, SqliteType.Text)).ToArray();
+        insert.Prepare();
+        foreach (var row in rows)
+        {
+            var rowValues = values(row);
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = rowValues[i] ?? DBNull.Value;
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <inheritdoc />

@@ -138,9 +138,21 @@ public sealed class JourneyTracker
 
     internal bool IsInMemory(string visitorId) => _visitors.ContainsKey(visitorId);
 
-    private Task<VisitorState> StateAsync(string visitorId)
+    private async Task<VisitorState> StateAsync(string visitorId)
     {
-        var state = _visitors.GetOrAdd(visitorId, id => new Lazy<Task<VisitorState>>(() => RebuildAsync(id))).Value;
+        var entry = _visitors.GetOrAdd(visitorId, id => new Lazy<Task<VisitorState>>(() => RebuildAsync(id)));
+        VisitorState state;
+        try
+        {
+            state = await entry.Value;
+        }
+        catch
+        {
+            // A failed rebuild (the store was unreachable) must not stay cached: the next request tries again.
+            _visitors.TryRemove(KeyValuePair.Create(visitorId, entry));
+            throw;
+        }
+
         if (_visitors.Count > Math.Max(1, _options.MaxVisitorsInMemory))
         {
             Trim();
