@@ -58,6 +58,18 @@ public sealed record ContentItem
     /// <summary>A token that changes whenever the item's source changes (a hash of the file), used to detect concurrent edits.</summary>
     public string? Version { get; init; }
 
+    /// <summary>Ids of the items an editor pinned as the next step after this one, in order.</summary>
+    public IReadOnlyList<string> PinnedNext { get; init; } = [];
+
+    /// <summary>True when an editor keeps this item out of "next for you" lists (it still appears in listings and search).</summary>
+    public bool ExcludedFromRecommendations { get; init; }
+
+    /// <summary>An editorial boost added to the item's ranking score, from -1 (bury) to 1 (promote); 0 by default.</summary>
+    public double Boost { get; init; }
+
+    /// <summary>The call to action this item offers, when an editor wrote one; items of a call-to-action kind offer one anyway.</summary>
+    public CallToActionBlock? CallToAction { get; init; }
+
     /// <summary>True when the item asks for a form before its asset is downloaded.</summary>
     public bool IsGated => !string.IsNullOrEmpty(GatedAsset);
 
