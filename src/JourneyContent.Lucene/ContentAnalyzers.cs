@@ -4,7 +4,6 @@ using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 
 namespace JourneyContent.Lucene;
@@ -26,8 +25,8 @@ internal static class ContentAnalyzers
         var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal);
         foreach (var field in IndexSchema.TextFields)
         {
-            perField[IndexSchema.TextField(field, "fr")] = french;
-            perField[IndexSchema.TextField(field, "en")] = english;
+            perField[IndexSchema.FieldFor(field, "fr")] = french;
+            perField[IndexSchema.FieldFor(field, "en")] = english;
         }
 
         return new PerFieldAnalyzerWrapper(Other(), perField);
@@ -60,7 +59,6 @@ internal static class ContentAnalyzers
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new StandardFilter(Version, tokenizer);
         stream = new LowerCaseFilter(Version, stream);
-        stream = new StopFilter(Version, stream, CharArraySet.EMPTY_SET);
         stream = new ASCIIFoldingFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     });

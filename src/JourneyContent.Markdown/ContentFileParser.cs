@@ -64,6 +64,10 @@ internal sealed partial class ContentFileParser
         var topics = ParseTopics(fields);
         var summary = fields.Text("summary")?.Trim();
         var translationKey = fields.Text("translation_key")?.Trim();
+        var pinnedNext = ParseSlugList(fields, "next");
+        var recommend = ParseBoolean(fields, "recommend") ?? true;
+        var boost = ParseBoost(fields);
+        var callToAction = ParseCallToAction(fields);
 
         if (fields.Errors.Count > 0)
         {
@@ -90,6 +94,10 @@ internal sealed partial class ContentFileParser
             BodyText = rendered.PlainText,
             Source = relativePath,
             Version = ContentFileVersion.Of(text),
+            PinnedNext = [.. pinnedNext.Select(next => language + "/" + next)],
+            ExcludedFromRecommendations = !recommend,
+            Boost = boost,
+            CallToAction = callToAction,
         };
         return new ParsedFile(item, new ContentFile(relativePath, document, fields.Mapping, slugLine), []);
     }
@@ -378,6 +386,137 @@ internal sealed partial class ContentFileParser
             .Select(t => t.Trim().ToLowerInvariant())
             .Where(t => t.Length > 0)
             .Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>A list of slugs in the item's language (<c>next: [pricing, start-your-free-trial]</c>).</summary>
+    private static List<string> ParseSlugList(FrontMatterFields fields, string key)
+    {
+        if (!fields.TryGet(key, out var node) || FrontMatterFields.IsNull(node))
+        {
+            return [];
+        }
+
+        var entries = node switch
+        {
+            YamlSequenceNode sequence => sequence.Children.Select(c => (c as YamlScalarNode)?.Value),
+            YamlScalarNode scalar => (scalar.Value ?? string.Empty).Split(',').Select(v => (string?)v),
+            _ => null,
+        };
+        if (entries is null)
+        {
+            fields.Error(key, fields.LineOf(node), $"{key} must be a list of slugs such as [pricing, start-your-free-trial].");
+            return [];
+        }
+
+        var slugs = new List<string>();
+        foreach (var entry in entries)
+        {
+            var slug = entry?.Trim();
+            if (string.IsNullOrEmpty(slug) || !SlugPattern().IsMatch(slug))
+            {
+                fields.Error(key, fields.LineOf(node), $"'{entry}' in {key} is not a slug: use lower-case letters, digits and dashes.");
+                continue;
+            }
+
+            if (!slugs.Contains(slug, StringComparer.Ordinal))
+            {
+                slugs.Add(slug);
+            }
+        }
+
+        return slugs;
+    }
+
+    private static bool? ParseBoolean(FrontMatterFields fields, string key)
+    {
+        var text = fields.Text(key)?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        switch (text.ToLowerInvariant())
+        {
+            case "true" or "yes" or "on":
+                return true;
+            case "false" or "no" or "off":
+                return false;
+            default:
+                fields.Error(key, fields.ValueLine(key), $"{key} must be true or false, not '{text}'.");
+                return null;
+        }
+    }
+
+    private static double ParseBoost(FrontMatterFields fields)
+    {
+        var text = fields.Text("boost")?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var boost) || boost is < -1 or > 1)
+        {
+            fields.Error("boost", fields.ValueLine("boost"), $"boost must be a number from -1 (bury) to 1 (promote), not '{text}'.");
+            return 0;
+        }
+
+        return boost;
+    }
+
+    private CallToActionBlock? ParseCallToAction(FrontMatterFields fields)
+    {
+        if (!fields.TryGet("cta", out var node) || FrontMatterFields.IsNull(node))
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            fields.Error("cta", fields.LineOf(node), "cta must be a mapping with headline, text, button, url, stages and all_stages.");
+            return null;
+        }
+
+        var cta = fields.Nested(mapping);
+        var url = cta.Text("url")?.Trim();
+        if (!string.IsNullOrEmpty(url) && !CallsToAction.CallToActionCatalog.IsSafeUrl(url))
+        {
+            cta.Error("cta.url", cta.ValueLine("url"), $"cta.url must be a site path such as /en/pricing or an http(s) address, not '{url}'.");
+        }
+
+        var stages = new List<string>();
+        if (cta.TryGet("stages", out var stagesNode) && !FrontMatterFields.IsNull(stagesNode))
+        {
+            var keys = stagesNode switch
+            {
+                YamlSequenceNode sequence => sequence.Children.Select(c => (c as YamlScalarNode)?.Value ?? string.Empty),
+                YamlScalarNode scalar => (scalar.Value ?? string.Empty).Split(','),
+                _ => [],
+            };
+            foreach (var key in keys.Select(k => k.Trim()))
+            {
+                if (_stages.FindStage(key) is { } stage)
+                {
+                    stages.Add(stage.Key);
+                }
+                else
+                {
+                    cta.Error("cta.stages", cta.LineOf(stagesNode), $"Unknown stage '{key}' in cta.stages. Known stages: {KnownStages}.");
+                }
+            }
+        }
+
+        return new CallToActionBlock
+        {
+            Headline = NullIfEmpty(cta.Text("headline")),
+            Text = NullIfEmpty(cta.Text("text")),
+            Button = NullIfEmpty(cta.Text("button")),
+            Url = string.IsNullOrEmpty(url) ? null : url,
+            Stages = stages,
+            AllStages = ParseBoolean(cta, "all_stages") ?? false,
+        };
+
+        static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
     private static string YamlMessage(YamlException ex)

@@ -53,6 +53,13 @@ public sealed class ContentFileErrorTests
     // Other known fields of the wrong shape.
     [InlineData("---\ntitle: T\nkind: blog-post\ntopics:\n  crm: yes\n---\nbody\n", 5, "topics", "must be a list")]
     [InlineData("---\ntitle: T\nkind: blog-post\nsummary: [a, b]\n---\nbody\n", 4, "summary", "single value")]
+    // Recommendation and call-to-action settings.
+    [InlineData("---\ntitle: T\nkind: blog-post\nboost: 3\n---\nbody\n", 4, "boost", "from -1 (bury) to 1 (promote)")]
+    [InlineData("---\ntitle: T\nkind: blog-post\nrecommend: maybe\n---\nbody\n", 4, "recommend", "true or false")]
+    [InlineData("---\ntitle: T\nkind: blog-post\nnext: [Pricing Page]\n---\nbody\n", 4, "next", "not a slug")]
+    [InlineData("---\ntitle: T\nkind: blog-post\ncta: subscribe\n---\nbody\n", 4, "cta", "must be a mapping")]
+    [InlineData("---\ntitle: T\nkind: blog-post\ncta:\n  headline: H\n  url: javascript:alert(1)\n---\nbody\n", 6, "cta.url", "site path")]
+    [InlineData("---\ntitle: T\nkind: blog-post\ncta:\n  stages: [awareness, later]\n---\nbody\n", 5, "cta.stages", "Unknown stage 'later'")]
     public void A_bad_file_is_skipped_and_reported_with_its_file_line_and_field(string text, int line, string? field, string message)
     {
         using var folder = new ContentFolder();

@@ -1,3 +1,4 @@
+using JourneyContent.Content;
 using JourneyContent.Markdown.Tests.Fakes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -57,6 +58,52 @@ public sealed class MarkdownContentSourceTests
         Assert.Equal("<h2 id=\"what-is-inside\">What is inside</h2>\n<p>A <a href=\"/en/other\">link</a>.</p>", item.BodyHtml.Trim());
         Assert.Equal("What is inside A link.", item.BodyText);
         Assert.Equal(ContentFileVersion.Of(text), item.Version);
+    }
+
+    [Fact]
+    public void Recommendation_and_call_to_action_settings_are_read_from_front_matter()
+    {
+        using var folder = new ContentFolder();
+        folder.Write("en/onboarding.md", ContentFolder.Item(kind: "onboarding-guide", extra: """
+            stage: loyalty
+            next: [pricing, start-your-free-trial, pricing]
+            recommend: no
+            boost: -0.5
+            cta:
+              headline: "Upgrade to Scale"
+              text: "More contacts, more seats."
+              button: Upgrade
+              url: /en/pricing
+              stages: [loyalty, advocacy]
+              all_stages: false
+
+            """));
+
+        using var source = folder.Open();
+        var item = Assert.Single(source.Current.Items);
+
+        Assert.Equal(["en/pricing", "en/start-your-free-trial"], item.PinnedNext);
+        Assert.True(item.ExcludedFromRecommendations);
+        Assert.Equal(-0.5, item.Boost);
+        Assert.Equal(
+            new CallToActionBlock { Headline = "Upgrade to Scale", Text = "More contacts, more seats.", Button = "Upgrade", Url = "/en/pricing", Stages = item.CallToAction!.Stages, AllStages = false },
+            item.CallToAction);
+        Assert.Equal(["loyalty", "advocacy"], item.CallToAction.Stages);
+    }
+
+    [Fact]
+    public void Items_are_recommended_without_boost_or_pins_by_default()
+    {
+        using var folder = new ContentFolder();
+        folder.Write("en/post.md", ContentFolder.Item());
+
+        using var source = folder.Open();
+        var item = Assert.Single(source.Current.Items);
+
+        Assert.False(item.ExcludedFromRecommendations);
+        Assert.Equal(0, item.Boost);
+        Assert.Empty(item.PinnedNext);
+        Assert.Null(item.CallToAction);
     }
 
     [Fact]
@@ -259,16 +306,16 @@ public sealed class MarkdownContentSourceTests
     public void The_raw_front_matter_and_yaml_of_a_loaded_file_stay_available_with_unknown_keys()
     {
         using var folder = new ContentFolder();
-        var text = "---\ntitle: T\nkind: blog-post\ncta: start-trial\n---\nBody *kept*  \n";
+        var text = "---\ntitle: T\nkind: blog-post\nform_variant: short\n---\nBody *kept*  \n";
         folder.Write("en/page.md", text);
 
         using var source = folder.Open();
         var file = source.FindFile("en/page")!;
 
         Assert.Equal("en/page.md", file.RelativePath);
-        Assert.Equal("title: T\nkind: blog-post\ncta: start-trial\n", file.Document.FrontMatter);
+        Assert.Equal("title: T\nkind: blog-post\nform_variant: short\n", file.Document.FrontMatter);
         Assert.Equal("Body *kept*  \n", file.Document.Body);
-        Assert.Equal("start-trial", ((YamlScalarNode)file.FrontMatter.Children[new YamlScalarNode("cta")]).Value);
+        Assert.Equal("short", ((YamlScalarNode)file.FrontMatter.Children[new YamlScalarNode("form_variant")]).Value);
         Assert.Null(source.FindFile("en/missing"));
     }
 }
