@@ -82,6 +82,12 @@ public sealed class StageInferenceEngine
             ThrowBadType(type);
         }
 
+        // An impression is something the site did, not the visitor: it is stored for reports and leaves inference untouched.
+        if (type == JourneyEventType.CtaImpression)
+        {
+            return default;
+        }
+
         var explicitStage = ExplicitStage(type, declaredStage);
         var now = at.UtcTicks;
         if (!visitor.HasEvents)

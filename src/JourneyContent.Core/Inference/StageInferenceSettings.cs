@@ -42,6 +42,7 @@ public sealed class StageInferenceSettings
         ["demo_request"] = 5,
         ["purchase"] = 5,
         ["customer"] = 5,
+        ["cta_impression"] = 0,
     };
 
     /// <summary>Event weights to override, by event key (<see cref="JourneyEventTypes.Key"/>); merged over <see cref="DefaultEventWeights"/>. Each is finite and 0 or more.</summary>

@@ -4,7 +4,7 @@ namespace JourneyContent.Tracking;
 /// <remarks>
 /// <para>Events are cumulative: an engaged read is recorded as a <see cref="View"/> followed by an
 /// <see cref="Engaged"/> event for the same content, so it weighs view + engaged.</para>
-/// <para>The last five members are explicit signals: besides weighing as evidence, they set the visitor's stage for a
+/// <para>The five members from <see cref="DeclaredStage"/> to <see cref="CustomerFlag"/> are explicit signals: besides weighing as evidence, they set the visitor's stage for a
 /// period (see <c>StageInferenceSettings.ExplicitSignalDuration</c>). Their stored keys are given by
 /// <see cref="JourneyEventTypes.Key"/>.</para>
 /// </remarks>
@@ -39,16 +39,19 @@ public enum JourneyEventType
 
     /// <summary>The visitor was flagged as a customer, for example by the CRM (<c>customer</c>): an explicit loyalty signal.</summary>
     CustomerFlag = 9,
+
+    /// <summary>A call to action was shown on a page (<c>cta_impression</c>); it says nothing of the stage and weighs 0 by default.</summary>
+    CtaImpression = 10,
 }
 
 /// <summary>The stored keys of <see cref="JourneyEventType"/> and their parsing.</summary>
 public static class JourneyEventTypes
 {
     private static readonly string[] Keys =
-        ["view", "engaged", "cta_click", "download", "form_submit", "declared_stage", "trial_signup", "demo_request", "purchase", "customer"];
+        ["view", "engaged", "cta_click", "download", "form_submit", "declared_stage", "trial_signup", "demo_request", "purchase", "customer", "cta_impression"];
 
     /// <summary>The number of event types; their values are 0 to <c>Count − 1</c>.</summary>
-    public const int Count = 10;
+    public const int Count = 11;
 
     /// <summary>Every event type, in value order.</summary>
     public static IReadOnlyList<JourneyEventType> All { get; } = [.. Enumerable.Range(0, Count).Select(i => (JourneyEventType)i)];
@@ -59,7 +62,7 @@ public static class JourneyEventTypes
         (uint)type < Count ? Keys[(int)type] : throw new ArgumentOutOfRangeException(nameof(type), type, "Not a journey event type.");
 
     /// <summary>True for the explicit signals, which set the visitor's stage for a period.</summary>
-    public static bool IsExplicitSignal(this JourneyEventType type) => type >= JourneyEventType.DeclaredStage && (uint)type < Count;
+    public static bool IsExplicitSignal(this JourneyEventType type) => type is >= JourneyEventType.DeclaredStage and <= JourneyEventType.CustomerFlag;
 
     /// <summary>Parses a stored key, compared without regard to case and surrounding spaces; it allocates nothing.</summary>
     public static bool TryParse(ReadOnlySpan<char> key, out JourneyEventType type)

@@ -13,7 +13,7 @@ public sealed class CompiledInferenceModelTests
     {
         var model = CompiledInferenceModel.Default;
 
-        Assert.Equal([1.0, 2, 3, 4, 5, 5, 5, 5, 5, 5], JourneyEventTypes.All.Select(model.EventWeight));
+        Assert.Equal([1.0, 2, 3, 4, 5, 5, 5, 5, 5, 5, 0], JourneyEventTypes.All.Select(model.EventWeight));
         Assert.All(StageModel.Default.Kinds, k => Assert.Equal(1, model.KindMultiplier(k.Key)));
         Assert.Equal(TimeSpan.FromDays(14), model.HalfLife);
         Assert.Equal(TimeSpan.FromMinutes(30), model.SessionGap);

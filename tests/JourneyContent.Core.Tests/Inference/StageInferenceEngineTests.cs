@@ -27,6 +27,21 @@ public sealed class StageInferenceEngineTests
     }
 
     [Fact]
+    public void A_call_to_action_impression_leaves_the_visitor_untouched()
+    {
+        var d = new Driver(StageInferenceEngine.Default);
+        d.Read(d.Signal("blog-post", id: "en/post"));
+        var before = d.Estimate();
+
+        d.Now = d.Now.AddHours(1);
+        d.Do(JourneyEventType.CtaImpression, d.Signal("trial-cta", id: "en/trial"));
+
+        Assert.Empty(d.Transitions.Skip(1));
+        Assert.Equal(before.Scores, d.Engine.Estimate(d.Visitor, before.At).Scores);
+        Assert.Equal(before.At, d.Visitor.LastEventAt);
+    }
+
+    [Fact]
     public void Visitor_reading_three_consideration_items_is_in_consideration()
     {
         var d = new Driver(StageInferenceEngine.Default);

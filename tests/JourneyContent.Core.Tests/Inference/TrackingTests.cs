@@ -36,11 +36,12 @@ public sealed class TrackingTests
     }
 
     [Fact]
-    public void There_are_ten_event_types()
+    public void There_are_eleven_event_types_and_only_five_are_explicit_signals()
     {
         Assert.Equal(JourneyEventTypes.Count, Enum.GetValues<JourneyEventType>().Length);
         Assert.Equal(Enum.GetValues<JourneyEventType>(), JourneyEventTypes.All);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ((JourneyEventType)10).Key());
+        Assert.Throws<ArgumentOutOfRangeException>(() => ((JourneyEventType)11).Key());
+        Assert.Equal([JourneyEventType.DeclaredStage, JourneyEventType.TrialSignUp, JourneyEventType.DemoRequest, JourneyEventType.Purchase, JourneyEventType.CustomerFlag], JourneyEventTypes.All.Where(t => t.IsExplicitSignal()));
     }
 
     [Theory]
