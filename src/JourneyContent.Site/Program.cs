@@ -11,6 +11,7 @@ builder.Services.AddJourneyContentSqlite(_ => { });
 builder.Services.ConfigureOptions<ConfigureSiteStorage>();
 builder.Services.AddJourneyContentBackOffice();
 builder.Services.AddJourneyContentTracking(builder.Configuration);
+builder.Services.AddJourneyContentRecommendations(builder.Configuration);
 builder.Services.AddControllersWithViews().AddViewLocalization();
 
 var app = builder.Build();
@@ -36,6 +37,7 @@ app.UseAuthorization();
 app.MapJourneyStageStyles();
 app.MapJourneyBackOfficeAssets();
 app.MapJourneyTracking();
+app.MapJourneyNextContent();
 app.MapControllers();
 
 await app.RunAsync();

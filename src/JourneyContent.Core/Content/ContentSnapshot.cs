@@ -9,6 +9,7 @@ public sealed class ContentSnapshot
 {
     private readonly Dictionary<string, ContentItem> _byLanguageAndSlug;
     private readonly Dictionary<string, ContentItem> _byId;
+    private readonly Dictionary<string, ContentItem> _byUrl;
     private readonly ILookup<string, ContentItem> _byTranslationKey;
 
     /// <summary>Creates a snapshot. Items must have unique <see cref="ContentItem.Id"/>s and unique slugs per language.</summary>
@@ -24,6 +25,12 @@ public sealed class ContentSnapshot
         LoadedAt = loadedAt;
         _byLanguageAndSlug = Items.ToDictionary(i => Key(i.Language, i.Slug), StringComparer.OrdinalIgnoreCase);
         _byId = Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        _byUrl = new Dictionary<string, ContentItem>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in Items)
+        {
+            _byUrl.TryAdd(item.Url, item);
+        }
+
         _byTranslationKey = Items.Where(i => i.TranslationKey is not null).ToLookup(i => i.TranslationKey!, StringComparer.Ordinal);
         Languages = [.. Items.Select(i => i.Language).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
         Topics = [.. Items.SelectMany(i => i.Topics).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -53,6 +60,18 @@ public sealed class ContentSnapshot
 
     /// <summary>The item with this id, or null.</summary>
     public ContentItem? FindById(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The item whose page is at <paramref name="path"/> (a site path; a query string or fragment is ignored), or null.</summary>
+    public ContentItem? FindByUrl(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+
+        var end = path.AsSpan().IndexOfAny('?', '#');
+        return _byUrl.GetValueOrDefault(end < 0 ? path : path[..end]);
+    }
 
     /// <summary>The items of one language, in snapshot order.</summary>
     public IEnumerable<ContentItem> InLanguage(string language) =>

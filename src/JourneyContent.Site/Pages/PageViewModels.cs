@@ -1,4 +1,5 @@
 using JourneyContent.Content;
+using JourneyContent.Search;
 using JourneyContent.Stages;
 
 namespace JourneyContent.Site.Pages;
@@ -36,3 +37,10 @@ public sealed record TopicViewModel(string Language, string Topic, IReadOnlyList
 
 /// <summary>The 404 page, in the language of the URL that was not found.</summary>
 public sealed record NotFoundViewModel(string Language);
+
+/// <summary>The search page: the query, one page of hits, and the stage facet (shown to editors only).</summary>
+public sealed record SearchViewModel(string Language, string Query, SearchResults Results, Stage? Stage, bool ShowFacets, int Page, int PageSize)
+{
+    /// <summary>True when a page follows this one.</summary>
+    public bool HasNextPage => Page * PageSize < Results.Total;
+}

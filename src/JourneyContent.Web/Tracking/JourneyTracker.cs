@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using JourneyContent.Content;
 using JourneyContent.Inference;
 using JourneyContent.Journeys;
+using JourneyContent.Recommendations;
 using JourneyContent.Tracking;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace JourneyContent.Web.Tracking;
 /// </remarks>
 public sealed class JourneyTracker
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<VisitorState>>> _visitors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<TrackedVisitor>>> _visitors = new(StringComparer.Ordinal);
     private readonly IContentSource _content;
     private readonly IJourneyStore _store;
     private readonly JourneyEventQueue _queue;
@@ -48,6 +49,12 @@ public sealed class JourneyTracker
     internal string? VisitorId(HttpContext context, bool consentJustGiven)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // An editor previewing a stage is not a visitor: nothing they see is recorded, and their own profile is left alone.
+        if (Recommendations.JourneyPreview.IsRequested(context.Request))
+        {
+            return null;
+        }
+
         var allowed = consentJustGiven
             ? !TrackingRequest.OptedOut(context.Request) && !TrackingRequest.IsBot(context.Request)
             : TrackingRequest.MayTrack(context.Request, _options);
@@ -95,13 +102,14 @@ public sealed class JourneyTracker
     /// <summary>Records an event of a known visitor.</summary>
     public async Task RecordAsync(string visitorId, DateTimeOffset at, JourneyEventType type, string? contentId, string? declaredStage = null)
     {
-        var state = await StateAsync(visitorId);
+        var visitor = await StateAsync(visitorId);
         Signals().TryFind(contentId, out var signal);
         var declared = declaredStage is null ? null : _engine.Model.Stages.FindStage(declaredStage);
         List<StoredTransition> transitions;
-        lock (state)
+        lock (visitor)
         {
-            var changes = _engine.Apply(state, at, type, signal, declared);
+            visitor.History.Record(type, contentId);
+            var changes = _engine.Apply(visitor.State, at, type, signal, declared);
             transitions = new List<StoredTransition>(changes.Count);
             foreach (var change in changes)
             {
@@ -123,10 +131,32 @@ public sealed class JourneyTracker
             return null;
         }
 
-        var state = await StateAsync(id);
-        lock (state)
+        var visitor = await StateAsync(id);
+        lock (visitor)
         {
-            return _engine.Estimate(state, _time.GetUtcNow());
+            return _engine.Estimate(visitor.State, _time.GetUtcNow());
+        }
+    }
+
+    /// <summary>
+    /// This request's visitor as recommendations need them: their stage and a copy of their reading history for a
+    /// page in <paramref name="language"/>; without tracking, a context with no stage (the non-personalised default).
+    /// </summary>
+    public async Task<VisitorContext> VisitorContextAsync(HttpContext context, string language, ContentItem? page)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!TrackingRequest.MayTrack(context.Request, _options)
+            || (context.Items[TrackingRequest.VisitorCookie] as string ?? context.Request.Cookies[TrackingRequest.VisitorCookie]) is not { } id
+            || !TrackingRequest.IsVisitorId(id))
+        {
+            return new VisitorContext(language, page, null);
+        }
+
+        var visitor = await StateAsync(id);
+        lock (visitor)
+        {
+            var estimate = _engine.Estimate(visitor.State, _time.GetUtcNow());
+            return VisitorContext.For(language, page, estimate.Stage, visitor.History);
         }
     }
 
@@ -138,10 +168,10 @@ public sealed class JourneyTracker
 
     internal bool IsInMemory(string visitorId) => _visitors.ContainsKey(visitorId);
 
-    private async Task<VisitorState> StateAsync(string visitorId)
+    private async Task<TrackedVisitor> StateAsync(string visitorId)
     {
-        var entry = _visitors.GetOrAdd(visitorId, id => new Lazy<Task<VisitorState>>(() => RebuildAsync(id)));
-        VisitorState state;
+        var entry = _visitors.GetOrAdd(visitorId, id => new Lazy<Task<TrackedVisitor>>(() => RebuildAsync(id)));
+        TrackedVisitor state;
         try
         {
             state = await entry.Value;
@@ -178,7 +208,7 @@ public sealed class JourneyTracker
             var keep = Math.Max(1, limit - (limit / 10));
             var oldest = _visitors
                 .Where(v => v.Value.IsValueCreated && v.Value.Value.IsCompletedSuccessfully)
-                .Select(v => (v.Key, LastEventAt: v.Value.Value.Result.LastEventAt ?? DateTimeOffset.MinValue))
+                .Select(v => (v.Key, LastEventAt: v.Value.Value.Result.State.LastEventAt ?? DateTimeOffset.MinValue))
                 .OrderBy(v => v.LastEventAt)
                 .Take(_visitors.Count - keep)
                 .Select(v => v.Key)
@@ -190,17 +220,18 @@ public sealed class JourneyTracker
         }
     }
 
-    private async Task<VisitorState> RebuildAsync(string visitorId)
+    private async Task<TrackedVisitor> RebuildAsync(string visitorId)
     {
-        var state = _engine.NewVisitor();
+        var visitor = new TrackedVisitor(_engine.NewVisitor(), new ReadingHistory());
         var signals = Signals();
         foreach (var e in await _store.EventsOfAsync(visitorId, CancellationToken.None))
         {
             signals.TryFind(e.Content, out var signal);
-            _engine.Apply(state, e.Timestamp, e.Type, signal, e.DeclaredStage is null ? null : _engine.Model.Stages.FindStage(e.DeclaredStage));
+            visitor.History.Record(e.Type, e.Content);
+            _engine.Apply(visitor.State, e.Timestamp, e.Type, signal, e.DeclaredStage is null ? null : _engine.Model.Stages.FindStage(e.DeclaredStage));
         }
 
-        return state;
+        return visitor;
     }
 
     private ContentSignalIndex Signals()
@@ -216,6 +247,9 @@ public sealed class JourneyTracker
         Volatile.Write(ref _signals, new SignalIndex(snapshot, index));
         return index;
     }
+
+    /// <summary>One visitor in memory: the inference state and the reading history, both guarded by locking this object.</summary>
+    private sealed record TrackedVisitor(VisitorState State, ReadingHistory History);
 
     /// <summary>The content signals and the snapshot they were built from, swapped as one reference.</summary>
     private sealed record SignalIndex(ContentSnapshot Snapshot, ContentSignalIndex Index);

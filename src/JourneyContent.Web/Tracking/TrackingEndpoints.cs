@@ -112,7 +112,7 @@ public static class TrackingEndpoints
             return TypedResults.BadRequest("type must be engaged, cta_click or declared_stage.");
         }
 
-        var item = FindByPath(content.Current, body.Path);
+        var item = content.Current.FindByUrl(body.Path);
         if (type == JourneyEventType.DeclaredStage)
         {
             if (tracker.Engine.Model.Stages.FindStage(body.Stage) is null)
@@ -137,17 +137,6 @@ public static class TrackingEndpoints
             : new MeResponse(estimate.Stage?.Key, Math.Round(estimate.Confidence, 4), estimate.Scores.ToDictionary(s => s.Key, s => Math.Round(s.Value, 4))));
     }
 
-    private static ContentItem? FindByPath(ContentSnapshot snapshot, string? path)
-    {
-        if (string.IsNullOrEmpty(path))
-        {
-            return null;
-        }
-
-        var clean = path.Split('?', '#')[0];
-        return snapshot.Items.FirstOrDefault(i => string.Equals(i.Url, clean, StringComparison.OrdinalIgnoreCase));
-    }
-
     private sealed record ConsentRequest([property: JsonPropertyName("accept")] bool? Accept);
 
     private sealed record EventRequest(
@@ -161,16 +150,25 @@ public static class TrackingEndpoints
         [property: JsonPropertyName("confidence")] double Confidence,
         [property: JsonPropertyName("scores")] IReadOnlyDictionary<string, double> Scores);
 
-    // Sent once per page: after 30 s on the page or when 60% of it has been scrolled.
+    // Engagement is sent once per page: after 30 s on the page or when 60% of it has been scrolled. A click on a call
+    // to action (an element with data-journey-cta, naming the offer's page) is sent as it happens; the beacon survives
+    // the navigation that follows. The server decides whether anything is stored (consent, DNT, GPC).
     private const string EngagementScript = """
         (function () {
           var sent = false;
-          function send() {
-            if (sent) return; sent = true;
-            var body = JSON.stringify({ type: "engaged", path: location.pathname });
+          function post(body) {
+            body = JSON.stringify(body);
             if (navigator.sendBeacon) { navigator.sendBeacon("/api/journey/events", new Blob([body], { type: "application/json" })); }
             else { fetch("/api/journey/events", { method: "POST", headers: { "Content-Type": "application/json" }, body: body, keepalive: true }); }
           }
+          function send() {
+            if (sent) return; sent = true;
+            post({ type: "engaged", path: location.pathname });
+          }
+          document.addEventListener("click", function (e) {
+            var cta = e.target.closest && e.target.closest("[data-journey-cta]");
+            if (cta) post({ type: "cta_click", path: cta.getAttribute("data-journey-cta") });
+          });
           setTimeout(send, 30000);
           addEventListener("scroll", function () {
             var max = document.documentElement.scrollHeight - innerHeight;
