@@ -106,7 +106,16 @@ public sealed class LuceneContentIndex : IContentSearch, IContentSimilarity, IDi
             _directory = FSDirectory.Open(path);
             var snapshot = _source.Current;
             var fingerprint = IndexSchema.Fingerprint(snapshot.Items);
-            var stored = ReadFingerprint(_directory, path);
+            var stored = ReadFingerprint(_directory, path, out var unreadable);
+            if (unreadable)
+            {
+                // Even in CREATE mode the writer reads the old commit, so a damaged index must go first.
+                foreach (var file in _directory.ListAll())
+                {
+                    _directory.DeleteFile(file);
+                }
+            }
+
             var config = new IndexWriterConfig(ContentAnalyzers.Version, _analyzer)
             {
                 // A missing or unreadable index is replaced by a new one.
@@ -344,8 +353,9 @@ public sealed class LuceneContentIndex : IContentSearch, IContentSimilarity, IDi
         _writer.Commit();
     }
 
-    private string? ReadFingerprint(FSDirectory directory, string path)
+    private string? ReadFingerprint(FSDirectory directory, string path, out bool unreadable)
     {
+        unreadable = false;
         try
         {
             if (!DirectoryReader.IndexExists(directory))
@@ -359,6 +369,7 @@ public sealed class LuceneContentIndex : IContentSearch, IContentSimilarity, IDi
         catch (IOException ex)
         {
             _logger.LogWarning(ex, "The search index at {IndexPath} cannot be read; it is rebuilt", path);
+            unreadable = true;
             return null;
         }
     }

@@ -8,6 +8,7 @@ builder.Services.AddSingleton<SitePaths>();
 builder.Services.AddHostedService<DataFolderInitializer>();
 builder.Services.AddMarkdownContent(_ => { });
 builder.Services.AddJourneyContentSqlite(_ => { });
+builder.Services.AddLuceneContentIndex(_ => { });
 builder.Services.ConfigureOptions<ConfigureSiteStorage>();
 builder.Services.AddJourneyContentBackOffice();
 builder.Services.AddJourneyContentTracking(builder.Configuration);

@@ -13,7 +13,8 @@ internal sealed class SitePaths(IOptions<JourneyContentOptions> options, IWebHos
 
 /// <summary>Points the markdown source at the content folder, and the SQLite stores at the data folder.</summary>
 internal sealed class ConfigureSiteStorage(SitePaths paths, IOptions<JourneyContentOptions> options)
-    : IConfigureOptions<JourneyContent.Markdown.MarkdownContentOptions>, IConfigureOptions<JourneyContent.Sqlite.SqliteStoreOptions>
+    : IConfigureOptions<JourneyContent.Markdown.MarkdownContentOptions>, IConfigureOptions<JourneyContent.Sqlite.SqliteStoreOptions>,
+      IConfigureOptions<JourneyContent.Lucene.LuceneIndexOptions>
 {
     public void Configure(JourneyContent.Markdown.MarkdownContentOptions markdown)
     {
@@ -23,6 +24,9 @@ internal sealed class ConfigureSiteStorage(SitePaths paths, IOptions<JourneyCont
 
     public void Configure(JourneyContent.Sqlite.SqliteStoreOptions sqlite) =>
         sqlite.DatabasePath = Path.Combine(paths.Data, "journeycontent.db");
+
+    public void Configure(JourneyContent.Lucene.LuceneIndexOptions lucene) =>
+        lucene.IndexPath = Path.Combine(paths.Data, "index");
 }
 
 /// <summary>Creates the data folder on first run, so that a new site needs no setup.</summary>
