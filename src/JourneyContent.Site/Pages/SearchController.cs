@@ -1,4 +1,3 @@
-using System.Globalization;
 using JourneyContent.Content;
 using JourneyContent.Search;
 using JourneyContent.Stages;
@@ -23,10 +22,18 @@ public sealed class SearchController(
     [PageRoute("/search")]
     public IActionResult Redirect(string? q, string? lang)
     {
-        var language = lang is not null && IsSiteLanguage(lang)
-            ? lang
-            : IsSiteLanguage(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : Options.EffectiveLanguages[0];
+        var language = lang is not null && IsSiteLanguage(lang) ? lang : PreferredLanguage();
         return LocalRedirect(string.IsNullOrWhiteSpace(q) ? $"/{language}/search" : $"/{language}/search?q={Uri.EscapeDataString(q)}");
+    }
+
+    /// <summary>The site language the browser prefers most (Accept-Language), or the site's first language.</summary>
+    private string PreferredLanguage()
+    {
+        var preferred = Request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value?.Split('-')[0].ToLowerInvariant())
+            .FirstOrDefault(l => l is not null && IsSiteLanguage(l));
+        return preferred ?? Options.EffectiveLanguages[0];
     }
 
     [PageRoute("/{language:length(2)}/search")]

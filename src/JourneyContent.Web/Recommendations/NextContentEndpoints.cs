@@ -49,7 +49,7 @@ public static class NextContentEndpoints
                 result.Next.Stage?.Key,
                 result.Visitor.IsPersonalised,
                 [.. result.Next.Items.Select(r => new NextItem(
-                    r.Item.Url, r.Item.Title, r.Item.Kind, r.Item.Stage, OfferText.Code(r.Reason), OfferText.Explain(r, language, strings), r.RelatedTo?.Url))],
+                    r.Item.Url, r.Item.Title, r.Item.Kind, r.Item.Stage, r.Stage.Key, OfferText.Code(r.Reason), OfferText.Explain(r, language, strings), r.RelatedTo?.Url))],
                 result.CallToAction is { } cta
                     ? new NextCallToAction(
                         cta.Offer.Headline, cta.Offer.Text, OfferText.Button(cta.Offer, strings), cta.Offer.Url, cta.Offer.Kind,
@@ -69,12 +69,13 @@ public static class NextContentEndpoints
         [property: JsonPropertyName("items")] IReadOnlyList<NextItem> Items,
         [property: JsonPropertyName("cta")] NextCallToAction? Cta);
 
-    /// <summary>One next item.</summary>
+    /// <summary>One next item: <c>stage</c> is its primary stage, <c>chosenFor</c> the stage it was chosen for (a secondary stage, possibly).</summary>
     public sealed record NextItem(
         [property: JsonPropertyName("url")] string Url,
         [property: JsonPropertyName("title")] string Title,
         [property: JsonPropertyName("kind")] string Kind,
         [property: JsonPropertyName("stage")] string? Stage,
+        [property: JsonPropertyName("chosenFor")] string ChosenFor,
         [property: JsonPropertyName("reason")] string Reason,
         [property: JsonPropertyName("explanation")] string Explanation,
         [property: JsonPropertyName("relatedTo")] string? RelatedTo);

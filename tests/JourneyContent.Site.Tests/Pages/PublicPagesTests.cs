@@ -198,7 +198,7 @@ public sealed class PublicPagesTests(DemoSiteFixture fixture)
     }
 
     [Fact]
-    public async Task Content_pages_carry_the_extension_points_later_features_fill()
+    public async Task Content_pages_carry_the_gated_download_the_call_to_action_and_next_for_you()
     {
         var gated = fixture.Site.Content.InLanguage("en").First(i => i.IsGated && !i.IsUntagged);
         var open = fixture.Site.Content.InLanguage("en").First(i => !i.IsGated && !i.IsUntagged);
@@ -208,8 +208,8 @@ public sealed class PublicPagesTests(DemoSiteFixture fixture)
 
         Assert.Contains($"data-slot=\"gated-download\" data-item=\"{gated.Id}\"", gatedHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("data-slot=\"gated-download\"", openHtml, StringComparison.Ordinal);
-        Assert.Contains($"data-slot=\"call-to-action\" data-item=\"{open.Id}\"", openHtml, StringComparison.Ordinal);
-        Assert.Contains($"data-slot=\"next-for-you\" data-item=\"{open.Id}\"", openHtml, StringComparison.Ordinal);
+        Assert.Contains("<aside class=\"journey-cta\"", openHtml, StringComparison.Ordinal);
+        Assert.Contains("<section class=\"journey-next\"", openHtml, StringComparison.Ordinal);
         Assert.Contains("data-slot=\"consent-banner\"", openHtml, StringComparison.Ordinal);
     }
 
