@@ -8,16 +8,28 @@ namespace JourneyContent.CallsToAction;
 public sealed class CallToActionCatalog
 {
     private readonly Dictionary<string, CallToAction[]> _byLanguage;
+    private readonly Dictionary<(string Language, string Stage), CallToAction[]> _forStage;
+    private readonly Dictionary<string, CallToAction[]> _forAllStages;
 
     private CallToActionCatalog(ContentSnapshot snapshot, StageModel stages)
     {
         Snapshot = snapshot;
         Stages = stages;
-        _byLanguage = snapshot.Items
-            .Select(item => Offer(item, stages))
-            .OfType<CallToAction>()
+        var offers = snapshot.Items.Select(item => Offer(item, stages)).OfType<CallToAction>().ToList();
+        _byLanguage = offers
             .GroupBy(o => o.Source.Language.ToLowerInvariant(), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+        // Ranked once here, so that choosing is a walk down a short list: higher boost, then newer, then id.
+        _forStage = offers
+            .Where(o => !o.AllStages)
+            .SelectMany(o => o.Stages.Select(stage => (Key: (o.Source.Language.ToLowerInvariant(), stage.Key), Offer: o)))
+            .GroupBy(p => p.Key)
+            .ToDictionary(g => g.Key, g => Ranked(g.Select(p => p.Offer)));
+        _forAllStages = offers
+            .Where(o => o.AllStages)
+            .GroupBy(o => o.Source.Language.ToLowerInvariant(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Ranked(g), StringComparer.Ordinal);
     }
 
     /// <summary>The snapshot it was built from.</summary>
@@ -37,6 +49,27 @@ public sealed class CallToActionCatalog
     /// <summary>The offers in one language, in snapshot order.</summary>
     public IReadOnlyList<CallToAction> InLanguage(string language) =>
         _byLanguage.TryGetValue(language.ToLowerInvariant(), out var offers) ? offers : [];
+
+    /// <summary>The offers meant for <paramref name="stage"/> (not those for every stage), best first.</summary>
+    public IReadOnlyList<CallToAction> For(string language, Stage stage)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        ArgumentNullException.ThrowIfNull(stage);
+        return _forStage.TryGetValue((language.ToLowerInvariant(), stage.Key), out var offers) ? offers : [];
+    }
+
+    /// <summary>The offers an editor marked for every stage, best first.</summary>
+    public IReadOnlyList<CallToAction> ForAllStages(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return _forAllStages.TryGetValue(language.ToLowerInvariant(), out var offers) ? offers : [];
+    }
+
+    private static CallToAction[] Ranked(IEnumerable<CallToAction> offers) => [.. offers
+        .OrderByDescending(o => o.Source.Boost)
+        .ThenByDescending(o => o.Source.Date ?? DateOnly.MinValue)
+        .ThenBy(o => o.Source.Id, StringComparer.Ordinal)
+        .ThenBy(o => o.Url, StringComparer.Ordinal)];
 
     /// <summary>The offer an item makes, or null.</summary>
     public static CallToAction? Offer(ContentItem item, StageModel stages)

@@ -19,33 +19,27 @@ public static class CallToActionSelector
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(visitor);
         var stage = visitor.Stage ?? catalog.Stages.FindStage(visitor.Page?.Stage) ?? catalog.Stages.First;
-        var offers = catalog.InLanguage(visitor.Language)
-            .Where(o => !string.Equals(o.Source.Id, visitor.Page?.Id, StringComparison.Ordinal)
-                && !string.Equals(o.Url, visitor.Page?.Url, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-
-        var forStage = offers.Where(o => !o.AllStages && o.Stages.Contains(stage)).ToList();
-        var open = forStage.Where(o => !Taken(o, visitor)).ToList();
-        if (Best(open) is { } match)
+        var language = visitor.Language;
+        var forStage = catalog.For(language, stage);
+        if (First(forStage, visitor, out var anyTaken) is { } match)
         {
             return new ChosenCallToAction(match, stage, CallToActionReason.StageMatch);
         }
 
-        if (Best(offers.Where(o => o.AllStages && !Taken(o, visitor))) is { } everyone)
+        if (First(catalog.ForAllStages(language), visitor, out _) is { } everyone)
         {
             return new ChosenCallToAction(everyone, stage, CallToActionReason.AllStages);
         }
 
-        if (forStage.Count > 0 && catalog.Stages.Next(stage) is { } next
-            && Best(offers.Where(o => !o.AllStages && o.Stages.Contains(next) && !Taken(o, visitor))) is { } nextStep)
+        // Only a visitor who took this stage's offers is moved on to the next stage's: never one who merely has none.
+        if (anyTaken && catalog.Stages.Next(stage) is { } next && First(catalog.For(language, next), visitor, out _) is { } nextStep)
         {
             return new ChosenCallToAction(nextStep, stage, CallToActionReason.NextStep);
         }
 
         for (var earlier = catalog.Stages.Previous(stage); earlier is not null; earlier = catalog.Stages.Previous(earlier))
         {
-            var candidate = earlier;
-            if (Best(offers.Where(o => !o.AllStages && o.Stages.Contains(candidate) && !Taken(o, visitor))) is { } fallback)
+            if (First(catalog.For(language, earlier), visitor, out _) is { } fallback)
             {
                 return new ChosenCallToAction(fallback, stage, CallToActionReason.EarlierStage);
             }
@@ -54,13 +48,30 @@ public static class CallToActionSelector
         return null;
     }
 
-    private static bool Taken(CallToAction offer, VisitorContext visitor) =>
-        offer.Source.IsGated && visitor.Downloaded.Contains(offer.Source.Id);
+    /// <summary>The best offer not on this page and not already taken; <paramref name="anyTaken"/> tells whether one was skipped as taken.</summary>
+    private static CallToAction? First(IReadOnlyList<CallToAction> ranked, VisitorContext visitor, out bool anyTaken)
+    {
+        anyTaken = false;
+        foreach (var offer in ranked)
+        {
+            if (IsOnPage(offer, visitor))
+            {
+                continue;
+            }
 
-    private static CallToAction? Best(IEnumerable<CallToAction> offers) => offers
-        .OrderByDescending(o => o.Source.Boost)
-        .ThenByDescending(o => o.Source.Date ?? DateOnly.MinValue)
-        .ThenBy(o => o.Source.Id, StringComparer.Ordinal)
-        .ThenBy(o => o.Url, StringComparer.Ordinal)
-        .FirstOrDefault();
+            if (offer.Source.IsGated && visitor.Downloaded.Contains(offer.Source.Id))
+            {
+                anyTaken = true;
+                continue;
+            }
+
+            return offer;
+        }
+
+        return null;
+    }
+
+    private static bool IsOnPage(CallToAction offer, VisitorContext visitor) =>
+        visitor.Page is { } page
+        && (string.Equals(offer.Source.Id, page.Id, StringComparison.Ordinal) || string.Equals(offer.Url, page.Url, StringComparison.OrdinalIgnoreCase));
 }

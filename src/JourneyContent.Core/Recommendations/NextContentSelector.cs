@@ -36,10 +36,17 @@ public static class NextContentSelector
         catalog.TryIndexOf(alsoExclude, out var excludedIndex);
         var affinity = Affinity(catalog, visitor, pageIndex);
         var chosen = new List<Recommendation>(settings.Count);
+        // Read items are turned into catalogue indices once, so each candidate costs an integer lookup, not a string hash.
         var taken = new HashSet<int>();
+        foreach (var id in visitor.Read)
+        {
+            if (catalog.TryIndexOf(id, out var read))
+            {
+                taken.Add(read);
+            }
+        }
 
-        bool Usable(int index) =>
-            index != pageIndex && index != excludedIndex && !taken.Contains(index) && !visitor.Read.Contains(catalog.Items[index].Id);
+        bool Usable(int index) => index != pageIndex && index != excludedIndex && !taken.Contains(index);
 
         // Pins: an editor's explicit choice wins over ranking (and over an item's exclusion from automatic lists).
         if (visitor.Page is { } page)
