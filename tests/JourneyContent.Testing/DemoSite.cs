@@ -45,6 +45,19 @@ public class DemoSite : WebApplicationFactory<Program>
         File.WriteAllText(full, text);
     }
 
+    /// <summary>Waits until the background writer has stored (or dropped) every event queued so far, then counts the stored events.</summary>
+    public async Task<long> StoredEventsAsync()
+    {
+        var metrics = Services.GetRequiredService<JourneyContent.Web.Tracking.TrackingMetrics>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (metrics.Written + metrics.Dropped < metrics.Queued && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        return await Services.GetRequiredService<JourneyContent.Journeys.IJourneyStore>().CountEventsAsync(CancellationToken.None);
+    }
+
     /// <summary>The user agent test clients send: a real browser's, so that requests are not taken for a bot's.</summary>
     public const string BrowserUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
 

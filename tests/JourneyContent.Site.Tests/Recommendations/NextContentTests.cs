@@ -91,7 +91,7 @@ public sealed partial class NextContentTests
         // The editor pinned the trial after pricing; it is the page's offer too, so the demo request is the pinned item listed.
         Assert.Contains("href=\"/en/book-a-demo\"", block.Value, StringComparison.Ordinal);
         Assert.DoesNotContain("journey-why", html, StringComparison.Ordinal);
-        Assert.Equal(0, await StoredEvents(site));
+        Assert.Equal(0, await site.StoredEventsAsync());
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed partial class NextContentTests
         using var click = await visitor.PostAsJsonAsync(new Uri("/api/journey/events", UriKind.Relative), new { type = "cta_click", path = "/en/newsletter-the-pipeline-letter" });
 
         Assert.Equal(HttpStatusCode.Accepted, click.StatusCode);
-        Assert.Equal(3, await StoredEvents(site));
+        Assert.Equal(3, await site.StoredEventsAsync());
         var types = await EventTypes(site);
         Assert.Equal(["cta_click", "cta_impression", "view"], types.Order(StringComparer.Ordinal));
     }
@@ -146,7 +146,7 @@ public sealed partial class NextContentTests
         Assert.Contains("class=\"journey-why\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"preview-banner\"", after, StringComparison.Ordinal);
         Assert.Contains("data-journey-stage=\"awareness\"", NextBlock().Match(after).Value, StringComparison.Ordinal);
-        Assert.Equal(0, await StoredEvents(site));
+        Assert.Equal(0, await site.StoredEventsAsync());
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed partial class NextContentTests
 
     private static async Task<string> VisitorId(DemoSite site)
     {
-        await StoredEvents(site);
+        await site.StoredEventsAsync();
         using var connection = Open(site);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT visitor_id FROM journey_events LIMIT 1";
@@ -229,21 +229,9 @@ public sealed partial class NextContentTests
         return connection;
     }
 
-    private static async Task<long> StoredEvents(DemoSite site)
-    {
-        var queue = site.Services.GetRequiredService<JourneyEventQueue>();
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (queue.Pending > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        return await site.Services.GetRequiredService<IJourneyStore>().CountEventsAsync(CancellationToken.None);
-    }
-
     private static async Task<List<string>> EventTypes(DemoSite site)
     {
-        await StoredEvents(site);
+        await site.StoredEventsAsync();
         using var connection = Open(site);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT type FROM journey_events";

@@ -47,7 +47,7 @@ public sealed class TrackingTests : IDisposable
         Assert.False(page.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(TrackingRequest.VisitorCookie, StringComparison.Ordinal)));
         Assert.Equal(JsonValueKind.Null, me.GetProperty("stage").ValueKind);
         Assert.Contains("consent-banner", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await StoredEvents(site));
+        Assert.Equal(0, await site.StoredEventsAsync());
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class TrackingTests : IDisposable
 
         Assert.False(consent.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.StartsWith(TrackingRequest.VisitorCookie, StringComparison.Ordinal)));
         Assert.DoesNotContain("consent-banner", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await StoredEvents(site));
+        Assert.Equal(0, await site.StoredEventsAsync());
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class TrackingTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NoContent, refusal.StatusCode);
         Assert.DoesNotContain("consent-banner", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await StoredEvents(site));
+        Assert.Equal(0, await site.StoredEventsAsync());
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed class TrackingTests : IDisposable
         using var page = await bot.GetAsync(new Uri(FirstTagged(site), UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal(0, await StoredEvents(site));
+        Assert.Equal(0, await site.StoredEventsAsync());
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class TrackingTests : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, engaged.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Equal(1, await StoredEvents(site));
+        Assert.Equal(1, await site.StoredEventsAsync());
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class TrackingTests : IDisposable
         using var visitor = Visitor(site);
         await Consent(visitor, accept: true);
         await visitor.GetAsync(new Uri(FirstTagged(site), UriKind.Relative));
-        await StoredEvents(site);
+        await site.StoredEventsAsync();
         await BackOfficeClient.CreateAccountAsync(site, "admin@example.com", JourneyContent.Editing.JourneyRoles.Admin);
         var editorPassword = await BackOfficeClient.CreateAccountAsync(site, "editor@example.com", JourneyContent.Editing.JourneyRoles.Editor);
         using var admin = BackOfficeClient.Create(site);
@@ -191,7 +191,7 @@ public sealed class TrackingTests : IDisposable
             await tracker.RecordAsync(TrackingRequest.NewVisitorId(), start.AddMinutes(i + 1), JourneyEventType.View, "en/pricing");
         }
 
-        await StoredEvents(site);
+        await site.StoredEventsAsync();
         Assert.InRange(tracker.InMemoryVisitors, 1, 10);
         Assert.False(tracker.IsInMemory(first), "the least recently active visitor should have been dropped");
 
@@ -266,22 +266,9 @@ public sealed class TrackingTests : IDisposable
     private static string FirstTagged(DemoSite site) => site.Content.InLanguage("en").First(i => !i.IsUntagged).Url;
 
     /// <summary>Waits for the background writer to empty the queue, then counts what is stored.</summary>
-    private static async Task<long> StoredEvents(DemoSite site)
-    {
-        var queue = site.Services.GetRequiredService<JourneyEventQueue>();
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (queue.Pending > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        await Task.Delay(200);
-        return await site.Services.GetRequiredService<IJourneyStore>().CountEventsAsync(default);
-    }
-
     private static async Task<string> FirstVisitor(DemoSite site)
     {
-        await StoredEvents(site);
+        await site.StoredEventsAsync();
         using var connection = new SqliteConnection($"Data Source={Path.Combine(site.DataPath, "journeycontent.db")}");
         connection.Open();
         using var command = connection.CreateCommand();
