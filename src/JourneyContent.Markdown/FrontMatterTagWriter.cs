@@ -7,7 +7,7 @@ namespace JourneyContent.Markdown;
 /// <remarks>
 /// The new text is written to a temporary file in the same folder and renamed over the original, so readers see
 /// the old file or the new one, never half of one. Only the <c>kind</c>, <c>stage</c> and <c>secondary_stages</c>
-/// lines change: the body and every other front-matter line are kept byte for byte. The version check and the
+/// lines change (and <c>next</c>, <c>recommend</c> and <c>boost</c> when the tags carry recommendation settings): the body and every other front-matter line are kept byte for byte. The version check and the
 /// write happen under one lock, so two editors saving at once cannot both win.
 /// </remarks>
 public sealed class FrontMatterTagWriter(MarkdownContentSource source, IOptions<MarkdownContentOptions> options) : IContentTagWriter
@@ -44,6 +44,14 @@ public sealed class FrontMatterTagWriter(MarkdownContentSource source, IOptions<
             yaml = FrontMatterEditor.SetKey(yaml, document.NewLine, "kind", FrontMatterEditor.Scalar("kind", tags.Kind), insertAfter: "title");
             yaml = FrontMatterEditor.SetKey(yaml, document.NewLine, "stage", FrontMatterEditor.Scalar("stage", tags.Stage), insertAfter: "kind");
             yaml = FrontMatterEditor.SetKey(yaml, document.NewLine, "secondary_stages", FrontMatterEditor.SecondaryStages(tags.SecondaryStages), insertAfter: "stage");
+            if (tags.Recommendations is { } recommendations)
+            {
+                // Pins are stored as slugs of the item's own language, as editors write them.
+                var slugs = recommendations.PinnedNext.Select(id => id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..]).ToList();
+                yaml = FrontMatterEditor.SetKey(yaml, document.NewLine, "next", slugs.Count == 0 ? null : [$"next: [{string.Join(", ", slugs)}]"], insertAfter: "topics");
+                yaml = FrontMatterEditor.SetKey(yaml, document.NewLine, "recommend", recommendations.Excluded ? ["recommend: false"] : null, insertAfter: "next");
+                yaml = FrontMatterEditor.SetKey(yaml, document.NewLine, "boost", recommendations.Boost == 0 ? null : FrontMatterEditor.Scalar("boost", recommendations.Boost.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)), insertAfter: "recommend");
+            }
 
             var bom = text.StartsWith('\uFEFF') ? "\uFEFF" : string.Empty;
             var updated = $"{bom}---{document.NewLine}{yaml}---{document.NewLine}{document.Body}";

@@ -63,6 +63,10 @@ public sealed class NextContentTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/journey/admin/coverage");
 
+        await page.GotoAsync("/journey/admin/content/edit?id=en%2Fpricing");
+        Assert.Equal("en/start-your-free-trial", await page.GetByLabel("Next step 1").InputValueAsync());
+        await page.Locator("fieldset.recommendations").ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("edit-recommendations") });
+
         await page.GetByLabel("Preview site as").SelectOptionAsync("decision");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/journey/admin", StringComparison.Ordinal));

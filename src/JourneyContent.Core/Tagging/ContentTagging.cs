@@ -26,19 +26,22 @@ public sealed class ContentTagging(IContentSource content, IContentTagWriter wri
             return new TaggingResult(TagWriteOutcome.NotFound, $"The item '{itemId}' no longer exists.");
         }
 
-        if (Validate(tags) is { } error)
+        if ((Validate(tags) ?? ValidateRecommendations(item, tags.Recommendations)) is { } error)
         {
             return new TaggingResult(null, error);
         }
 
         var before = ContentTags.Of(item);
-        if (before.Kind == tags.Kind && before.Stage == tags.Stage && before.SecondaryText == tags.SecondaryText)
+        var recommendationsChanged = tags.Recommendations is { } wanted && !wanted.SameAs(RecommendationTags.Of(item));
+        if (before.Kind == tags.Kind && before.Stage == tags.Stage && before.SecondaryText == tags.SecondaryText && !recommendationsChanged)
         {
             return new TaggingResult(TagWriteOutcome.Saved, null);
         }
 
         var outcome = await writer.WriteAsync(itemId, tags, version, cancellationToken);
-        if (outcome == TagWriteOutcome.Saved)
+        // The audit log follows stages and kinds; a change of pins or boost alone is not a stage change.
+        var stageChanged = before.Kind != tags.Kind || before.Stage != tags.Stage || before.SecondaryText != tags.SecondaryText;
+        if (outcome == TagWriteOutcome.Saved && stageChanged)
         {
             await audit.AppendAsync(new StageAuditEntry
             {
@@ -62,6 +65,39 @@ public sealed class ContentTagging(IContentSource content, IContentTagWriter wri
             TagWriteOutcome.NotFound => $"The item '{itemId}' no longer exists.",
             _ => null,
         });
+    }
+
+    private string? ValidateRecommendations(ContentItem item, RecommendationTags? tags)
+    {
+        if (tags is null)
+        {
+            return null;
+        }
+
+        if (!(tags.Boost >= -1 && tags.Boost <= 1))
+        {
+            return "The boost must be between -1 and 1.";
+        }
+
+        foreach (var id in tags.PinnedNext)
+        {
+            if (content.Current.FindById(id) is not { } pinned)
+            {
+                return $"The pinned item '{id}' does not exist.";
+            }
+
+            if (pinned.Id == item.Id)
+            {
+                return "An item cannot be pinned after itself.";
+            }
+
+            if (!string.Equals(pinned.Language, item.Language, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"“{pinned.Title}” is in another language; pin items of the same language.";
+            }
+        }
+
+        return tags.PinnedNext.Distinct(StringComparer.Ordinal).Count() != tags.PinnedNext.Count ? "An item is pinned twice." : null;
     }
 
     private string? Validate(ContentTags tags)

@@ -5,6 +5,9 @@ namespace JourneyContent.Tagging;
 /// <summary>What an editor sets on an item: its kind, its primary stage (null leaves it untagged) and its secondary stages.</summary>
 public sealed record ContentTags(string Kind, string? Stage, IReadOnlyList<StageWeight> SecondaryStages)
 {
+    /// <summary>The item's recommendation settings to write too; null leaves them as they are (inline and bulk tagging).</summary>
+    public RecommendationTags? Recommendations { get; init; }
+
     /// <summary>The tags an item carries now.</summary>
     public static ContentTags Of(ContentItem item)
     {
@@ -40,6 +43,27 @@ public sealed record ContentTags(string Kind, string? Stage, IReadOnlyList<Stage
         }
 
         return result;
+    }
+}
+
+/// <summary>What an editor sets for recommendations: the items pinned as next steps, exclusion from automatic lists, and the boost.</summary>
+/// <param name="PinnedNext">Ids of the items pinned after this one, in order (same language).</param>
+/// <param name="Excluded">True keeps the item out of automatic "next for you" lists.</param>
+/// <param name="Boost">The editorial boost, from -1 to 1.</param>
+public sealed record RecommendationTags(IReadOnlyList<string> PinnedNext, bool Excluded, double Boost)
+{
+    /// <summary>The settings an item carries now.</summary>
+    public static RecommendationTags Of(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new RecommendationTags(item.PinnedNext, item.ExcludedFromRecommendations, item.Boost);
+    }
+
+    /// <summary>True when both have the same pins in the same order, exclusion and boost.</summary>
+    public bool SameAs(RecommendationTags other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return PinnedNext.SequenceEqual(other.PinnedNext, StringComparer.Ordinal) && Excluded == other.Excluded && Boost.Equals(other.Boost);
     }
 }
 

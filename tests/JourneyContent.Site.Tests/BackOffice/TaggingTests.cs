@@ -59,6 +59,54 @@ public sealed class TaggingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_editor_pins_next_steps_excludes_and_boosts_an_item_from_the_edit_page()
+    {
+        var item = _site.Content.FindById("en/what-is-the-buyers-journey")!;
+        var path = Path.Combine(_site.ContentPath, item.Source!);
+        var before = await File.ReadAllTextAsync(path);
+        var token = await _editor.TokenFromAsync("/journey/admin/content/edit?id=" + Uri.EscapeDataString(item.Id));
+
+        using var response = await _editor.PostAsync("/journey/admin/content/edit", token, new()
+        {
+            ["Id"] = item.Id, ["Version"] = item.Version!, ["Kind"] = item.Kind, ["Stage"] = item.Stage!, ["Secondary"] = "consideration:0.3",
+            ["HasRecommendations"] = "true", ["ExcludeFromRecommendations"] = "true", ["Boost"] = "0.5",
+        }, [new("PinnedNext", "en/how-to-map-your-customer-journey"), new("PinnedNext", ""), new("PinnedNext", "en/pricing")]);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var after = await File.ReadAllTextAsync(path);
+        Assert.Equal(Body(before), Body(after));
+        Assert.Contains("\nnext: [how-to-map-your-customer-journey, pricing]\nrecommend: false\nboost: 0.5\n", after, StringComparison.Ordinal);
+        var saved = _site.Content.FindById(item.Id)!;
+        Assert.Equal(["en/how-to-map-your-customer-journey", "en/pricing"], saved.PinnedNext);
+        Assert.True(saved.ExcludedFromRecommendations);
+        Assert.Equal(0.5, saved.Boost);
+
+        // The page now offers the pinned item first.
+        var next = await _editor.Http.GetStringAsync(new Uri("/api/journey/next?path=" + item.Url, UriKind.Relative));
+        Assert.StartsWith("{\"stage\":\"awareness\",\"personalised\":false,\"items\":[{\"url\":\"/en/how-to-map-your-customer-journey\"", next, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr/tarifs", "another language")]
+    [InlineData("en/what-is-the-buyers-journey", "itself")]
+    [InlineData("en/no-such-item", "does not exist")]
+    public async Task A_bad_pin_is_refused_with_a_message_and_nothing_is_written(string pinned, string message)
+    {
+        var item = _site.Content.FindById("en/what-is-the-buyers-journey")!;
+        var path = Path.Combine(_site.ContentPath, item.Source!);
+        var before = await File.ReadAllTextAsync(path);
+        var token = await _editor.TokenFromAsync("/journey/admin/content/edit?id=" + Uri.EscapeDataString(item.Id));
+
+        using var response = await _editor.PostAsync("/journey/admin/content/edit", token, new()
+        {
+            ["Id"] = item.Id, ["Version"] = item.Version!, ["Kind"] = item.Kind, ["Stage"] = item.Stage!, ["HasRecommendations"] = "true", ["Boost"] = "0",
+        }, [new("PinnedNext", pinned)]);
+
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
     public async Task Bulk_retagging_changes_every_selected_item()
     {
         var items = new[] { _site.Content.FindById("en/pricing")!, _site.Content.FindById("fr/tarifs")! };

@@ -81,8 +81,12 @@ public sealed class InventoryController(
             Stage = item.Stage,
             Secondary = ContentTags.Of(item).SecondaryText,
             ReturnUrl = returnUrl,
+            HasRecommendations = true,
+            PinnedNext = [.. item.PinnedNext],
+            ExcludeFromRecommendations = item.ExcludedFromRecommendations,
+            Boost = item.Boost.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
         };
-        return View(BackOfficeViews.Edit, new EditViewModel(item, stages, item.IsUntagged ? suggestions.For(item) : null, form, null));
+        return View(BackOfficeViews.Edit, new EditViewModel(item, stages, item.IsUntagged ? suggestions.For(item) : null, form, null) { Catalog = content.Current.Items });
     }
 
     /// <summary>Saves the edit page.</summary>
@@ -105,7 +109,20 @@ public sealed class InventoryController(
             return EditError(item, form, ex.Message);
         }
 
-        var result = await tagging.TagAsync(item.Id, form.Version ?? string.Empty, new ContentTags(form.Kind ?? item.Kind, Blank(form.Stage), secondary), Editor, StageAuditSources.Edit, HttpContext.RequestAborted);
+        var boost = 0.0;
+        if (!string.IsNullOrWhiteSpace(form.Boost)
+            && !double.TryParse(form.Boost, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out boost))
+        {
+            return EditError(item, form, $"The boost '{form.Boost}' is not a number between -1 and 1.");
+        }
+
+        var tags = new ContentTags(form.Kind ?? item.Kind, Blank(form.Stage), secondary)
+        {
+            Recommendations = form.HasRecommendations
+                ? new RecommendationTags([.. form.PinnedNext.Where(id => !string.IsNullOrWhiteSpace(id))], form.ExcludeFromRecommendations, boost)
+                : null,
+        };
+        var result = await tagging.TagAsync(item.Id, form.Version ?? string.Empty, tags, Editor, StageAuditSources.Edit, HttpContext.RequestAborted);
         if (!result.Saved)
         {
             return EditError(content.Current.FindById(item.Id) ?? item, form, result.Error!);
@@ -181,7 +198,7 @@ public sealed class InventoryController(
     private IActionResult EditError(ContentItem item, EditForm form, string error)
     {
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return View(BackOfficeViews.Edit, new EditViewModel(item, stages, item.IsUntagged ? suggestions.For(item) : null, form, error));
+        return View(BackOfficeViews.Edit, new EditViewModel(item, stages, item.IsUntagged ? suggestions.For(item) : null, form, error) { Catalog = content.Current.Items });
     }
 
     /// <summary>Back to the list the editor came from (post/redirect/get); the outcome is in the flash message.</summary>

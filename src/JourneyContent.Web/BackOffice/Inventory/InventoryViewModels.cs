@@ -18,7 +18,11 @@ public sealed record InventoryViewModel(
 public sealed record InventoryRow(ContentItem Item, StageSuggestion? Suggestion);
 
 /// <summary>The edit page of one item.</summary>
-public sealed record EditViewModel(ContentItem Item, StageModel Stages, StageSuggestion? Suggestion, EditForm Form, string? Error);
+public sealed record EditViewModel(ContentItem Item, StageModel Stages, StageSuggestion? Suggestion, EditForm Form, string? Error)
+{
+    /// <summary>Every item, for the pins of the recommendation fields.</summary>
+    public IReadOnlyList<ContentItem> Catalog { get; init; } = [];
+}
 
 /// <summary>The tagging form of the edit page and of the inventory's inline and bulk forms.</summary>
 public sealed record EditForm
@@ -40,6 +44,18 @@ public sealed record EditForm
 
     /// <summary>Where to return after saving (the inventory with its filters).</summary>
     public string? ReturnUrl { get; init; }
+
+    /// <summary>True when the form carries the recommendation fields (the edit page); the inline forms leave them alone.</summary>
+    public bool HasRecommendations { get; init; }
+
+    /// <summary>Ids of the items pinned as next steps, in order.</summary>
+    public IList<string> PinnedNext { get; init; } = [];
+
+    /// <summary>True keeps the item out of automatic "next for you" lists.</summary>
+    public bool ExcludeFromRecommendations { get; init; }
+
+    /// <summary>The editorial boost, from -1 to 1, as invariant text (the form is the same whatever the request culture).</summary>
+    public string? Boost { get; init; }
 }
 
 /// <summary>The bulk re-tagging form.</summary>
