@@ -1,0 +1,72 @@
+namespace JourneyContent.Leads;
+
+/// <summary>Everything one accepted form submission stores about a lead, in one transaction.</summary>
+public sealed record LeadCapture
+{
+    /// <summary>The normalised email (the deduplication key).</summary>
+    public required string Email { get; init; }
+
+    /// <summary>The fields given in this submission (null = not asked or left empty).</summary>
+    public LeadProfile Profile { get; init; } = LeadProfile.Empty;
+
+    /// <summary>The page's language.</summary>
+    public required string Language { get; init; }
+
+    /// <summary>The gated item asked for.</summary>
+    public required string ContentId { get; init; }
+
+    /// <summary>The stage declared in the form, if asked and answered.</summary>
+    public string? DeclaredStage { get; init; }
+
+    /// <summary>The stage to record for the lead after this submission (inferred, else declared), or null to keep the current one.</summary>
+    public string? Stage { get; init; }
+
+    /// <summary>The consent given with this submission, or null when it was not asked again.</summary>
+    public ConsentRecord? Consent { get; init; }
+
+    /// <summary>The tracking visitor id of the browser, when tracking is allowed.</summary>
+    public string? VisitorId { get; init; }
+
+    /// <summary>The signed-in CMS member, if any.</summary>
+    public string? MemberKey { get; init; }
+
+    /// <summary>Where the visitor came from (kept for a new lead; an existing lead keeps its first source).</summary>
+    public LeadSource Source { get; init; } = LeadSource.Unknown;
+
+    /// <summary>When.</summary>
+    public required DateTimeOffset At { get; init; }
+}
+
+/// <summary>The outcome of storing a capture.</summary>
+/// <param name="Lead">The lead as stored.</param>
+/// <param name="IsNew">True when the address was not known.</param>
+/// <param name="StageChange">The stage change this capture caused, if any.</param>
+/// <param name="OtherVisitors">Visitor ids merged into the lead before (other browsers or devices), to merge into the current visitor.</param>
+public sealed record LeadCaptureResult(Lead Lead, bool IsNew, LeadStageChange? StageChange, IReadOnlyList<string> OtherVisitors);
+
+/// <summary>Everything stored about one lead, for an export (right of access).</summary>
+/// <param name="Lead">The lead.</param>
+/// <param name="Consents">Consent records.</param>
+/// <param name="Visitors">The visitor ids merged into the lead.</param>
+/// <param name="Downloads">Assets asked for and downloaded.</param>
+/// <param name="StageHistory">Stage changes.</param>
+/// <param name="Events">The tracked events of the lead's visitors, oldest first.</param>
+public sealed record LeadRecord(
+    Lead Lead,
+    IReadOnlyList<ConsentRecord> Consents,
+    IReadOnlyList<string> Visitors,
+    IReadOnlyList<LeadDownload> Downloads,
+    IReadOnlyList<LeadStageChange> StageHistory,
+    IReadOnlyList<Tracking.JourneyEvent> Events);
+
+/// <summary>A lead whose stage changed because one of its visitors' stage changed.</summary>
+/// <param name="LeadId">The lead.</param>
+/// <param name="Change">The change.</param>
+public sealed record LeadStageUpdate(string LeadId, LeadStageChange Change);
+
+/// <summary>A page of the leads list.</summary>
+/// <param name="Search">Words to find in the name, email or company; null for all.</param>
+/// <param name="Stage">Only this stage; null for all.</param>
+/// <param name="Skip">Leads to skip.</param>
+/// <param name="Take">Leads to return.</param>
+public sealed record LeadQuery(string? Search = null, string? Stage = null, int Skip = 0, int Take = 50);

@@ -1,0 +1,14 @@
+namespace JourneyContent.Leads;
+
+/// <summary>Published in-process after a lead is committed (the Umbraco package also publishes it as an Umbraco notification).</summary>
+/// <param name="Lead">The lead as stored.</param>
+/// <param name="ContentId">The gated item the form was for.</param>
+/// <param name="IsNew">True for a new address.</param>
+public sealed record LeadCaptured(Lead Lead, string ContentId, bool IsNew);
+
+/// <summary>Reacts to captured leads (CRM sync, notifications). Handlers run after the commit; a failing handler is logged and does not affect the visitor.</summary>
+public interface ILeadCapturedHandler
+{
+    /// <summary>Handles one capture.</summary>
+    Task HandleAsync(LeadCaptured notification, CancellationToken cancellationToken);
+}
