@@ -68,6 +68,7 @@ internal sealed partial class ContentFileParser
         var recommend = ParseBoolean(fields, "recommend") ?? true;
         var boost = ParseBoost(fields);
         var callToAction = ParseCallToAction(fields);
+        var form = ParseForm(fields);
 
         if (fields.Errors.Count > 0)
         {
@@ -98,6 +99,7 @@ internal sealed partial class ContentFileParser
             ExcludedFromRecommendations = !recommend,
             Boost = boost,
             CallToAction = callToAction,
+            Form = form,
         };
         return new ParsedFile(item, new ContentFile(relativePath, document, fields.Mapping, slugLine), []);
     }
@@ -517,6 +519,62 @@ internal sealed partial class ContentFileParser
         };
 
         static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    /// <summary><c>form: benchmark</c> names a configured form; <c>form: {fields: [...], required: [...]}</c> describes one.</summary>
+    private static GatedFormSettings? ParseForm(FrontMatterFields fields)
+    {
+        if (!fields.TryGet("form", out var node) || FrontMatterFields.IsNull(node))
+        {
+            return null;
+        }
+
+        switch (node)
+        {
+            case YamlScalarNode { Value: { } name } when SlugPattern().IsMatch(name.Trim()):
+                return new GatedFormSettings { Name = name.Trim() };
+            case YamlMappingNode mapping:
+                var form = fields.Nested(mapping);
+                var known = Forms.FormFieldNames.Optional;
+                List<string> Keys(string key)
+                {
+                    var list = Words(form, key).Select(k => k.Replace('-', '_')).ToList();
+                    foreach (var unknown in list.Where(k => !known.Contains(k)))
+                    {
+                        form.Error("form." + key, form.ValueLine(key), $"Unknown form field '{unknown}'. Known fields: {string.Join(", ", known)}.");
+                    }
+
+                    return [.. list.Where(known.Contains)];
+                }
+
+                var settings = new GatedFormSettings { Name = form.Text("name")?.Trim(), Fields = Keys("fields"), Required = Keys("required") };
+                foreach (var required in settings.Required.Where(r => !settings.Fields.Contains(r)))
+                {
+                    form.Error("form.required", form.ValueLine("required"), $"'{required}' is required but not in form.fields.");
+                }
+
+                return settings;
+            default:
+                fields.Error("form", fields.LineOf(node), "form must be the name of a configured form, or a mapping with fields and required.");
+                return null;
+        }
+    }
+
+    /// <summary>A list (or comma-separated scalar) of lower-cased words.</summary>
+    private static List<string> Words(FrontMatterFields fields, string key)
+    {
+        if (!fields.TryGet(key, out var node) || FrontMatterFields.IsNull(node))
+        {
+            return [];
+        }
+
+        var values = node switch
+        {
+            YamlSequenceNode sequence => sequence.Children.Select(c => (c as YamlScalarNode)?.Value ?? string.Empty),
+            YamlScalarNode scalar => (scalar.Value ?? string.Empty).Split(','),
+            _ => [],
+        };
+        return [.. values.Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
     }
 
     private static string YamlMessage(YamlException ex)

@@ -60,6 +60,9 @@ public sealed class ContentFileErrorTests
     [InlineData("---\ntitle: T\nkind: blog-post\ncta: subscribe\n---\nbody\n", 4, "cta", "must be a mapping")]
     [InlineData("---\ntitle: T\nkind: blog-post\ncta:\n  headline: H\n  url: javascript:alert(1)\n---\nbody\n", 6, "cta.url", "site path")]
     [InlineData("---\ntitle: T\nkind: blog-post\ncta:\n  stages: [awareness, later]\n---\nbody\n", 5, "cta.stages", "Unknown stage 'later'")]
+    [InlineData("---\ntitle: T\nkind: white-paper\nform:\n  fields: [first_name, shoe_size]\n---\nbody\n", 5, "form.fields", "Unknown form field 'shoe_size'")]
+    [InlineData("---\ntitle: T\nkind: white-paper\nform:\n  fields: [first_name]\n  required: [company]\n---\nbody\n", 6, "form.required", "'company' is required but not in form.fields")]
+    [InlineData("---\ntitle: T\nkind: white-paper\nform: [a, b]\n---\nbody\n", 4, "form", "name of a configured form")]
     public void A_bad_file_is_skipped_and_reported_with_its_file_line_and_field(string text, int line, string? field, string message)
     {
         using var folder = new ContentFolder();

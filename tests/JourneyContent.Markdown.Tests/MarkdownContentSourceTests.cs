@@ -91,6 +91,21 @@ public sealed class MarkdownContentSourceTests
         Assert.Equal(["loyalty", "advocacy"], item.CallToAction.Stages);
     }
 
+    [Theory]
+    [InlineData("form: benchmark\n", "benchmark", "", "")]
+    [InlineData("form:\n  fields: [first_name, company, job-title]\n  required: [company]\n", null, "first_name,company,job_title", "company")]
+    public void A_gated_form_is_named_or_described_in_front_matter(string yaml, string? name, string fields, string required)
+    {
+        using var folder = new ContentFolder();
+        folder.Write("en/paper.md", ContentFolder.Item(kind: "white-paper", extra: yaml));
+
+        using var source = folder.Open();
+        var form = Assert.Single(source.Current.Items).Form;
+
+        Assert.NotNull(form);
+        Assert.Equal((name, fields, required), (form.Name, string.Join(',', form.Fields), string.Join(',', form.Required)));
+    }
+
     [Fact]
     public void Items_are_recommended_without_boost_or_pins_by_default()
     {

@@ -70,6 +70,9 @@ public sealed record ContentItem
     /// <summary>The call to action this item offers, when an editor wrote one; items of a call-to-action kind offer one anyway.</summary>
     public CallToActionBlock? CallToAction { get; init; }
 
+    /// <summary>The form of the gated asset, when the item names or describes one; null uses the site's default form.</summary>
+    public GatedFormSettings? Form { get; init; }
+
     /// <summary>True when the item asks for a form before its asset is downloaded.</summary>
     public bool IsGated => !string.IsNullOrEmpty(GatedAsset);
 
