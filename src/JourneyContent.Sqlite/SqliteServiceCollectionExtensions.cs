@@ -9,7 +9,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
-    /// Stores back-office accounts and the audit log in SQLite, and migrates the schema when the host starts.
+    /// Stores back-office accounts, the audit log, events, leads and the mail and webhook outboxes in SQLite, and migrates the schema when the host starts.
     /// Safe to call twice: services are added once, and each call's <paramref name="configure"/> is applied in order.
     /// </summary>
     /// <remarks>Call it before registering hosted services that use the database: hosted services start in registration order.</remarks>
@@ -25,6 +25,9 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton<IEditorAccountStore, SqliteEditorAccountStore>();
         services.TryAddSingleton<IStageAuditLog, SqliteStageAuditLog>();
         services.TryAddSingleton<JourneyContent.Journeys.IJourneyStore, SqliteJourneyStore>();
+        services.TryAddSingleton<JourneyContent.Leads.ILeadStore, SqliteLeadStore>();
+        services.TryAddSingleton<JourneyContent.Mail.IMailOutbox, SqliteMailOutbox>();
+        services.TryAddSingleton<JourneyContent.Webhooks.IWebhookOutbox, SqliteWebhookOutbox>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MigrateAtStartup>());
         return services;
     }

@@ -1,0 +1,44 @@
+using JourneyContent.Mail;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers mail delivery.</summary>
+public static class MailServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds and validates <see cref="MailOptions"/> from <c>JourneyContent:Mail</c> (invalid settings fail start-up), and registers
+    /// the transport (SMTP when <c>JourneyContent:Mail:Smtp:Host</c> is set, the pickup folder otherwise) and the
+    /// <see cref="OutboxSender"/>, as a singleton and as the hosted service. Safe to call twice.
+    /// </summary>
+    /// <remarks>
+    /// An <see cref="IMailOutbox"/> must be registered too (the storage project provides it). Call this after the storage's
+    /// registration, so that the database is migrated before the sender's first pass (hosted services start in order).
+    /// </remarks>
+    public static IServiceCollection AddJourneyContentMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(OutboxSender)))
+        {
+            return services;
+        }
+
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailOptionsValidator>());
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        // Chosen from the bound options when first resolved, so settings added by code after this call count too.
+        services.TryAddSingleton<IMailTransport>(provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.Smtp?.Host)
+                ? ActivatorUtilities.CreateInstance<PickupFolderTransport>(provider)
+                : ActivatorUtilities.CreateInstance<SmtpMailTransport>(provider));
+        services.AddSingleton<OutboxSender>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxSender>(provider => provider.GetRequiredService<OutboxSender>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailQueuedSignal, OutboxSender>(provider => provider.GetRequiredService<OutboxSender>()));
+        return services;
+    }
+}

@@ -1,0 +1,179 @@
+using Dapper;
+using JourneyContent.Webhooks;
+
+namespace JourneyContent.Sqlite;
+
+/// <summary>The webhook outbox in the <c>webhook_outbox</c> table.</summary>
+/// <remarks>
+/// <para>Statuses are stored as the text <c>pending</c>, <c>sent</c> and <c>failed</c>; timestamps as <see cref="SqliteTime"/> text,
+/// so that comparing <c>next_attempt_at</c> as text compares times and the <c>(status, next_attempt_at)</c> index serves <see cref="DueAsync"/>.</para>
+/// <para>Marking only changes pending messages: a lead erased while its message was being posted stays erased.</para>
+/// </remarks>
+public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, TimeProvider time) : IWebhookOutbox
+{
+    private const string Pending = "pending";
+    private const string Sent = "sent";
+    private const string Failed = "failed";
+
+    private const string Columns =
+        """
+        id AS Id, event AS Event, url AS Url, body AS Body, lead_id AS LeadId, status AS Status, attempts AS Attempts,
+        created_at AS CreatedAt, next_attempt_at AS NextAttemptAt, sent_at AS SentAt, last_error AS LastError
+        """;
+
+    /// <inheritdoc />
+    public async Task<long> EnqueueAsync(string eventName, string url, string body, string? leadId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        ArgumentNullException.ThrowIfNull(body);
+        var now = SqliteTime.ToText(time.GetUtcNow());
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO webhook_outbox (event, url, body, lead_id, status, attempts, created_at, next_attempt_at)
+            VALUES (@Event, @Url, @Body, @LeadId, 'pending', 0, @Now, @Now);
+            SELECT last_insert_rowid();
+            """,
+            new { Event = eventName, Url = url, Body = body, LeadId = leadId, Now = now },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WebhookMessage>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            SELECT {Columns}
+            FROM webhook_outbox
+            WHERE status = 'pending' AND next_attempt_at <= @Now
+            ORDER BY next_attempt_at, id
+            LIMIT @Max
+            """,
+            new { Now = SqliteTime.ToText(now), Max = max },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToMessage())];
+    }
+
+    /// <inheritdoc />
+    public async Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE webhook_outbox
+            SET status = 'sent', attempts = attempts + 1, sent_at = @At
+            WHERE id = @Id AND status = 'pending'
+            """,
+            new { Id = id, At = SqliteTime.ToText(at) },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task MarkFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE webhook_outbox
+            SET attempts = attempts + 1,
+                last_error = @Error,
+                status = CASE WHEN @Next IS NULL THEN 'failed' ELSE 'pending' END,
+                next_attempt_at = COALESCE(@Next, next_attempt_at)
+            WHERE id = @Id AND status = 'pending'
+            """,
+            new { Id = id, Error = error, Next = SqliteTime.ToText(nextAttemptAt) },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<WebhookSummary> SummaryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var counts = (await connection.QueryAsync<StatusCount>(new CommandDefinition(
+            "SELECT status AS Status, COUNT(*) AS Count FROM webhook_outbox GROUP BY status",
+            cancellationToken: cancellationToken))).ToDictionary(c => c.Status, c => checked((int)c.Count), StringComparer.Ordinal);
+        return new WebhookSummary(
+            counts.GetValueOrDefault(Pending),
+            counts.GetValueOrDefault(Sent),
+            counts.GetValueOrDefault(Failed));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WebhookMessage>> RecentAsync(int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // AUTOINCREMENT ids are never reused, so id order is the order messages were queued.
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM webhook_outbox ORDER BY id DESC LIMIT @Limit",
+            new { Limit = limit },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToMessage())];
+    }
+
+    /// <inheritdoc />
+    public async Task<int> EraseLeadAsync(string leadId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(leadId);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // SQLite evaluates every SET expression against the row before the update, so both CASEs see the old status.
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE webhook_outbox
+            SET body = '{}',
+                last_error = CASE WHEN status = 'pending' THEN 'lead erased' ELSE last_error END,
+                status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END
+            WHERE lead_id = @LeadId
+            """,
+            new { LeadId = leadId },
+            cancellationToken: cancellationToken));
+    }
+
+    private static WebhookStatus ParseStatus(string status) => status switch
+    {
+        Pending => WebhookStatus.Pending,
+        Sent => WebhookStatus.Sent,
+        Failed => WebhookStatus.Failed,
+        _ => throw new InvalidOperationException($"webhook_outbox holds the unknown status '{status}'."),
+    };
+
+    /// <summary>One line of the summary query.</summary>
+    private sealed record StatusCount
+    {
+        public string Status { get; init; } = "";
+        public long Count { get; init; }
+    }
+
+    /// <summary>A <c>webhook_outbox</c> row, in the types SQLite stores.</summary>
+    private sealed record Row
+    {
+        public long Id { get; init; }
+        public string Event { get; init; } = "";
+        public string Url { get; init; } = "";
+        public string Body { get; init; } = "";
+        public string? LeadId { get; init; }
+        public string Status { get; init; } = "";
+        public long Attempts { get; init; }
+        public string CreatedAt { get; init; } = "";
+        public string NextAttemptAt { get; init; } = "";
+        public string? SentAt { get; init; }
+        public string? LastError { get; init; }
+
+        public WebhookMessage ToMessage() => new(
+            Id,
+            Event,
+            Url,
+            Body,
+            LeadId,
+            ParseStatus(Status),
+            checked((int)Attempts),
+            SqliteTime.FromText(CreatedAt),
+            SqliteTime.FromText(NextAttemptAt),
+            SqliteTime.FromNullableText(SentAt),
+            LastError);
+    }
+}

@@ -1,0 +1,282 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using JourneyContent.Web.Webhooks;
+using JourneyContent.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace JourneyContent.Web.Tests.Webhooks;
+
+public sealed class WebhookDeliveryTests : IAsyncLifetime
+{
+    private const string Secret = "a-long-enough-test-secret";
+
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private WebhookReceiver _receiver = null!;
+    private InMemoryWebhookOutbox _outbox = null!;
+    private ServiceProvider _services = null!;
+
+    private WebhookPublisher Publisher => _services.GetRequiredService<WebhookPublisher>();
+
+    private WebhookDispatcher Dispatcher => _services.GetRequiredService<WebhookDispatcher>();
+
+    public async Task InitializeAsync()
+    {
+        _receiver = await WebhookReceiver.StartAsync();
+        _outbox = new InMemoryWebhookOutbox(_clock);
+        Configure(_receiver.Url);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _receiver.DisposeAsync();
+    }
+
+    /// <summary>The services as the site registers them, with the test's outbox and clock.</summary>
+    private void Configure(string? leadCapturedUrl, string timeout = "00:00:05", string pollInterval = "01:00:00")
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["JourneyContent:Webhooks:LeadCapturedUrl"] = leadCapturedUrl,
+            ["JourneyContent:Webhooks:Secret"] = Secret,
+            ["JourneyContent:Webhooks:Timeout"] = timeout,
+            ["JourneyContent:Webhooks:PollInterval"] = pollInterval,
+        }).Build();
+        _services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(_clock)
+            .AddSingleton<IWebhookOutbox>(_outbox)
+            .AddJourneyContentWebhooks(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private Task<bool> PublishLeadAsync(string leadId = "lead-1") =>
+        Publisher.PublishAsync(WebhookEvents.LeadCaptured, new { LeadId = leadId, Email = "ada@example.com", StageName = "consideration" }, leadId, default);
+
+    private WebhookMessage Single() => Assert.Single(_outbox.All);
+
+    [Fact]
+    public async Task A_published_lead_captured_is_posted_as_signed_json_with_its_event_and_delivery_id()
+    {
+        Assert.True(await PublishLeadAsync());
+
+        Assert.Equal(1, await Dispatcher.DispatchDueAsync(default));
+
+        var received = Assert.Single(_receiver.Received);
+        Assert.StartsWith("application/json", received.ContentType, StringComparison.Ordinal);
+        Assert.Equal(WebhookEvents.LeadCaptured, received.Event);
+        Assert.Equal(Single().Id.ToString(System.Globalization.CultureInfo.InvariantCulture), received.Delivery);
+        Assert.Equal(Single().Body, received.Body);
+        using (var json = JsonDocument.Parse(received.Body))
+        {
+            var root = json.RootElement;
+            Assert.Equal(WebhookEvents.LeadCaptured, root.GetProperty("event").GetString());
+            Assert.True(Guid.TryParse(root.GetProperty("id").GetString(), out _));
+            Assert.Equal("2026-03-02T09:00:00.0000000Z", root.GetProperty("occurredAt").GetString());
+            Assert.Equal("ada@example.com", root.GetProperty("data").GetProperty("email").GetString());
+            Assert.Equal("lead-1", root.GetProperty("data").GetProperty("leadId").GetString());
+        }
+
+        Assert.NotNull(received.Signature);
+        var tolerance = TimeSpan.FromMinutes(5);
+        Assert.True(WebhookSignature.Verify(Secret, received.Body, received.Signature, _clock.GetUtcNow(), tolerance));
+        Assert.False(WebhookSignature.Verify("another-secret-of-16+", received.Body, received.Signature, _clock.GetUtcNow(), tolerance));
+        Assert.False(WebhookSignature.Verify(Secret, received.Body.Replace("ada@", "eve@", StringComparison.Ordinal), received.Signature, _clock.GetUtcNow(), tolerance));
+        var sent = Single();
+        Assert.Equal((WebhookStatus.Sent, 1, (DateTimeOffset?)_clock.GetUtcNow()), (sent.Status, sent.Attempts, sent.SentAt));
+    }
+
+    [Fact]
+    public async Task Publishing_queues_the_message_and_sends_nothing_until_the_dispatcher_runs()
+    {
+        await PublishLeadAsync();
+        // Long enough for an inline or fire-and-forget send to have arrived.
+        await Task.Delay(200);
+
+        Assert.Empty(_receiver.Received);
+        Assert.Equal(WebhookStatus.Pending, Single().Status);
+
+        await Dispatcher.DispatchDueAsync(default);
+        Assert.Single(_receiver.Received);
+    }
+
+    [Fact]
+    public async Task Publishing_an_event_without_a_url_returns_false_and_stores_nothing()
+    {
+        await _services.DisposeAsync();
+        Configure(leadCapturedUrl: null);
+
+        Assert.False(await PublishLeadAsync());
+        Assert.False(await Publisher.PublishAsync(WebhookEvents.StageChanged, new { To = "decision" }, "lead-1", default));
+
+        Assert.Empty(_outbox.All);
+    }
+
+    [Fact]
+    public async Task Publishing_an_unknown_event_is_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Publisher.PublishAsync("lead.deleted", new { }, null, default));
+        Assert.Empty(_outbox.All);
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_is_retried_when_the_policy_says_and_then_delivered_once()
+    {
+        _receiver.AnswerNext(500, 200);
+        await PublishLeadAsync();
+
+        await Dispatcher.DispatchDueAsync(default);
+
+        var failed = Single();
+        Assert.Equal(WebhookStatus.Pending, failed.Status);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Equal("HTTP 500 Internal Server Error", failed.LastError);
+        Assert.Equal(WebhookRetryPolicy.NextAttempt(1, _clock.GetUtcNow()), failed.NextAttemptAt);
+
+        Assert.Equal(0, await Dispatcher.DispatchDueAsync(default));
+        _clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(0, await Dispatcher.DispatchDueAsync(default));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await Dispatcher.DispatchDueAsync(default));
+        _clock.Advance(TimeSpan.FromHours(7));
+        Assert.Equal(0, await Dispatcher.DispatchDueAsync(default));
+
+        Assert.Equal(2, _receiver.Received.Count);
+        Assert.Equal(_receiver.Received.First().Delivery, _receiver.Received.Last().Delivery);
+        var sent = Single();
+        Assert.Equal((WebhookStatus.Sent, 2), (sent.Status, sent.Attempts));
+    }
+
+    [Fact]
+    public async Task A_receiver_that_is_down_leaves_the_message_pending_with_the_connection_error()
+    {
+        await _services.DisposeAsync();
+        Configure(ClosedPortUrl());
+        await PublishLeadAsync();
+
+        await Dispatcher.DispatchDueAsync(default);
+
+        var message = Single();
+        Assert.Equal((WebhookStatus.Pending, 1), (message.Status, message.Attempts));
+        Assert.False(string.IsNullOrWhiteSpace(message.LastError));
+        Assert.Equal(_clock.GetUtcNow().AddSeconds(30), message.NextAttemptAt);
+    }
+
+    [Fact]
+    public async Task A_receiver_slower_than_the_timeout_counts_as_a_failed_attempt()
+    {
+        await _services.DisposeAsync();
+        Configure(_receiver.Url, timeout: "00:00:00.300");
+        _receiver.Delay = TimeSpan.FromSeconds(5);
+        await PublishLeadAsync();
+
+        await Dispatcher.DispatchDueAsync(default);
+
+        var message = Single();
+        Assert.Equal(WebhookStatus.Pending, message.Status);
+        Assert.StartsWith("Timed out", message.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_410_Gone_gives_up_at_once()
+    {
+        _receiver.AnswerNext(410);
+        await PublishLeadAsync();
+
+        await Dispatcher.DispatchDueAsync(default);
+        _clock.Advance(TimeSpan.FromDays(1));
+        await Dispatcher.DispatchDueAsync(default);
+
+        var message = Single();
+        Assert.Equal((WebhookStatus.Failed, 1, "HTTP 410 Gone"), (message.Status, message.Attempts, message.LastError));
+        Assert.Single(_receiver.Received);
+    }
+
+    [Fact]
+    public async Task A_message_is_given_up_after_the_maximum_attempts()
+    {
+        await PublishLeadAsync();
+        for (var i = 0; i < WebhookRetryPolicy.MaxAttempts + 2; i++)
+        {
+            _receiver.AnswerNext(503);
+            await Dispatcher.DispatchDueAsync(default);
+            _clock.Advance(TimeSpan.FromHours(7));
+        }
+
+        var message = Single();
+        Assert.Equal((WebhookStatus.Failed, WebhookRetryPolicy.MaxAttempts), (message.Status, message.Attempts));
+        Assert.Equal(WebhookRetryPolicy.MaxAttempts, _receiver.Received.Count);
+        Assert.Equal(new WebhookSummary(0, 0, 1), await _outbox.SummaryAsync(default));
+    }
+
+    [Fact]
+    public async Task The_running_dispatcher_delivers_as_soon_as_a_publication_wakes_it()
+    {
+        // The poll is an hour away: only the wake-up can explain a prompt delivery.
+        var host = _services.GetServices<IHostedService>().Single();
+        Assert.Same(Dispatcher, host);
+        await host.StartAsync(default);
+        try
+        {
+            await Task.Delay(100);
+            await PublishLeadAsync();
+
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (_receiver.Received.IsEmpty && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.Single(_receiver.Received);
+        }
+        finally
+        {
+            await host.StopAsync(default);
+        }
+    }
+
+    [Fact]
+    public void Registering_twice_adds_one_dispatcher_which_is_also_the_only_hosted_service()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IWebhookOutbox>(_outbox);
+
+        services.AddJourneyContentWebhooks(configuration).AddJourneyContentWebhooks(configuration);
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(provider.GetRequiredService<WebhookDispatcher>(), Assert.Single(provider.GetServices<IHostedService>()));
+        Assert.Single(services, d => d.ServiceType == typeof(WebhookPublisher));
+    }
+
+    [Fact]
+    public void Invalid_settings_fail_with_messages_naming_the_keys()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["JourneyContent:Webhooks:LeadCapturedUrl"] = "ftp://crm.example.com/hook",
+            ["JourneyContent:Webhooks:StageChangedUrl"] = "https://crm.example.com/hook",
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddSingleton<IWebhookOutbox>(_outbox)
+            .AddJourneyContentWebhooks(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<WebhookOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.StartsWith("JourneyContent:Webhooks:LeadCapturedUrl ", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("JourneyContent:Webhooks:Secret ", StringComparison.Ordinal));
+        Assert.Equal(2, error.Failures.Count());
+    }
+
+    private static string ClosedPortUrl()
+    {
+        // A port that was free a moment ago and has nobody listening: the connection is refused.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}/hook";
+    }
+}

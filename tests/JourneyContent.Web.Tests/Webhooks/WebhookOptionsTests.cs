@@ -1,0 +1,71 @@
+using JourneyContent.Web.Webhooks;
+
+namespace JourneyContent.Web.Tests.Webhooks;
+
+public sealed class WebhookOptionsTests
+{
+    [Fact]
+    public void No_urls_means_webhooks_are_off_and_valid_without_a_secret()
+    {
+        Assert.Empty(WebhookOptions.Validate(new WebhookOptions()));
+        Assert.Empty(WebhookOptions.Validate(new WebhookOptions { LeadCapturedUrl = "", StageChangedUrl = " " }));
+    }
+
+    [Fact]
+    public void The_defaults_poll_every_5_seconds_time_out_after_10_and_batch_20()
+    {
+        var options = new WebhookOptions();
+
+        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), 20), (options.PollInterval, options.Timeout, options.BatchSize));
+    }
+
+    [Fact]
+    public void Http_and_https_urls_with_a_long_secret_are_valid()
+    {
+        Assert.Empty(WebhookOptions.Validate(new WebhookOptions
+        {
+            LeadCapturedUrl = "https://crm.example.com/hooks/lead",
+            StageChangedUrl = "http://localhost:8080/stage",
+            Secret = "0123456789abcdef",
+        }));
+    }
+
+    [Theory]
+    [InlineData("crm.example.com/hook")]
+    [InlineData("/hooks/lead")]
+    [InlineData("ftp://crm.example.com/hook")]
+    [InlineData("file:///etc/passwd")]
+    public void A_url_that_is_not_absolute_http_is_named_in_the_message(string url)
+    {
+        var errors = WebhookOptions.Validate(new WebhookOptions { StageChangedUrl = url, Secret = "0123456789abcdef" });
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith("JourneyContent:Webhooks:StageChangedUrl ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_url_without_a_secret_asks_for_the_secret()
+    {
+        var error = Assert.Single(WebhookOptions.Validate(new WebhookOptions { LeadCapturedUrl = "https://crm.example.com/hook" }));
+
+        Assert.StartsWith("JourneyContent:Webhooks:Secret is required", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_secret_is_refused_with_the_minimum_length()
+    {
+        var error = Assert.Single(WebhookOptions.Validate(new WebhookOptions { LeadCapturedUrl = "https://crm.example.com/hook", Secret = "short" }));
+
+        Assert.Equal("JourneyContent:Webhooks:Secret must be at least 16 characters long.", error);
+    }
+
+    [Fact]
+    public void Non_positive_intervals_and_batch_size_are_each_named()
+    {
+        var errors = WebhookOptions.Validate(new WebhookOptions { PollInterval = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(-1), BatchSize = 0 });
+
+        Assert.Equal(
+            ["JourneyContent:Webhooks:PollInterval must be positive.", "JourneyContent:Webhooks:Timeout must be positive.", "JourneyContent:Webhooks:BatchSize must be positive."],
+            errors);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace JourneyContent.Web.Tests.Webhooks;
+
+/// <summary>A request as the receiver saw it.</summary>
+internal sealed record ReceivedWebhook(string Body, string? ContentType, string? Event, string? Delivery, string? Signature, DateTimeOffset ReceivedAt);
+
+/// <summary>A real HTTP receiver on a free loopback port: it records every POST to <c>/hook</c> and answers with the next queued status (200 when none).</summary>
+internal sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<int> _statuses = new();
+
+    private WebhookReceiver(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
+
+    /// <summary>How long each answer is held back, to provoke timeouts.</summary>
+    public TimeSpan Delay { get; set; }
+
+    public string Url { get; private set; } = "";
+
+    public static async Task<WebhookReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var receiver = new WebhookReceiver(app);
+        app.MapPost("/hook", receiver.HandleAsync);
+        await app.StartAsync();
+        // Port 0 is resolved by Kestrel: the bound address is known only once started.
+        receiver.Url = app.Urls.Single().TrimEnd('/') + "/hook";
+        return receiver;
+    }
+
+    public void AnswerNext(params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            _statuses.Enqueue(status);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var headers = context.Request.Headers;
+        Received.Enqueue(new ReceivedWebhook(
+            body,
+            context.Request.ContentType,
+            headers["X-JourneyContent-Event"].FirstOrDefault(),
+            headers["X-JourneyContent-Delivery"].FirstOrDefault(),
+            headers["X-JourneyContent-Signature"].FirstOrDefault(),
+            DateTimeOffset.UtcNow));
+        if (Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        context.Response.StatusCode = _statuses.TryDequeue(out var status) ? status : StatusCodes.Status200OK;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
