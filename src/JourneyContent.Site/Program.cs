@@ -13,6 +13,8 @@ builder.Services.ConfigureOptions<ConfigureSiteStorage>();
 builder.Services.AddJourneyContentBackOffice();
 builder.Services.AddJourneyContentTracking(builder.Configuration);
 builder.Services.AddJourneyContentRecommendations(builder.Configuration);
+builder.Services.AddJourneyContentForms(builder.Configuration);
+builder.Services.AddJourneyContentMail(builder.Configuration);
 builder.Services.AddControllersWithViews().AddViewLocalization();
 
 var app = builder.Build();
@@ -35,6 +37,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapJourneyStageStyles();
 app.MapJourneyBackOfficeAssets();
 app.MapJourneyTracking();

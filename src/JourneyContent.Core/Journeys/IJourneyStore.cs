@@ -20,3 +20,10 @@ public interface IJourneyStore
     /// <summary>How many events are stored.</summary>
     Task<long> CountEventsAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Told about stage changes after they are stored, off the request path (for example to move the leads of those visitors).</summary>
+public interface IStageTransitionObserver
+{
+    /// <summary>Handles one stored batch of transitions, oldest first; a failure is logged and does not affect tracking.</summary>
+    Task OnStoredAsync(IReadOnlyList<StoredTransition> transitions, CancellationToken cancellationToken);
+}

@@ -4,7 +4,11 @@ namespace JourneyContent.Leads;
 /// <param name="Lead">The lead as stored.</param>
 /// <param name="ContentId">The gated item the form was for.</param>
 /// <param name="IsNew">True for a new address.</param>
-public sealed record LeadCaptured(Lead Lead, string ContentId, bool IsNew);
+public sealed record LeadCaptured(Lead Lead, string ContentId, bool IsNew)
+{
+    /// <summary>The change of the lead's stage this submission caused, if any.</summary>
+    public LeadStageChange? StageChange { get; init; }
+}
 
 /// <summary>Reacts to captured leads (CRM sync, notifications). Handlers run after the commit; a failing handler is logged and does not affect the visitor.</summary>
 public interface ILeadCapturedHandler

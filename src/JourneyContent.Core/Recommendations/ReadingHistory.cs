@@ -25,6 +25,23 @@ public sealed class ReadingHistory
     /// <summary>The distinct items read most recently, newest first, at most <see cref="RecentCapacity"/>.</summary>
     public IReadOnlyList<string> Recent => _recent;
 
+    /// <summary>Adds another history of the same person: everything read and downloaded, recent reading after this one's.</summary>
+    public void MergeFrom(ReadingHistory other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _read.UnionWith(other._read);
+        _downloaded.UnionWith(other._downloaded);
+        foreach (var id in other._recent.Where(id => !_recent.Contains(id)))
+        {
+            if (_recent.Count >= RecentCapacity)
+            {
+                break;
+            }
+
+            _recent.Add(id);
+        }
+    }
+
     /// <summary>Takes one event into account; events that are not about reading (impressions, clicks, declarations) change nothing.</summary>
     public void Record(JourneyEventType type, string? contentId)
     {

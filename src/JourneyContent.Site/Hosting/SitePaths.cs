@@ -4,17 +4,21 @@ using Microsoft.Extensions.Options;
 namespace JourneyContent.Site.Hosting;
 
 /// <summary>The site's folders as absolute paths, resolved against the content root.</summary>
-internal sealed class SitePaths(IOptions<JourneyContentOptions> options, IWebHostEnvironment environment)
+/// <summary>The standalone site's folders, made absolute from the content root.</summary>
+public sealed class SitePaths(IOptions<JourneyContentOptions> options, IWebHostEnvironment environment)
 {
+    /// <summary>The data folder (database, index, keys, mail).</summary>
     public string Data { get; } = Path.GetFullPath(options.Value.DataPath, environment.ContentRootPath);
 
+    /// <summary>The content folder (markdown files and gated assets).</summary>
     public string Content { get; } = Path.GetFullPath(options.Value.ContentPath, environment.ContentRootPath);
 }
 
 /// <summary>Points the markdown source at the content folder, and the SQLite stores at the data folder.</summary>
 internal sealed class ConfigureSiteStorage(SitePaths paths, IOptions<JourneyContentOptions> options)
     : IConfigureOptions<JourneyContent.Markdown.MarkdownContentOptions>, IConfigureOptions<JourneyContent.Sqlite.SqliteStoreOptions>,
-      IConfigureOptions<JourneyContent.Lucene.LuceneIndexOptions>
+      IConfigureOptions<JourneyContent.Lucene.LuceneIndexOptions>, IConfigureOptions<JourneyContent.Web.Forms.GatedFormOptions>,
+      IConfigureOptions<JourneyContent.Mail.MailOptions>
 {
     public void Configure(JourneyContent.Markdown.MarkdownContentOptions markdown)
     {
@@ -27,6 +31,17 @@ internal sealed class ConfigureSiteStorage(SitePaths paths, IOptions<JourneyCont
 
     public void Configure(JourneyContent.Lucene.LuceneIndexOptions lucene) =>
         lucene.IndexPath = Path.Combine(paths.Data, "index");
+
+    public void Configure(JourneyContent.Web.Forms.GatedFormOptions forms) =>
+        forms.KeyFile ??= Path.Combine(paths.Data, "keys", "signing.key");
+
+    public void Configure(JourneyContent.Mail.MailOptions mail)
+    {
+        if (string.IsNullOrEmpty(mail.PickupPath))
+        {
+            mail.PickupPath = Path.Combine(paths.Data, "mail");
+        }
+    }
 }
 
 /// <summary>Creates the data folder on first run, so that a new site needs no setup.</summary>

@@ -5,6 +5,9 @@ using JourneyContent.Web;
 using JourneyContent.Tracking;
 using JourneyContent.Web.Configuration;
 using JourneyContent.Web.Tracking;
+using JourneyContent.Forms;
+using JourneyContent.Web.Forms;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -13,7 +16,8 @@ namespace JourneyContent.Site.Pages;
 
 /// <summary>Content pages, and the listings by stage and by topic.</summary>
 public sealed class ContentController(
-    IContentSource content, IOptions<JourneyContentOptions> options, StageModel stages, IStringLocalizer<SharedStrings> strings, JourneyTracker tracker)
+    IContentSource content, IOptions<JourneyContentOptions> options, StageModel stages, IStringLocalizer<SharedStrings> strings, JourneyTracker tracker,
+    GatedFormService forms, SigningKeys keys, TimeProvider time)
     : PageControllerBase(content, options)
 {
     [PageRoute("/{language:length(2)}/{slug}")]
@@ -30,18 +34,64 @@ public sealed class ContentController(
             return NotFound();
         }
 
-        var secondary = item.SecondaryStages
-            .Select(s => stages.FindStage(s.Stage))
-            .OfType<Stage>()
-            .ToList();
-        SetPage(language, item.Title, item.Summary, other => Catalog.Translation(item, other)?.Url, indexable: !item.IsUntagged);
         // A HEAD request or an editor reviewing a draft is not a visitor reading.
         if (!item.IsUntagged && HttpMethods.IsGet(Request.Method))
         {
             await tracker.RecordAsync(HttpContext, JourneyEventType.View, item);
         }
 
-        return View(new ContentViewModel(item, stages.FindStage(item.Stage), stages.FindKind(item.Kind), secondary));
+        return Render(item);
+    }
+
+    /// <summary>A gated form posted from its content page: the thank-you page (303), or the page again with the errors.</summary>
+    [HttpPost("/{language:length(2)}/{slug}")]
+    [ValidateAntiForgeryToken]
+    [EnableRateLimiting(FormsServiceCollectionExtensions.RateLimitPolicy)]
+    public async Task<IActionResult> Submit(string language, string slug)
+    {
+        if (!IsSiteLanguage(language) || Catalog.Find(language, slug) is not { IsGated: true, IsUntagged: false } item)
+        {
+            return NotFound();
+        }
+
+        var outcome = await forms.SubmitAsync(HttpContext, item, await Request.ReadFormAsync(HttpContext.RequestAborted));
+        switch (outcome)
+        {
+            case FormOutcome.Accepted { DownloadToken: { } token }:
+                return SeeOther("/journey/thank-you?t=" + Uri.EscapeDataString(token));
+            case FormOutcome.Accepted accepted:
+                var pending = keys.Links.Create(new LinkClaims(GatedFormsController.PendingPurpose, accepted.Lead.Id, item.Id, time.GetUtcNow().AddDays(1)));
+                return SeeOther("/journey/thank-you?p=" + Uri.EscapeDataString(pending));
+            case FormOutcome.RateLimited limited:
+                Response.Headers.RetryAfter = ((int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return StatusCode(StatusCodes.Status429TooManyRequests);
+            case FormOutcome.Invalid invalid:
+                HttpContext.Items[JourneyGatedFormViewComponent.RefusedFormKey] = invalid.Form;
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Render(item);
+            default:
+                // A robot's submission: nothing stored, and nothing that tells it why.
+                HttpContext.Items[JourneyGatedFormViewComponent.RefusedFormKey] = (await forms.PrepareAsync(HttpContext, item)) with { FormErrorKey = "FormRejected" };
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Render(item);
+        }
+    }
+
+    private ViewResult Render(ContentItem item)
+    {
+        var secondary = item.SecondaryStages
+            .Select(s => stages.FindStage(s.Stage))
+            .OfType<Stage>()
+            .ToList();
+        SetPage(item.Language, item.Title, item.Summary, other => Catalog.Translation(item, other)?.Url, indexable: !item.IsUntagged);
+        return View("Show", new ContentViewModel(item, stages.FindStage(item.Stage), stages.FindKind(item.Kind), secondary));
+    }
+
+    private StatusCodeResult SeeOther(string url)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.Location = url;
+        return StatusCode(StatusCodes.Status303SeeOther);
     }
 
     [PageRoute("/{language:length(2)}/stages/{stage}")]

@@ -25,8 +25,14 @@ public sealed class ErrorsController(IContentSource content, IOptions<JourneyCon
             return View("NotFound", new NotFoundViewModel(language));
         }
 
+        if (code == StatusCodes.Status429TooManyRequests)
+        {
+            SetPage(language, strings["TooManyTitle"], null, indexable: false);
+            return View("Error", new ErrorViewModel("TooManyTitle", "TooManyText"));
+        }
+
         SetPage(language, strings["ErrorTitle"], null, indexable: false);
-        return View("Error");
+        return View("Error", new ErrorViewModel("ErrorTitle", "ErrorText"));
     }
 
     [Route("/error")]
@@ -34,7 +40,7 @@ public sealed class ErrorsController(IContentSource content, IOptions<JourneyCon
     {
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         SetPage(OriginalLanguage(), strings["ErrorTitle"], null, indexable: false);
-        return View("Error");
+        return View("Error", new ErrorViewModel("ErrorTitle", "ErrorText"));
     }
 
     /// <summary>The language of the URL that failed; the re-executed request's culture was already set from it.</summary>

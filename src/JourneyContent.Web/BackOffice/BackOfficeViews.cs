@@ -12,4 +12,7 @@ internal static class BackOfficeViews
     public const string Coverage = Folder + "Coverage.cshtml";
     public const string Audit = Folder + "Audit.cshtml";
     public const string Tracking = Folder + "Tracking.cshtml";
+    public const string Leads = Folder + "Leads.cshtml";
+    public const string Lead = Folder + "Lead.cshtml";
+    public const string Outbox = Folder + "Outbox.cshtml";
 }

@@ -50,7 +50,9 @@ public sealed class JourneyEventQueue
 }
 
 /// <summary>Writes queued events to the store in batches, and flushes everything on a graceful shutdown.</summary>
-internal sealed class JourneyEventWriter(JourneyEventQueue queue, IJourneyStore store, TrackingMetrics metrics, IOptions<TrackingOptions> options, ILogger<JourneyEventWriter> logger)
+internal sealed class JourneyEventWriter(
+    JourneyEventQueue queue, IJourneyStore store, TrackingMetrics metrics, IOptions<TrackingOptions> options, ILogger<JourneyEventWriter> logger,
+    IEnumerable<IStageTransitionObserver> observers)
     : BackgroundService
 {
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -83,6 +85,26 @@ internal sealed class JourneyEventWriter(JourneyEventQueue queue, IJourneyStore 
         }
     }
 
+    private async Task NotifyAsync(List<StoredTransition> transitions)
+    {
+        if (transitions.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnStoredAsync([.. transitions], CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "{Observer} failed on {Count} stage transitions", observer.GetType().Name, transitions.Count);
+            }
+        }
+    }
+
     private async Task WriteAsync(List<JourneyEvent> events, List<StoredTransition> transitions)
     {
         for (var attempt = 1; ; attempt++)
@@ -91,6 +113,7 @@ internal sealed class JourneyEventWriter(JourneyEventQueue queue, IJourneyStore 
             {
                 await store.AppendAsync(events, transitions, CancellationToken.None);
                 metrics.OnWritten(events.Count);
+                await NotifyAsync(transitions);
                 return;
             }
             catch (Exception ex) when (attempt < 3 && ex is not OperationCanceledException)

@@ -25,6 +25,7 @@ public sealed class JourneyTracker
     private readonly TimeProvider _time;
     private readonly TrackingOptions _options;
     private readonly StageInferenceEngine _engine;
+    private readonly Lock _mergeLock = new();
     private SignalIndex? _signals;
 
     /// <summary>Creates the tracker over the site's stage model and content.</summary>
@@ -157,6 +158,37 @@ public sealed class JourneyTracker
         {
             var estimate = _engine.Estimate(visitor.State, _time.GetUtcNow());
             return VisitorContext.For(language, page, estimate.Stage, visitor.History);
+        }
+    }
+
+    /// <summary>
+    /// Merges the histories of <paramref name="others"/> (the same lead's other browsers or devices) into
+    /// <paramref name="visitorId"/>, so inference and recommendations see one person. The stored events stay under
+    /// their own visitor ids; a later rebuild of <paramref name="visitorId"/> alone does not include them until the
+    /// lead submits a form again.
+    /// </summary>
+    public async Task MergeAsync(string visitorId, IReadOnlyList<string> others)
+    {
+        ArgumentNullException.ThrowIfNull(others);
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        var visitor = await StateAsync(visitorId);
+        foreach (var otherId in others.Where(o => o != visitorId).Distinct(StringComparer.Ordinal))
+        {
+            var other = await StateAsync(otherId);
+            // Merges are rare: one at a time, so two merges in opposite directions cannot take the two locks in opposite orders.
+            lock (_mergeLock)
+            lock (other)
+            {
+                lock (visitor)
+                {
+                    _engine.Merge(visitor.State, other.State);
+                    visitor.History.MergeFrom(other.History);
+                }
+            }
         }
     }
 

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using JourneyContent.Journeys;
+using JourneyContent.Leads;
+using JourneyContent.Web.Forms;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers gated forms, leads, download links, CRM webhooks and retention.</summary>
+public static class FormsServiceCollectionExtensions
+{
+    /// <summary>The rate-limiting policy of form posts and link renewals: per client IP address.</summary>
+    public const string RateLimitPolicy = "journey-forms";
+
+    /// <summary>
+    /// Adds <see cref="GatedFormService"/>, the signing keys, the CRM webhooks (<c>JourneyContent:Webhooks</c>), the
+    /// lead-erasure service, retention, and the <see cref="RateLimitPolicy"/> policy (call <c>app.UseRateLimiter()</c>).
+    /// Binds and validates <c>JourneyContent:Forms</c>. Needs tracking, an <see cref="ILeadStore"/> and the mail and
+    /// webhook outboxes (the SQLite or PostgreSQL registration). Safe to call twice.
+    /// </summary>
+    public static IServiceCollection AddJourneyContentForms(this IServiceCollection services, IConfiguration configuration, Action<GatedFormOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddOptions<GatedFormOptions>().Bind(configuration.GetSection(GatedFormOptions.Section));
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(GatedFormService)))
+        {
+            return services;
+        }
+
+        builder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatedFormOptions>, OptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SigningKeys>();
+        services.TryAddSingleton<GatedFormService>();
+        services.TryAddSingleton<LeadEraser>();
+        services.AddJourneyContentWebhooks(configuration);
+        services.TryAddSingleton<LeadWebhooks>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILeadCapturedHandler, LeadWebhooks>(sp => sp.GetRequiredService<LeadWebhooks>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageTransitionObserver, LeadWebhooks>(sp => sp.GetRequiredService<LeadWebhooks>()));
+        services.AddHostedService<LeadRetention>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(RateLimitPolicy, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptions<GatedFormOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.PerIpLimit,
+                    Window = settings.RateLimitWindow,
+                    QueueLimit = 0,
+                });
+            });
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+        });
+        return services;
+    }
+
+    private sealed class OptionsValidator : IValidateOptions<GatedFormOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, GatedFormOptions options) =>
+            options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,59 @@
+using JourneyContent.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace JourneyContent.Web.Forms;
+
+/// <summary>The download form of a gated item; its view is <c>Views/Shared/Components/JourneyGatedForm/Default.cshtml</c>, which a theme may override.</summary>
+/// <remarks>After a refused submission the host puts the <see cref="GatedFormModel"/> with errors in <c>HttpContext.Items</c>, so the page shows it again.</remarks>
+[ViewComponent(Name = "JourneyGatedForm")]
+public sealed class JourneyGatedFormViewComponent(GatedFormService forms) : ViewComponent
+{
+    /// <summary>The key under which a refused form waits to be shown again.</summary>
+    public static readonly object RefusedFormKey = new();
+
+    /// <summary>Renders the form of <paramref name="item"/>.</summary>
+    public async Task<IViewComponentResult> InvokeAsync(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!item.IsGated)
+        {
+            return Content(string.Empty);
+        }
+
+        var model = HttpContext.Items[RefusedFormKey] is GatedFormModel refused && refused.Item.Id == item.Id
+            ? refused
+            : await forms.PrepareAsync(HttpContext, item);
+        return View(model);
+    }
+}
+
+/// <summary><c>&lt;journey-gated-form item="@Model" /&gt;</c>: the download form of a gated item, for themes and Umbraco templates.</summary>
+[HtmlTargetElement("journey-gated-form", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class JourneyGatedFormTagHelper(IViewComponentHelper components) : TagHelper
+{
+    /// <summary>The gated item.</summary>
+    public ContentItem? Item { get; set; }
+
+    /// <summary>Set by Razor.</summary>
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    /// <inheritdoc />
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.TagName = null;
+        if (Item is null)
+        {
+            output.SuppressOutput();
+            return;
+        }
+
+        ((IViewContextAware)components).Contextualize(ViewContext);
+        output.Content.SetHtmlContent(await components.InvokeAsync("JourneyGatedForm", new { item = Item }));
+    }
+}

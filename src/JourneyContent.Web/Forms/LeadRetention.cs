@@ -1,0 +1,77 @@
+using JourneyContent.Leads;
+using JourneyContent.Mail;
+using JourneyContent.Webhooks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JourneyContent.Web.Forms;
+
+/// <summary>Erases a lead everywhere it is stored: the lead store, the mail outbox and the webhook outbox.</summary>
+public sealed class LeadEraser(ILeadStore leads, IMailOutbox mail, IWebhookOutbox webhooks, TimeProvider time)
+{
+    /// <summary>Erases one lead; false when unknown or already erased.</summary>
+    /// <param name="leadId">The lead.</param>
+    /// <param name="byUser">Who asked (a back-office user, or <c>system</c> for retention).</param>
+    /// <param name="action"><c>erase</c> or <c>retention</c>, for the privacy audit.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<bool> EraseAsync(string leadId, string byUser, string action, CancellationToken cancellationToken)
+    {
+        if (!await leads.EraseAsync(leadId, byUser, action, time.GetUtcNow(), cancellationToken))
+        {
+            return false;
+        }
+
+        await mail.EraseRecipientAsync(leadId, cancellationToken);
+        await webhooks.EraseLeadAsync(leadId, cancellationToken);
+        return true;
+    }
+}
+
+/// <summary>Erases leads inactive for <see cref="GatedFormOptions.RetentionMonths"/> months, once at start and then daily.</summary>
+internal sealed class LeadRetention(LeadEraser eraser, ILeadStore leads, IOptions<GatedFormOptions> options, TimeProvider time, ILogger<LeadRetention> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var months = options.Value.RetentionMonths;
+        if (months <= 0)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(months, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The retention run failed; it runs again in a day");
+            }
+
+            await Task.Delay(TimeSpan.FromDays(1), time, stoppingToken);
+        }
+    }
+
+    internal async Task<int> RunOnceAsync(int months, CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow().AddMonths(-months);
+        var erased = 0;
+        foreach (var id in await leads.InactiveSinceAsync(cutoff, cancellationToken))
+        {
+            if (await eraser.EraseAsync(id, "system", "retention", cancellationToken))
+            {
+                erased++;
+            }
+        }
+
+        if (erased > 0)
+        {
+            logger.LogInformation("Retention erased {Count} lead(s) inactive since {Cutoff:yyyy-MM-dd}", erased, cutoff);
+        }
+
+        return erased;
+    }
+}
