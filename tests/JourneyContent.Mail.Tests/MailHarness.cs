@@ -1,3 +1,4 @@
+using JourneyContent.Testing;
 using JourneyContent.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;

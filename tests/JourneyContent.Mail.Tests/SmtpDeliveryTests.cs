@@ -1,3 +1,4 @@
+using JourneyContent.Testing;
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;

@@ -1,3 +1,4 @@
+using JourneyContent.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace JourneyContent.Mail.Tests;

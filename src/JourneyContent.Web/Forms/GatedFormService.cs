@@ -123,7 +123,8 @@ public sealed class GatedFormService : IDisposable
             return new FormOutcome.Invalid(model with { Values = input.Values, Errors = validation.Errors });
         }
 
-        using (var lease = await _perEmail.AcquireAsync(validation.Email!, 1, context.RequestAborted))
+        // The limit counts an address whatever its case, so changing case does not get round it.
+        using (var lease = await _perEmail.AcquireAsync(validation.Email!.ToLowerInvariant(), 1, context.RequestAborted))
         {
             if (!lease.IsAcquired)
             {

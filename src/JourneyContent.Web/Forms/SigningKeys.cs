@@ -40,8 +40,8 @@ public sealed class SigningKeys
     public LinkSigner Links { get; }
 
     /// <summary>A keyed hash of an IP address: the same address gives the same hash on this site, and it cannot be reversed by trying every address.</summary>
-    public string HashIp(string? ip) =>
-        string.IsNullOrEmpty(ip) ? string.Empty : Convert.ToHexStringLower(HMACSHA256.HashData(Derive("ip"), Encoding.UTF8.GetBytes(ip)))[..32];
+    public string? HashIp(string? ip) =>
+        string.IsNullOrEmpty(ip) ? null : Convert.ToHexStringLower(HMACSHA256.HashData(Derive("ip"), Encoding.UTF8.GetBytes(ip)))[..32];
 
     private byte[] Derive(string purpose) => HMACSHA256.HashData(_master, Encoding.UTF8.GetBytes("JourneyContent/" + purpose));
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 
-namespace JourneyContent.Mail.Tests;
+namespace JourneyContent.Testing;
 
 /// <summary>A real SMTP server (aiosmtpd) that stores every message it accepts in a Maildir, and can be stopped and restarted on its port.</summary>
 public sealed class SmtpServer : IDisposable
