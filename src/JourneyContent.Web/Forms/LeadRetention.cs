@@ -29,9 +29,10 @@ public sealed class LeadEraser(ILeadStore leads, IMailOutbox mail, IWebhookOutbo
 }
 
 /// <summary>Erases leads inactive for <see cref="GatedFormOptions.RetentionMonths"/> months, once at start and then daily.</summary>
-internal sealed class LeadRetention(LeadEraser eraser, ILeadStore leads, IOptions<GatedFormOptions> options, TimeProvider time, ILogger<LeadRetention> logger)
+public sealed class LeadRetention(LeadEraser eraser, ILeadStore leads, IOptions<GatedFormOptions> options, TimeProvider time, ILogger<LeadRetention> logger)
     : BackgroundService
 {
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var months = options.Value.RetentionMonths;
@@ -55,7 +56,8 @@ internal sealed class LeadRetention(LeadEraser eraser, ILeadStore leads, IOption
         }
     }
 
-    internal async Task<int> RunOnceAsync(int months, CancellationToken cancellationToken)
+    /// <summary>Erases the leads inactive for <paramref name="months"/> months now; returns how many.</summary>
+    public async Task<int> RunOnceAsync(int months, CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow().AddMonths(-months);
         var erased = 0;

@@ -50,7 +50,7 @@ public sealed partial class NextContentTests
         Assert.NotEmpty(next.GetProperty("items").EnumerateArray());
         Assert.All(next.GetProperty("items").EnumerateArray(), i => Assert.StartsWith("/fr/", i.GetProperty("url").GetString(), StringComparison.Ordinal));
         Assert.StartsWith("/fr/", next.GetProperty("cta").GetProperty("url").GetString(), StringComparison.Ordinal);
-        Assert.Contains("« ", next.GetProperty("items")[0].GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Contains("«\u00a0", next.GetProperty("items")[0].GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
