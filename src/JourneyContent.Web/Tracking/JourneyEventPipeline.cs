@@ -112,8 +112,9 @@ internal sealed class JourneyEventWriter(
             try
             {
                 await store.AppendAsync(events, transitions, CancellationToken.None);
-                metrics.OnWritten(events.Count);
+                // Observers run before the batch counts as written, so whoever waits for the writer also waits for them.
                 await NotifyAsync(transitions);
+                metrics.OnWritten(events.Count);
                 return;
             }
             catch (Exception ex) when (attempt < 3 && ex is not OperationCanceledException)

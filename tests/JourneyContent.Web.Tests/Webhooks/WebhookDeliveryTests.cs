@@ -7,6 +7,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using JourneyContent.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace JourneyContent.Web.Tests.Webhooks;
 
@@ -14,9 +18,10 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 {
     private const string Secret = "a-long-enough-test-secret";
 
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "jc-webhooks-" + Guid.NewGuid().ToString("N")[..8]);
     private WebhookReceiver _receiver = null!;
-    private InMemoryWebhookOutbox _outbox = null!;
+    private SqliteWebhookOutbox _outbox = null!;
     private ServiceProvider _services = null!;
 
     private WebhookPublisher Publisher => _services.GetRequiredService<WebhookPublisher>();
@@ -26,7 +31,10 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _receiver = await WebhookReceiver.StartAsync();
-        _outbox = new InMemoryWebhookOutbox(_clock);
+        // A real SQLite file, migrated as the site migrates it.
+        var connections = new SqliteConnectionFactory(Options.Create(new SqliteStoreOptions { DatabasePath = Path.Combine(_folder, "journeycontent.db") }));
+        await new SqliteMigrator(connections, _clock, NullLogger<SqliteMigrator>.Instance).MigrateAsync();
+        _outbox = new SqliteWebhookOutbox(connections, _clock);
         Configure(_receiver.Url);
     }
 
@@ -34,7 +42,11 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         await _services.DisposeAsync();
         await _receiver.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
     }
+
+    private List<WebhookMessage> All => [.. _outbox.RecentAsync(1000, default).GetAwaiter().GetResult().OrderBy(m => m.Id)];
 
     /// <summary>The services as the site registers them, with the test's outbox and clock.</summary>
     private void Configure(string? leadCapturedUrl, string timeout = "00:00:05", string pollInterval = "01:00:00")
@@ -57,7 +69,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     private Task<bool> PublishLeadAsync(string leadId = "lead-1") =>
         Publisher.PublishAsync(WebhookEvents.LeadCaptured, new { LeadId = leadId, Email = "ada@example.com", StageName = "consideration" }, leadId, default);
 
-    private WebhookMessage Single() => Assert.Single(_outbox.All);
+    private WebhookMessage Single() => Assert.Single(All);
 
     [Fact]
     public async Task A_published_lead_captured_is_posted_as_signed_json_with_its_event_and_delivery_id()
@@ -113,14 +125,14 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.False(await PublishLeadAsync());
         Assert.False(await Publisher.PublishAsync(WebhookEvents.StageChanged, new { To = "decision" }, "lead-1", default));
 
-        Assert.Empty(_outbox.All);
+        Assert.Empty(All);
     }
 
     [Fact]
     public async Task Publishing_an_unknown_event_is_refused()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Publisher.PublishAsync("lead.deleted", new { }, null, default));
-        Assert.Empty(_outbox.All);
+        Assert.Empty(All);
     }
 
     [Fact]

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JourneyContent.Leads;
+using JourneyContent.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyContent.Site.Tests.Forms;
+
+/// <summary>The CRM webhooks as the site queues them: after a capture, and when a lead's stage moves with their reading.</summary>
+public sealed class LeadWebhookTests
+{
+    [Fact]
+    public async Task A_capture_queues_lead_captured_and_a_later_stage_change_queues_lead_stage_changed()
+    {
+        using var site = FormVisitor.Site()
+            .With("JourneyContent:Webhooks:LeadCapturedUrl", "http://127.0.0.1:9/crm/leads")
+            .With("JourneyContent:Webhooks:StageChangedUrl", "http://127.0.0.1:9/crm/stages")
+            .With("JourneyContent:Webhooks:Secret", "a-long-enough-test-secret");
+        using var visitor = FormVisitor.Create(site);
+        await visitor.ConsentAsync();
+
+        using var response = await visitor.SubmitAsync(new() { ["email"] = "ada@example.com", ["project_stage"] = "consideration" });
+        var outbox = site.Services.GetRequiredService<IWebhookOutbox>();
+        var afterCapture = await outbox.RecentAsync(10, default);
+        using var declared = await visitor.Http.PostAsJsonAsync(new Uri("/api/journey/events", UriKind.Relative), new { type = "declared_stage", stage = "decision" });
+        await site.StoredEventsAsync();
+        var lead = Assert.Single(await FormVisitor.LeadsAsync(site));
+        var all = await WaitForAsync(outbox, 3);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var captured = Assert.Single(afterCapture, m => m.Event == WebhookEvents.LeadCaptured);
+        Assert.Equal("http://127.0.0.1:9/crm/leads", captured.Url);
+        using (var body = JsonDocument.Parse(captured.Body))
+        {
+            Assert.Equal("lead.captured", body.RootElement.GetProperty("event").GetString());
+            Assert.Equal("ada@example.com", body.RootElement.GetProperty("data").GetProperty("email").GetString());
+            Assert.Equal("en/marketing-automation-platforms-compared-2026", body.RootElement.GetProperty("data").GetProperty("contentId").GetString());
+        }
+
+        Assert.Equal("decision", lead.Stage);
+        var stageChanges = all.Where(m => m.Event == WebhookEvents.StageChanged).Select(m => JsonDocument.Parse(m.Body).RootElement.GetProperty("data").GetProperty("to").GetString()).ToList();
+        Assert.Equal(["consideration", "decision"], stageChanges.Order(StringComparer.Ordinal));
+        Assert.Equal(["decision", "consideration"], (await site.Services.GetRequiredService<ILeadStore>().RecordAsync(lead.Id, default))!.StageHistory.Select(h => h.To).Reverse());
+    }
+
+    [Fact]
+    public async Task Without_webhook_urls_nothing_is_queued()
+    {
+        using var site = FormVisitor.Site();
+        using var visitor = FormVisitor.Create(site);
+
+        (await visitor.SubmitAsync(new() { ["email"] = "ada@example.com" })).Dispose();
+
+        Assert.Empty(await site.Services.GetRequiredService<IWebhookOutbox>().RecentAsync(10, default));
+    }
+
+    private static async Task<IReadOnlyList<WebhookMessage>> WaitForAsync(IWebhookOutbox outbox, int count)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var all = await outbox.RecentAsync(100, default);
+            if (all.Count >= count)
+            {
+                return all;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return await outbox.RecentAsync(100, default);
+    }
+}
