@@ -10,7 +10,8 @@ namespace JourneyContent.EndToEnd;
 /// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
-    private readonly DemoSite _site = new();
+    // A person needs more than a second to fill a form; the browser tests wait that long rather than the default three.
+    private readonly DemoSite _site = new DemoSite().With("JourneyContent:Forms:MinimumFillTime", "00:00:01");
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;

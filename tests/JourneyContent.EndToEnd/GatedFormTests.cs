@@ -1,0 +1,50 @@
+using JourneyContent.Leads;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace JourneyContent.EndToEnd;
+
+[Collection(SiteCollection.Name)]
+public sealed class GatedFormTests(SiteFixture site)
+{
+    [Fact]
+    public async Task A_visitor_fills_the_benchmark_form_with_one_error_fixes_it_and_downloads_the_pdf()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/en/marketing-automation-platforms-compared-2026");
+        var form = page.Locator("form.lead-form");
+        await form.ScrollIntoViewIfNeededAsync();
+
+        // A person takes a few seconds; the form refuses anything faster than the configured minimum.
+        await page.GetByLabel("Work email").FillAsync("marie.curie@example");
+        await page.GetByLabel("First name").FillAsync("Marie");
+        await page.GetByLabel("Company").FillAsync("Radium Institute");
+        await page.GetByLabel("Where are you in your project?").SelectOptionAsync("consideration");
+        await page.GetByLabel("I agree that my details").CheckAsync();
+        await page.WaitForTimeoutAsync(1100);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Get the document" }).ClickAsync();
+
+        var error = page.Locator("#gf-email-error");
+        await error.WaitForAsync();
+        Assert.Equal("Enter an email address such as name@company.com.", (await error.TextContentAsync())?.Trim());
+        Assert.Equal("Marie", await page.GetByLabel("First name").InputValueAsync());
+        Assert.Equal("true", await page.GetByLabel("Work email").GetAttributeAsync("aria-invalid"));
+        await page.Locator("aside.journey-form").ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("form-error-en") });
+
+        await page.GetByLabel("Work email").FillAsync("marie.curie@example.org");
+        await page.GetByLabel("I agree that my details").CheckAsync();
+        await page.WaitForTimeoutAsync(1100);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Get the document" }).ClickAsync();
+        await page.WaitForURLAsync("**/journey/thank-you?t=*");
+        await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("form-thank-you-en") });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Download") }).ClickAsync());
+        var path = await download.PathAsync();
+        var bytes = await File.ReadAllBytesAsync(path!);
+
+        Assert.Equal("marketing-automation-benchmark-2026-en.pdf", download.SuggestedFilename);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        var lead = await site.Site.Services.GetRequiredService<ILeadStore>().FindByEmailAsync("marie.curie@example.org", default);
+        Assert.Equal(("Marie", "consideration"), (lead?.Profile.FirstName, lead?.DeclaredStage));
+    }
+}
