@@ -18,7 +18,7 @@ public sealed class SqliteJourneyStore(SqliteConnectionFactory connections) : IJ
             return;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await InsertAllAsync(connection, transaction, "journey_events", ["visitor_id", "at", "type", "content_id", "declared_stage"], events,
             e => [e.VisitorId, SqliteTime.ToText(e.Timestamp), e.Type.Key(), e.Content, e.DeclaredStage], cancellationToken);

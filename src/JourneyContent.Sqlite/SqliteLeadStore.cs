@@ -29,7 +29,7 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
     {
         ArgumentNullException.ThrowIfNull(capture);
         var at = SqliteTime.ToText(capture.At);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var existing = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {LeadColumns} FROM leads WHERE email = @Email", new { capture.Email }, transaction, cancellationToken: cancellationToken));
@@ -139,7 +139,7 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
     /// <inheritdoc />
     public async Task ConfirmEmailAsync(string leadId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE leads SET email_confirmed_at = COALESCE(email_confirmed_at, @At), updated_at = @At, last_activity_at = @At WHERE id = @LeadId AND erased_at IS NULL",
             new { LeadId = leadId, At = SqliteTime.ToText(at) }, cancellationToken: cancellationToken));
@@ -148,7 +148,7 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
     /// <inheritdoc />
     public async Task RecordDownloadAsync(string leadId, string contentId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var text = SqliteTime.ToText(at);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -172,7 +172,7 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
             return updates;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         foreach (var (visitorId, stage, at) in stages)
         {
@@ -253,7 +253,7 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
     /// <inheritdoc />
     public async Task<bool> EraseAsync(string leadId, string byUser, string action, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var erasable = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM leads WHERE id = @LeadId AND erased_at IS NULL", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
@@ -307,7 +307,7 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
     /// <inheritdoc />
     public async Task AuditAsync(string leadId, string action, string byUser, DateTimeOffset at, string? detail, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO privacy_audit (lead_id, action, by_user, at, detail) VALUES (@LeadId, @Action, @ByUser, @At, @Detail)",
             new { LeadId = leadId, Action = action, ByUser = byUser, At = SqliteTime.ToText(at), Detail = detail }, cancellationToken: cancellationToken));

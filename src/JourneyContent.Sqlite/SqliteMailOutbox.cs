@@ -25,7 +25,7 @@ public sealed class SqliteMailOutbox(SqliteConnectionFactory connections, TimePr
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentException.ThrowIfNullOrWhiteSpace(mail.To, nameof(mail));
         var now = SqliteTime.ToText(time.GetUtcNow());
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO mail_outbox (to_address, to_name, subject, text_body, html_body, language, purpose, lead_id,
@@ -58,7 +58,7 @@ public sealed class SqliteMailOutbox(SqliteConnectionFactory connections, TimePr
     /// <inheritdoc />
     public async Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         // Only a pending entry: an entry erased while it was being sent keeps its erased state.
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE mail_outbox SET status = 'sent', sent_at = @At, last_error = NULL WHERE id = @Id AND status = 'pending'",
@@ -70,7 +70,7 @@ public sealed class SqliteMailOutbox(SqliteConnectionFactory connections, TimePr
     public async Task MarkFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE mail_outbox
@@ -116,7 +116,7 @@ public sealed class SqliteMailOutbox(SqliteConnectionFactory connections, TimePr
     public async Task<int> EraseRecipientAsync(string leadId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(leadId);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         // The WHERE skips rows already erased, so erasing twice reports 0 the second time.
         return await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -28,7 +28,7 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
         ArgumentNullException.ThrowIfNull(body);
         var now = SqliteTime.ToText(time.GetUtcNow());
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO webhook_outbox (event, url, body, lead_id, status, attempts, created_at, next_attempt_at)
@@ -60,7 +60,7 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
     /// <inheritdoc />
     public async Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE webhook_outbox
@@ -75,7 +75,7 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
     public async Task MarkFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE webhook_outbox
@@ -119,7 +119,7 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
     public async Task<int> EraseLeadAsync(string leadId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(leadId);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         // SQLite evaluates every SET expression against the row before the update, so both CASEs see the old status.
         return await connection.ExecuteAsync(new CommandDefinition(
             """

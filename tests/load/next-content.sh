@@ -38,7 +38,7 @@ run() {
     curl -fs -o /dev/null -c "$jar" -b "$jar" -A "$UA" "$base$p"
   done
   local cookie
-  cookie=$(awk '!/^#/ && NF>=7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")
+  cookie=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF>=7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "User-Agent: $UA" -H "Cookie: $cookie" "$base$PAGE" >/dev/null   # warm-up
   echo "== $label ($PAGE, $THREADS threads, $CONNECTIONS connections, $DURATION)"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "User-Agent: $UA" -H "Cookie: $cookie" "$base$PAGE" | tee "$data/wrk.txt"
