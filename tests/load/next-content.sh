@@ -42,7 +42,7 @@ run() {
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "User-Agent: $UA" -H "Cookie: $cookie" "$base$PAGE" >/dev/null   # warm-up
   echo "== $label ($PAGE, $THREADS threads, $CONNECTIONS connections, $DURATION)"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "User-Agent: $UA" -H "Cookie: $cookie" "$base$PAGE" | tee "$data/wrk.txt"
-  grep -q 'journey-next' <(curl -fs -b "$jar" -A "$UA" "$base$PAGE") && echo "(page has the blocks)" || echo "(page has no blocks)"
+  echo "(blocks on the page: $(curl -fs -b "$jar" -A "$UA" "$base$PAGE" | grep -o 'data-journey-stage="[a-z]*" data-personalised="[a-z]*"' || echo none))"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   RPS[$label]=$(awk '/Requests\/sec/ {print $2}' "$data/wrk.txt")
   rm -rf "$data"

@@ -74,7 +74,7 @@ public sealed class PageOfferService
         context.Items[RequestKey] = result;
         if (cta is not null && preview is null)
         {
-            await _tracker.RecordAsync(context, JourneyEventType.CtaImpression, cta.Offer.Source);
+            await _tracker.RecordImpressionAsync(context, cta.Offer.Source);
         }
 
         return result;

@@ -121,6 +121,38 @@ public sealed class JourneyTracker
         _queue.TryEnqueue(new QueuedEvent(new JourneyEvent(visitorId, at, type, contentId, declared?.Key), transitions));
     }
 
+    /// <summary>
+    /// Records that this request's visitor was shown the call to action of <paramref name="offer"/>, once per
+    /// <see cref="ImpressionWindow"/>: reloading a page or coming back to it within the window is the same impression,
+    /// so the reports count people who saw an offer rather than page loads. False when nothing was recorded.
+    /// </summary>
+    public async Task<bool> RecordImpressionAsync(HttpContext context, ContentItem offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        if (VisitorId(context) is not { } visitorId)
+        {
+            return false;
+        }
+
+        var visitor = await StateAsync(visitorId);
+        var now = _time.GetUtcNow();
+        lock (visitor)
+        {
+            if (visitor.Impressions.TryGetValue(offer.Id, out var last) && now - last < ImpressionWindow)
+            {
+                return false;
+            }
+
+            visitor.Impressions[offer.Id] = now;
+        }
+
+        await RecordAsync(visitorId, now, JourneyEventType.CtaImpression, offer.Id);
+        return true;
+    }
+
+    /// <summary>How long one impression of a call to action lasts for a visitor (the inference's session gap).</summary>
+    public static TimeSpan ImpressionWindow { get; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Where this request's visitor stands now, or null when not tracked.</summary>
     public async Task<StageEstimate?> EstimateAsync(HttpContext context)
     {
@@ -260,6 +292,11 @@ public sealed class JourneyTracker
         {
             signals.TryFind(e.Content, out var signal);
             visitor.History.Record(e.Type, e.Content);
+            if (e.Type == JourneyEventType.CtaImpression && e.Content is { } shown)
+            {
+                visitor.Impressions[shown] = e.Timestamp;
+            }
+
             _engine.Apply(visitor.State, e.Timestamp, e.Type, signal, e.DeclaredStage is null ? null : _engine.Model.Stages.FindStage(e.DeclaredStage));
         }
 
@@ -281,7 +318,11 @@ public sealed class JourneyTracker
     }
 
     /// <summary>One visitor in memory: the inference state and the reading history, both guarded by locking this object.</summary>
-    private sealed record TrackedVisitor(VisitorState State, ReadingHistory History);
+    private sealed record TrackedVisitor(VisitorState State, ReadingHistory History)
+    {
+        /// <summary>When each call to action was last recorded as shown to this visitor.</summary>
+        public Dictionary<string, DateTimeOffset> Impressions { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>The content signals and the snapshot they were built from, swapped as one reference.</summary>
     private sealed record SignalIndex(ContentSnapshot Snapshot, ContentSignalIndex Index);
