@@ -56,48 +56,18 @@ public sealed class SqliteMailOutbox(SqliteConnectionFactory connections, TimePr
     }
 
     /// <inheritdoc />
-    public async Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
-        // Only a pending entry: an entry erased while it was being sent keeps its erased state.
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE mail_outbox SET status = 'sent', sent_at = @At, last_error = NULL WHERE id = @Id AND status = 'pending'",
-            new { Id = id, At = SqliteTime.ToText(at) },
-            cancellationToken: cancellationToken));
-    }
+    public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        OutboxRows.MarkSentAsync(connections, "mail_outbox", id, at, countsAsAttempt: false, cancellationToken);
 
     /// <inheritdoc />
-    public async Task MarkFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE mail_outbox
-            SET attempts = attempts + 1,
-                last_error = @Error,
-                status = CASE WHEN @Next IS NULL THEN 'failed' ELSE 'pending' END,
-                next_attempt_at = COALESCE(@Next, next_attempt_at)
-            WHERE id = @Id AND status = 'pending'
-            """,
-            new { Id = id, Error = error, Next = SqliteTime.ToText(nextAttemptAt) },
-            cancellationToken: cancellationToken));
-    }
+    public Task MarkFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken) =>
+        OutboxRows.MarkFailedAsync(connections, "mail_outbox", id, error, nextAttemptAt, cancellationToken);
 
     /// <inheritdoc />
     public async Task<OutboxSummary> SummaryAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<SummaryRow>(new CommandDefinition(
-            """
-            SELECT COALESCE(SUM(status = 'pending'), 0) AS Pending,
-                   COALESCE(SUM(status = 'sent'), 0) AS Sent,
-                   COALESCE(SUM(status = 'failed'), 0) AS Failed,
-                   MIN(CASE WHEN status = 'pending' THEN created_at END) AS OldestPendingAt
-            FROM mail_outbox
-            """,
-            cancellationToken: cancellationToken));
-        return new OutboxSummary((int)row.Pending, (int)row.Sent, (int)row.Failed, SqliteTime.FromNullableText(row.OldestPendingAt));
+        var (pending, sent, failed, oldest) = await OutboxRows.CountAsync(connections, "mail_outbox", cancellationToken);
+        return new OutboxSummary(pending, sent, failed, oldest);
     }
 
     /// <inheritdoc />
@@ -168,13 +138,5 @@ public sealed class SqliteMailOutbox(SqliteConnectionFactory connections, TimePr
             SqliteTime.FromText(NextAttemptAt),
             SqliteTime.FromNullableText(SentAt),
             LastError);
-    }
-
-    private sealed record SummaryRow
-    {
-        public long Pending { get; init; }
-        public long Sent { get; init; }
-        public long Failed { get; init; }
-        public string? OldestPendingAt { get; init; }
     }
 }

@@ -58,48 +58,18 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
     }
 
     /// <inheritdoc />
-    public async Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE webhook_outbox
-            SET status = 'sent', attempts = attempts + 1, sent_at = @At
-            WHERE id = @Id AND status = 'pending'
-            """,
-            new { Id = id, At = SqliteTime.ToText(at) },
-            cancellationToken: cancellationToken));
-    }
+    public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        OutboxRows.MarkSentAsync(connections, "webhook_outbox", id, at, countsAsAttempt: true, cancellationToken);
 
     /// <inheritdoc />
-    public async Task MarkFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE webhook_outbox
-            SET attempts = attempts + 1,
-                last_error = @Error,
-                status = CASE WHEN @Next IS NULL THEN 'failed' ELSE 'pending' END,
-                next_attempt_at = COALESCE(@Next, next_attempt_at)
-            WHERE id = @Id AND status = 'pending'
-            """,
-            new { Id = id, Error = error, Next = SqliteTime.ToText(nextAttemptAt) },
-            cancellationToken: cancellationToken));
-    }
+    public Task MarkFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken) =>
+        OutboxRows.MarkFailedAsync(connections, "webhook_outbox", id, error, nextAttemptAt, cancellationToken);
 
     /// <inheritdoc />
     public async Task<WebhookSummary> SummaryAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var counts = (await connection.QueryAsync<StatusCount>(new CommandDefinition(
-            "SELECT status AS Status, COUNT(*) AS Count FROM webhook_outbox GROUP BY status",
-            cancellationToken: cancellationToken))).ToDictionary(c => c.Status, c => checked((int)c.Count), StringComparer.Ordinal);
-        return new WebhookSummary(
-            counts.GetValueOrDefault(Pending),
-            counts.GetValueOrDefault(Sent),
-            counts.GetValueOrDefault(Failed));
+        var (pending, sent, failed, _) = await OutboxRows.CountAsync(connections, "webhook_outbox", cancellationToken);
+        return new WebhookSummary(pending, sent, failed);
     }
 
     /// <inheritdoc />
@@ -140,13 +110,6 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
         Failed => WebhookStatus.Failed,
         _ => throw new InvalidOperationException($"webhook_outbox holds the unknown status '{status}'."),
     };
-
-    /// <summary>One line of the summary query.</summary>
-    private sealed record StatusCount
-    {
-        public string Status { get; init; } = "";
-        public long Count { get; init; }
-    }
 
     /// <summary>A <c>webhook_outbox</c> row, in the types SQLite stores.</summary>
     private sealed record Row
