@@ -73,7 +73,7 @@ public sealed record TrendWeek(DateOnly WeekStart, IReadOnlyDictionary<string, i
 }
 
 /// <summary>The stored facts the reports are computed from, queried when a report is asked for (no nightly rebuild).</summary>
-/// <remarks><paramref name="stageOrder"/> arguments list the stage keys in funnel order, so forward and backward are the site's.</remarks>
+/// <remarks>The <c>stageOrder</c> arguments list the stage keys in funnel order, so forward and backward are the site's.</remarks>
 public interface IReportStore
 {
     /// <summary>Visitors and leads by current stage, and conversions.</summary>
