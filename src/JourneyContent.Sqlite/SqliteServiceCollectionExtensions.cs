@@ -28,6 +28,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton<JourneyContent.Leads.ILeadStore, SqliteLeadStore>();
         services.TryAddSingleton<JourneyContent.Mail.IMailOutbox, SqliteMailOutbox>();
         services.TryAddSingleton<JourneyContent.Webhooks.IWebhookOutbox, SqliteWebhookOutbox>();
+        services.TryAddSingleton<JourneyContent.Reports.IReportStore, SqliteReportStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MigrateAtStartup>());
         return services;
     }

@@ -1,0 +1,312 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+using JourneyContent.Reports;
+using Microsoft.Data.Sqlite;
+
+namespace JourneyContent.Sqlite;
+
+/// <summary>The marketer reports, computed in SQLite from the stored events, transitions and leads when asked for.</summary>
+/// <remarks>
+/// <para>A content filter (language, topic) is loaded into a temporary table once per report and joined, so its size
+/// does not reach the SQL text. Stage order comes from the caller as parameters, so forward and backward are the site's.
+/// Times are compared as stored text (ISO 8601, one fixed format), which sorts like time.</para>
+/// <para>Visitors count when they had an event on selected content in the range; leads count when captured in the
+/// range, in the filter's language, from its source and, with a topic, having asked for one of its items.</para>
+/// </remarks>
+public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IReportStore
+{
+    private static readonly TimeSpan InfluenceWindow = TimeSpan.FromDays(14);
+    private static readonly TimeSpan InactiveAfter = TimeSpan.FromDays(30);
+
+    /// <inheritdoc />
+    public async Task<FunnelReport> FunnelAsync(ReportFilter filter, IReadOnlyList<string> stageOrder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(stageOrder);
+        await using var connection = await OpenAsync(filter, cancellationToken);
+        var p = Parameters(filter, stageOrder);
+        var current = (await connection.QueryAsync<(string Stage, long Count)>(new CommandDefinition(
+            $"""
+            WITH {ActiveVisitors(filter)},
+            latest AS (
+                SELECT t.to_stage, ROW_NUMBER() OVER (PARTITION BY t.visitor_id ORDER BY t.id DESC) AS rn
+                FROM stage_transitions t JOIN active a ON a.visitor_id = t.visitor_id
+                WHERE t.at < @To)
+            SELECT to_stage, COUNT(*) FROM latest WHERE rn = 1 GROUP BY to_stage
+            """, p, cancellationToken: cancellationToken))).ToDictionary(r => r.Stage, r => (int)r.Count, StringComparer.Ordinal);
+        var highest = (await connection.QueryAsync<(long Order, long Count)>(new CommandDefinition(
+            $"""
+            WITH {ActiveVisitors(filter)}
+            SELECT best, COUNT(*) FROM (
+                SELECT MAX({StageOrder("t.to_stage", stageOrder)}) AS best
+                FROM stage_transitions t JOIN active a ON a.visitor_id = t.visitor_id
+                WHERE t.at < @To
+                GROUP BY t.visitor_id)
+            WHERE best >= 0 GROUP BY best
+            """, p, cancellationToken: cancellationToken))).ToDictionary(r => (int)r.Order, r => (int)r.Count);
+        var leads = (await connection.QueryAsync<(string? Stage, long Count)>(new CommandDefinition(
+            $"SELECT l.stage, COUNT(*) FROM leads l WHERE {LeadWhere(filter)} GROUP BY l.stage", p, cancellationToken: cancellationToken)))
+            .Where(r => r.Stage is not null).ToDictionary(r => r.Stage!, r => (int)r.Count, StringComparer.Ordinal);
+
+        var stages = new List<FunnelStage>(stageOrder.Count);
+        for (var i = 0; i < stageOrder.Count; i++)
+        {
+            var reached = highest.Where(h => h.Key >= i).Sum(h => h.Value);
+            var reachedNext = highest.Where(h => h.Key >= i + 1).Sum(h => h.Value);
+            double? conversion = i + 1 < stageOrder.Count && reached > 0 ? (double)reachedNext / reached : null;
+            stages.Add(new FunnelStage(stageOrder[i], current.GetValueOrDefault(stageOrder[i]), leads.GetValueOrDefault(stageOrder[i]), reached, conversion));
+        }
+
+        return new FunnelReport(stages);
+    }
+
+    /// <inheritdoc />
+    public async Task<TransitionReport> TransitionsAsync(ReportFilter filter, IReadOnlyList<string> stageOrder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(stageOrder);
+        await using var connection = await OpenAsync(filter, cancellationToken);
+        var order = stageOrder.Select((key, index) => (key, index)).ToDictionary(s => s.key, s => s.index, StringComparer.Ordinal);
+        var cells = new Dictionary<(string?, string), int>();
+        var stays = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        int moves = 0, backward = 0;
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"""
+            WITH {ActiveVisitors(filter)}
+            SELECT from_stage, to_stage, at, prev_at FROM (
+                SELECT t.from_stage, t.to_stage, t.at, LAG(t.at) OVER (PARTITION BY t.visitor_id ORDER BY t.id) AS prev_at
+                FROM stage_transitions t JOIN active a ON a.visitor_id = t.visitor_id
+                WHERE t.at < @To)
+            WHERE at >= @From
+            """;
+        Bind(command, filter, stageOrder);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var from = reader.IsDBNull(0) ? null : reader.GetString(0);
+            var to = reader.GetString(1);
+            cells[(from, to)] = cells.GetValueOrDefault((from, to)) + 1;
+            if (from is null)
+            {
+                continue;
+            }
+
+            moves++;
+            if (order.TryGetValue(from, out var f) && order.TryGetValue(to, out var t) && t < f)
+            {
+                backward++;
+            }
+
+            if (!reader.IsDBNull(3))
+            {
+                var stay = (SqliteTime.FromText(reader.GetString(2)) - SqliteTime.FromText(reader.GetString(3))).Ticks;
+                if (!stays.TryGetValue(from, out var list))
+                {
+                    stays[from] = list = [];
+                }
+
+                list.Add(stay);
+            }
+        }
+
+        var medians = stays.ToDictionary(s => s.Key, s => Median(s.Value), StringComparer.Ordinal);
+        var ordered = cells
+            .OrderBy(c => c.Key.Item1 is null ? -1 : order.GetValueOrDefault(c.Key.Item1, int.MaxValue))
+            .ThenBy(c => order.GetValueOrDefault(c.Key.Item2, int.MaxValue))
+            .Select(c => new TransitionCell(c.Key.Item1, c.Key.Item2, c.Value))
+            .ToList();
+        return new TransitionReport(ordered, medians, moves, backward);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ContentInfluenceRow>> ContentInfluenceAsync(ReportFilter filter, IReadOnlyList<string> stageOrder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(stageOrder);
+        await using var connection = await OpenAsync(filter, cancellationToken);
+        var p = Parameters(filter, stageOrder);
+        var contentJoin = filter.ContentIds is null ? string.Empty : "JOIN report_content c ON c.id = e.content_id";
+        var views = await connection.QueryAsync<(string ContentId, long Views, long Readers)>(new CommandDefinition(
+            $"""
+            SELECT e.content_id, COUNT(*), COUNT(DISTINCT e.visitor_id)
+            FROM journey_events e {contentJoin}
+            WHERE e.type = 'view' AND e.content_id IS NOT NULL AND e.at >= @From AND e.at < @To
+            GROUP BY e.content_id
+            """, p, cancellationToken: cancellationToken));
+        // For each reader's first view, the next stage change within the window: forward when the stage order rises.
+        var forward = (await connection.QueryAsync<(string ContentId, long Count)>(new CommandDefinition(
+            $"""
+            WITH first_views AS (
+                SELECT e.visitor_id, e.content_id, MIN(e.at) AS first_at
+                FROM journey_events e {contentJoin}
+                WHERE e.type = 'view' AND e.content_id IS NOT NULL AND e.at >= @From AND e.at < @To
+                GROUP BY e.visitor_id, e.content_id)
+            SELECT f.content_id, COUNT(*)
+            FROM first_views f
+            WHERE (SELECT {StageOrder("t.to_stage", stageOrder)} > {StageOrder("t.from_stage", stageOrder)}
+                   FROM stage_transitions t
+                   WHERE t.visitor_id = f.visitor_id AND t.at > f.first_at AND t.from_stage IS NOT NULL
+                   ORDER BY t.at LIMIT 1)
+              AND (SELECT MIN(t.at) FROM stage_transitions t
+                   WHERE t.visitor_id = f.visitor_id AND t.at > f.first_at AND t.from_stage IS NOT NULL)
+                  <= strftime('%Y-%m-%dT%H:%M:%fZ', f.first_at, '+{(int)InfluenceWindow.TotalDays} days')
+            GROUP BY f.content_id
+            """, p, cancellationToken: cancellationToken))).ToDictionary(r => r.ContentId, r => (int)r.Count, StringComparer.Ordinal);
+        var leads = (await connection.QueryAsync<(string ContentId, long Count)>(new CommandDefinition(
+            $"""
+            SELECT d.content_id, COUNT(*) FROM lead_downloads d JOIN leads l ON l.id = d.lead_id
+            WHERE d.requested_at >= @From AND d.requested_at < @To AND {LeadAttributes(filter)}
+            GROUP BY d.content_id
+            """, p, cancellationToken: cancellationToken))).ToDictionary(r => r.ContentId, r => (int)r.Count, StringComparer.Ordinal);
+        var rows = views.Select(v => new ContentInfluenceRow(v.ContentId, (int)v.Views, (int)v.Readers, leads.GetValueOrDefault(v.ContentId), forward.GetValueOrDefault(v.ContentId))).ToList();
+        var viewed = rows.Select(r => r.ContentId).ToHashSet(StringComparer.Ordinal);
+        rows.AddRange(leads.Where(l => !viewed.Contains(l.Key) && (filter.ContentIds is null || filter.ContentIds.Contains(l.Key)))
+            .Select(l => new ContentInfluenceRow(l.Key, 0, 0, l.Value, 0)));
+        return [.. rows.OrderByDescending(r => r.Views).ThenByDescending(r => r.Leads).ThenBy(r => r.ContentId, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<GatedAssetRow>> GatedAssetsAsync(ReportFilter filter, IReadOnlyList<string> gatedContentIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(gatedContentIds);
+        var selected = gatedContentIds.Where(id => filter.ContentIds is null || filter.ContentIds.Contains(id)).ToList();
+        await using var connection = await OpenAsync(filter with { ContentIds = selected.ToHashSet(StringComparer.Ordinal) }, cancellationToken);
+        var p = Parameters(filter, []);
+        var views = (await connection.QueryAsync<(string ContentId, long Count)>(new CommandDefinition(
+            """
+            SELECT e.content_id, COUNT(*) FROM journey_events e JOIN report_content c ON c.id = e.content_id
+            WHERE e.type = 'view' AND e.at >= @From AND e.at < @To GROUP BY e.content_id
+            """, p, cancellationToken: cancellationToken))).ToDictionary(r => r.ContentId, r => (int)r.Count, StringComparer.Ordinal);
+        var requests = (await connection.QueryAsync<(string ContentId, long Submissions, long Downloads)>(new CommandDefinition(
+            $"""
+            SELECT d.content_id, COUNT(*), SUM(d.downloaded_at IS NOT NULL)
+            FROM lead_downloads d JOIN report_content c ON c.id = d.content_id JOIN leads l ON l.id = d.lead_id
+            WHERE d.requested_at >= @From AND d.requested_at < @To AND {LeadAttributes(filter)}
+            GROUP BY d.content_id
+            """, p, cancellationToken: cancellationToken))).ToDictionary(r => r.ContentId, r => (Submissions: (int)r.Submissions, Downloads: (int)r.Downloads), StringComparer.Ordinal);
+        return [.. selected.Select(id => new GatedAssetRow(
+            id, views.GetValueOrDefault(id), requests.GetValueOrDefault(id).Submissions, requests.GetValueOrDefault(id).Downloads))];
+    }
+
+    /// <inheritdoc />
+    public async Task<DropOffReport> DropOffAsync(ReportFilter filter, IReadOnlyList<string> stageOrder, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(stageOrder);
+        await using var connection = await OpenAsync(filter, cancellationToken);
+        var end = filter.To is { } to && to < now ? to : now;
+        var p = Parameters(filter, stageOrder);
+        p.Add("Cutoff", SqliteTime.ToText(end - InactiveAfter));
+        var counts = (await connection.QueryAsync<(string? Stage, long Leads, long Inactive)>(new CommandDefinition(
+            $"SELECT l.stage, COUNT(*), SUM(l.last_activity_at < @Cutoff) FROM leads l WHERE {LeadWhere(filter)} GROUP BY l.stage",
+            p, cancellationToken: cancellationToken))).Where(r => r.Stage is not null).ToDictionary(r => r.Stage!, r => (Leads: (int)r.Leads, Inactive: (int)r.Inactive), StringComparer.Ordinal);
+        var rows = stageOrder.Select(s => new DropOffRow(s, counts.GetValueOrDefault(s).Leads, counts.GetValueOrDefault(s).Inactive)).ToList();
+        var worst = rows.Where(r => r.Inactive > 0).OrderByDescending(r => r.Inactive).FirstOrDefault();
+        return new DropOffReport(rows, worst?.Stage);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TrendWeek>> TrendAsync(ReportFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await OpenAsync(filter, cancellationToken);
+        var rows = await connection.QueryAsync<(string Week, string? Stage, long Count)>(new CommandDefinition(
+            // The Monday of each lead's ISO week: six days back, then forward to the next Monday.
+            $"SELECT date(substr(l.created_at, 1, 10), '-6 days', 'weekday 1') AS week, l.stage, COUNT(*) FROM leads l WHERE {LeadWhere(filter)} GROUP BY week, l.stage ORDER BY week",
+            Parameters(filter, []), cancellationToken: cancellationToken));
+        return [.. rows.GroupBy(r => r.Week, StringComparer.Ordinal).Select(g => new TrendWeek(
+            DateOnly.ParseExact(g.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            g.ToDictionary(r => r.Stage ?? string.Empty, r => (int)r.Count, StringComparer.Ordinal)))];
+    }
+
+    private async Task<SqliteConnection> OpenAsync(ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenAsync(cancellationToken);
+        if (filter.ContentIds is not null)
+        {
+            // A temporary table lives in the connection's own temp schema: other requests never see it.
+            await connection.ExecuteAsync("DROP TABLE IF EXISTS temp.report_content; CREATE TEMP TABLE report_content (id TEXT PRIMARY KEY)");
+            await using var transaction = connection.BeginTransaction();
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT OR IGNORE INTO report_content (id) VALUES ($id)";
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            foreach (var contentId in filter.ContentIds)
+            {
+                id.Value = contentId;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return connection;
+    }
+
+    /// <summary>The visitors with an event on selected content in the range, as a CTE named <c>active</c>.</summary>
+    private static string ActiveVisitors(ReportFilter filter) => filter.ContentIds is null
+        ? "active AS (SELECT DISTINCT visitor_id FROM journey_events WHERE at >= @From AND at < @To)"
+        : "active AS (SELECT DISTINCT e.visitor_id FROM journey_events e JOIN report_content c ON c.id = e.content_id WHERE e.at >= @From AND e.at < @To)";
+
+    /// <summary>Leads captured in the range that match the lead filters.</summary>
+    private static string LeadWhere(ReportFilter filter) => $"l.created_at >= @From AND l.created_at < @To AND {LeadAttributes(filter)}";
+
+    /// <summary>The lead filters that do not depend on time: language, source and, with a topic, an item of the topic asked for.</summary>
+    private static string LeadAttributes(ReportFilter filter)
+    {
+        var where = new StringBuilder("(@Language IS NULL OR l.language = @Language) AND (@Source IS NULL OR l.utm_source = @Source)");
+        if (filter.Topic is not null && filter.ContentIds is not null)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM lead_downloads td JOIN report_content tc ON tc.id = td.content_id WHERE td.lead_id = l.id)");
+        }
+
+        return where.ToString();
+    }
+
+    /// <summary>A CASE giving a stage key's position in the funnel (parameters <c>@s0</c>, <c>@s1</c>…), -1 for an unknown key.</summary>
+    private static string StageOrder(string column, IReadOnlyList<string> stageOrder)
+    {
+        var sql = new StringBuilder("(CASE ").Append(column);
+        for (var i = 0; i < stageOrder.Count; i++)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" WHEN @s{i} THEN {i}");
+        }
+
+        return sql.Append(" ELSE -1 END)").ToString();
+    }
+
+    private static DynamicParameters Parameters(ReportFilter filter, IReadOnlyList<string> stageOrder)
+    {
+        var p = new DynamicParameters();
+        p.Add("From", filter.From is { } from ? SqliteTime.ToText(from) : "0000");
+        p.Add("To", filter.To is { } to ? SqliteTime.ToText(to) : "9999");
+        p.Add("Language", filter.Language);
+        p.Add("Source", filter.Source);
+        for (var i = 0; i < stageOrder.Count; i++)
+        {
+            p.Add("s" + i.ToString(CultureInfo.InvariantCulture), stageOrder[i]);
+        }
+
+        return p;
+    }
+
+    private static void Bind(SqliteCommand command, ReportFilter filter, IReadOnlyList<string> stageOrder)
+    {
+        command.Parameters.AddWithValue("@From", filter.From is { } from ? SqliteTime.ToText(from) : "0000");
+        command.Parameters.AddWithValue("@To", filter.To is { } to ? SqliteTime.ToText(to) : "9999");
+        for (var i = 0; i < stageOrder.Count; i++)
+        {
+            command.Parameters.AddWithValue("@s" + i.ToString(CultureInfo.InvariantCulture), stageOrder[i]);
+        }
+    }
+
+    private static TimeSpan Median(List<long> ticks)
+    {
+        ticks.Sort();
+        var middle = ticks.Count / 2;
+        return TimeSpan.FromTicks(ticks.Count % 2 == 1 ? ticks[middle] : (ticks[middle - 1] + ticks[middle]) / 2);
+    }
+}
