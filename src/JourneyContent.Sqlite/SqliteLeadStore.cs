@@ -242,7 +242,7 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
         var search = string.IsNullOrWhiteSpace(query.Search)
             ? null
             : "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        var parameters = new { Stage = query.Stage, Search = search, Skip = Math.Max(0, query.Skip), Take = Math.Clamp(query.Take, 1, 500) };
+        var parameters = new { Stage = query.Stage, Search = search, Skip = Math.Max(0, query.Skip), Take = Math.Clamp(query.Take, 1, 100_000) };
         await using var connection = await connections.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM leads {Where}", parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(

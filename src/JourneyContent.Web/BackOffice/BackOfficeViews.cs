@@ -15,4 +15,5 @@ internal static class BackOfficeViews
     public const string Leads = Folder + "Leads.cshtml";
     public const string Lead = Folder + "Lead.cshtml";
     public const string Outbox = Folder + "Outbox.cshtml";
+    public const string Reports = Folder + "Reports.cshtml";
 }

@@ -20,8 +20,15 @@ public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IMailOu
     /// <summary>The leads list, searchable by name, email or company and filterable by stage.</summary>
     [HttpGet("leads")]
     [Authorize(Policy = BackOfficePolicies.Marketers)]
-    public async Task<IActionResult> Index(string? q, string? stage, int page = 1)
+    public async Task<IActionResult> Index(string? q, string? stage, string? format, int page = 1)
     {
+        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            var (all, _) = await leads.ListAsync(new LeadQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), string.IsNullOrWhiteSpace(stage) ? null : stage, 0, 100_000), HttpContext.RequestAborted);
+            Response.Headers.CacheControl = "no-store";
+            return File(Reports.ReportCsv.Leads(all).ToUtf8WithBom(), JourneyContent.Reports.Export.CsvTable.ContentType, $"journeycontent-leads-{time.GetUtcNow():yyyyMMdd}.csv");
+        }
+
         page = Math.Clamp(page, 1, 10_000);
         var query = new LeadQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), string.IsNullOrWhiteSpace(stage) ? null : stage, (page - 1) * 50, 50);
         var (found, total) = await leads.ListAsync(query, HttpContext.RequestAborted);
