@@ -24,6 +24,7 @@ public static class SvgChart
     private const double BarAreaWidth = ViewWidth - BarStart - 70;
     private const int MaxLabelLength = 26;
     private const string NeutralFill = "#64748b";
+    private const string StageFallback = "#2563eb";
     private const string TextFill = "currentColor";
 
     // Fallbacks per series when stages.css is not loaded, so stacked series stay distinguishable.
@@ -59,7 +60,7 @@ public static class SvgChart
             {
                 width = Sanitize(bar.Value) / max * BarAreaWidth;
                 svg.Append("<rect class=\"chart-bar\"");
-                AppendStage(svg, bar.StageKey, NeutralFill);
+                AppendStage(svg, bar.StageKey, StageFallback);
                 svg.Append(" x=\"").Append(Num(BarStart))
                     .Append("\" y=\"").Append(Num(middle - (BarHeight / 2)))
                     .Append("\" width=\"").Append(Num(width))
@@ -103,7 +104,7 @@ public static class SvgChart
             {
                 var width = Sanitize(stage.Value) / max * maxWidth;
                 svg.Append("<rect class=\"chart-bar\"");
-                AppendStage(svg, stage.StageKey, NeutralFill);
+                AppendStage(svg, stage.StageKey, StageFallback);
                 svg.Append(" x=\"").Append(Num((ViewWidth - width) / 2))
                     .Append("\" y=\"").Append(Num(top + 18))
                     .Append("\" width=\"").Append(Num(width))
@@ -291,7 +292,19 @@ public static class SvgChart
     private static string Shorten(string label, int maxLength = MaxLabelLength)
     {
         label ??= string.Empty;
-        return label.Length <= maxLength ? label : string.Concat(label.AsSpan(0, maxLength - 1), "\u2026");
+        if (label.Length <= maxLength)
+        {
+            return label;
+        }
+
+        // Never cut between the two halves of a surrogate pair (emoji in content titles).
+        var cut = maxLength - 1;
+        if (char.IsHighSurrogate(label[cut - 1]))
+        {
+            cut--;
+        }
+
+        return string.Concat(label.AsSpan(0, cut), "\u2026");
     }
 
     private static double Sanitize(double value) => double.IsFinite(value) && value > 0 ? value : 0;
