@@ -116,6 +116,14 @@ internal static class SeedDemoCommand
             switch (arg)
             {
                 case "--force":
+                    // The host reads "--force --Key=value" as the setting force=--Key=value, so that setting (the data
+                    // path, say) would be lost and another database seeded: refuse rather than guess.
+                    if (i + 1 < args.Length && args[i + 1].Contains('=', StringComparison.Ordinal))
+                    {
+                        problem = $"--force cannot come just before '{args[i + 1]}': the host would take that setting as the value of --force. Put --force last or before another option.";
+                        return null;
+                    }
+
                     force = true;
                     break;
                 case "--visitors":

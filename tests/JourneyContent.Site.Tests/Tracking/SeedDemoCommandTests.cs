@@ -91,7 +91,8 @@ public sealed class SeedDemoCommandTests : IDisposable
             Assert.Equal(1, await CountAsync(db, "SELECT COUNT(*) FROM demo_seed"));
         }
 
-        var (forced, forcedLog) = await SiteProcess.RunAsync(DataPath, "seed-demo", "--visitors", "20", "--seed", "3", "--force");
+        // --force first: SiteProcess appends the data path setting, which the host would read as --force's value.
+        var (forced, forcedLog) = await SiteProcess.RunAsync(DataPath, "seed-demo", "--force", "--visitors", "20", "--seed", "3");
 
         Assert.True(forced == 0, forcedLog);
         await using var end = await OpenAsync();
@@ -124,6 +125,7 @@ public sealed class SeedDemoCommandTests : IDisposable
     [InlineData("seed-demo", "--visitors", "10", "--lead-share", "1.5")]
     [InlineData("seed-demo", "--visitors", "10", "--seed")]
     [InlineData("seed-demo", "--visitors", "10", "--colour", "blue")]
+    [InlineData("seed-demo", "--visitors", "10", "--force")]
     public async Task Bad_arguments_exit_2_with_the_usage(params string[] args)
     {
         var (exit, log) = await SiteProcess.RunAsync(DataPath, args);
