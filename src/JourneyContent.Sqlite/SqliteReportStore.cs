@@ -26,25 +26,50 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
         ArgumentNullException.ThrowIfNull(stageOrder);
         await using var connection = await OpenAsync(filter, cancellationToken);
         var p = Parameters(filter, stageOrder);
-        var current = (await connection.QueryAsync<(string Stage, long Count)>(new CommandDefinition(
-            $"""
-            WITH {ActiveVisitors(filter)},
-            latest AS (
-                SELECT t.to_stage, ROW_NUMBER() OVER (PARTITION BY t.visitor_id ORDER BY t.id DESC) AS rn
-                FROM stage_transitions t JOIN active a ON a.visitor_id = t.visitor_id
-                WHERE t.at < @To)
-            SELECT to_stage, COUNT(*) FROM latest WHERE rn = 1 GROUP BY to_stage
-            """, p, cancellationToken: cancellationToken))).ToDictionary(r => r.Stage, r => (int)r.Count, StringComparer.Ordinal);
-        var highest = (await connection.QueryAsync<(long Order, long Count)>(new CommandDefinition(
-            $"""
-            WITH {ActiveVisitors(filter)}
-            SELECT best, COUNT(*) FROM (
-                SELECT MAX({StageOrder("t.to_stage", stageOrder)}) AS best
-                FROM stage_transitions t JOIN active a ON a.visitor_id = t.visitor_id
-                WHERE t.at < @To
-                GROUP BY t.visitor_id)
-            WHERE best >= 0 GROUP BY best
-            """, p, cancellationToken: cancellationToken))).ToDictionary(r => (int)r.Order, r => (int)r.Count);
+        var active = await ActiveVisitorsAsync(connection, filter, cancellationToken);
+        var order = stageOrder.Select((key, index) => (key, index)).ToDictionary(s => s.key, s => s.index, StringComparer.Ordinal);
+        var current = new Dictionary<string, int>(StringComparer.Ordinal);
+        var highest = new int[stageOrder.Count];
+        // One ordered pass over the transitions: each visitor's last stage and the furthest stage they reached.
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT visitor_id, to_stage FROM stage_transitions WHERE at < @To ORDER BY visitor_id, id";
+            Bind(command, filter, []);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            string? visitor = null;
+            string? last = null;
+            var best = -1;
+            void Flush()
+            {
+                if (visitor is null || (active is not null && !active.Contains(visitor)))
+                {
+                    return;
+                }
+
+                current[last!] = current.GetValueOrDefault(last!) + 1;
+                if (best >= 0)
+                {
+                    highest[best]++;
+                }
+            }
+
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetString(0);
+                if (!string.Equals(id, visitor, StringComparison.Ordinal))
+                {
+                    Flush();
+                    visitor = id;
+                    best = -1;
+                }
+
+                last = reader.GetString(1);
+                best = Math.Max(best, order.GetValueOrDefault(last, -1));
+            }
+
+            Flush();
+        }
+
         var leads = (await connection.QueryAsync<(string? Stage, long Count)>(new CommandDefinition(
             $"SELECT l.stage, COUNT(*) FROM leads l WHERE {LeadWhere(filter)} GROUP BY l.stage", p, cancellationToken: cancellationToken)))
             .Where(r => r.Stage is not null).ToDictionary(r => r.Stage!, r => (int)r.Count, StringComparer.Ordinal);
@@ -52,8 +77,8 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
         var stages = new List<FunnelStage>(stageOrder.Count);
         for (var i = 0; i < stageOrder.Count; i++)
         {
-            var reached = highest.Where(h => h.Key >= i).Sum(h => h.Value);
-            var reachedNext = highest.Where(h => h.Key >= i + 1).Sum(h => h.Value);
+            var reached = highest.Skip(i).Sum();
+            var reachedNext = highest.Skip(i + 1).Sum();
             double? conversion = i + 1 < stageOrder.Count && reached > 0 ? (double)reachedNext / reached : null;
             stages.Add(new FunnelStage(stageOrder[i], current.GetValueOrDefault(stageOrder[i]), leads.GetValueOrDefault(stageOrder[i]), reached, conversion));
         }
@@ -71,13 +96,13 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
         var cells = new Dictionary<(string?, string), int>();
         var stays = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         int moves = 0, backward = 0;
+        var active = await ActiveVisitorsAsync(connection, filter, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"""
-            WITH {ActiveVisitors(filter)}
-            SELECT from_stage, to_stage, at, prev_at FROM (
-                SELECT t.from_stage, t.to_stage, t.at, LAG(t.at) OVER (PARTITION BY t.visitor_id ORDER BY t.id) AS prev_at
-                FROM stage_transitions t JOIN active a ON a.visitor_id = t.visitor_id
+            """
+            SELECT from_stage, to_stage, at, prev_at, visitor_id FROM (
+                SELECT t.visitor_id, t.from_stage, t.to_stage, t.at, LAG(t.at) OVER (PARTITION BY t.visitor_id ORDER BY t.id) AS prev_at
+                FROM stage_transitions t
                 WHERE t.at < @To)
             WHERE at >= @From
             """;
@@ -85,6 +110,11 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (active is not null && !active.Contains(reader.GetString(4)))
+            {
+                continue;
+            }
+
             var from = reader.IsDBNull(0) ? null : reader.GetString(0);
             var to = reader.GetString(1);
             cells[(from, to)] = cells.GetValueOrDefault((from, to)) + 1;
@@ -101,7 +131,7 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
 
             if (!reader.IsDBNull(3))
             {
-                var stay = (SqliteTime.FromText(reader.GetString(2)) - SqliteTime.FromText(reader.GetString(3))).Ticks;
+                var stay = SqliteTime.Ticks(reader.GetString(2)) - SqliteTime.Ticks(reader.GetString(3));
                 if (!stays.TryGetValue(from, out var list))
                 {
                     stays[from] = list = [];
@@ -135,25 +165,56 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
             WHERE e.type = 'view' AND e.content_id IS NOT NULL AND e.at >= @From AND e.at < @To
             GROUP BY e.content_id
             """, p, cancellationToken: cancellationToken));
-        // For each reader's first view, the next stage change within the window: forward when the stage order rises.
-        var forward = (await connection.QueryAsync<(string ContentId, long Count)>(new CommandDefinition(
-            $"""
-            WITH first_views AS (
-                SELECT e.visitor_id, e.content_id, MIN(e.at) AS first_at
+        // Each visitor's moves, in time order, marked forward or not.
+        var order = stageOrder.Select((key, index) => (key, index)).ToDictionary(s => s.key, s => s.index, StringComparer.Ordinal);
+        var movesOf = new Dictionary<string, List<(long At, bool Forward)>>(StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT visitor_id, at, from_stage, to_stage FROM stage_transitions WHERE from_stage IS NOT NULL ORDER BY visitor_id, at";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var visitor = reader.GetString(0);
+                if (!movesOf.TryGetValue(visitor, out var moves))
+                {
+                    movesOf[visitor] = moves = [];
+                }
+
+                moves.Add((SqliteTime.Ticks(reader.GetString(1)), order.GetValueOrDefault(reader.GetString(3), -1) > order.GetValueOrDefault(reader.GetString(2), -1)));
+            }
+        }
+
+        // For each reader's first view of an item, their next stage change within the window: forward or not.
+        var forward = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText =
+                $"""
+                SELECT e.visitor_id, e.content_id, MIN(e.at)
                 FROM journey_events e {contentJoin}
                 WHERE e.type = 'view' AND e.content_id IS NOT NULL AND e.at >= @From AND e.at < @To
-                GROUP BY e.visitor_id, e.content_id)
-            SELECT f.content_id, COUNT(*)
-            FROM first_views f
-            WHERE (SELECT {StageOrder("t.to_stage", stageOrder)} > {StageOrder("t.from_stage", stageOrder)}
-                   FROM stage_transitions t
-                   WHERE t.visitor_id = f.visitor_id AND t.at > f.first_at AND t.from_stage IS NOT NULL
-                   ORDER BY t.at LIMIT 1)
-              AND (SELECT MIN(t.at) FROM stage_transitions t
-                   WHERE t.visitor_id = f.visitor_id AND t.at > f.first_at AND t.from_stage IS NOT NULL)
-                  <= strftime('%Y-%m-%dT%H:%M:%fZ', f.first_at, '+{(int)InfluenceWindow.TotalDays} days')
-            GROUP BY f.content_id
-            """, p, cancellationToken: cancellationToken))).ToDictionary(r => r.ContentId, r => (int)r.Count, StringComparer.Ordinal);
+                GROUP BY e.visitor_id, e.content_id
+                """;
+            Bind(command, filter, []);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var window = InfluenceWindow.Ticks;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (!movesOf.TryGetValue(reader.GetString(0), out var moves))
+                {
+                    continue;
+                }
+
+                var first = SqliteTime.Ticks(reader.GetString(2));
+                var next = moves.FindIndex(m => m.At > first);
+                if (next >= 0 && moves[next].Forward && moves[next].At <= first + window)
+                {
+                    var contentId = reader.GetString(1);
+                    forward[contentId] = forward.GetValueOrDefault(contentId) + 1;
+                }
+            }
+        }
+
         var leads = (await connection.QueryAsync<(string ContentId, long Count)>(new CommandDefinition(
             $"""
             SELECT d.content_id, COUNT(*) FROM lead_downloads d JOIN leads l ON l.id = d.lead_id
@@ -244,6 +305,18 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
         }
 
         return connection;
+    }
+
+    /// <summary>The visitors with an event on selected content in the range; null when no filter narrows them (everyone counts).</summary>
+    private static async Task<HashSet<string>?> ActiveVisitorsAsync(SqliteConnection connection, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.ContentIds is null && filter.From is null && filter.To is null)
+        {
+            return null;
+        }
+
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(
+            $"WITH {ActiveVisitors(filter)} SELECT visitor_id FROM active", Parameters(filter, []), cancellationToken: cancellationToken))];
     }
 
     /// <summary>The visitors with an event on selected content in the range, as a CTE named <c>active</c>.</summary>
