@@ -158,49 +158,68 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
         await using var connection = await OpenAsync(filter, cancellationToken);
         var p = Parameters(filter, stageOrder);
         var contentJoin = filter.ContentIds is null ? string.Empty : "JOIN report_content c ON c.id = e.content_id";
-        var views = await connection.QueryAsync<(string ContentId, long Views, long Readers)>(new CommandDefinition(
+        // Index-only counts: views per item from (type, content_id, at); readers come from the first-readings pass below.
+        var views = (await connection.QueryAsync<(string ContentId, long Views)>(new CommandDefinition(
             $"""
-            SELECT e.content_id, COUNT(*), COUNT(DISTINCT e.visitor_id)
-            FROM journey_events e {contentJoin}
+            SELECT e.content_id, COUNT(*)
+            FROM journey_events e INDEXED BY ix_journey_events_type_content {contentJoin}
             WHERE e.type = 'view' AND e.content_id IS NOT NULL AND e.at >= @From AND e.at < @To
             GROUP BY e.content_id
-            """, p, cancellationToken: cancellationToken));
-        // Each visitor's moves, in time order, marked forward or not.
+            """, p, cancellationToken: cancellationToken))).ToDictionary(v => v.ContentId, v => (int)v.Views, StringComparer.Ordinal);
+        // Two streams ordered by visitor, merged: each visitor's first readings of items, and their moves in time order.
+        // Only one visitor's moves are held at a time, so memory does not grow with the number of visitors.
         var order = stageOrder.Select((key, index) => (key, index)).ToDictionary(s => s.key, s => s.index, StringComparer.Ordinal);
-        var movesOf = new Dictionary<string, List<(long At, bool Forward)>>(StringComparer.Ordinal);
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT visitor_id, at, from_stage, to_stage FROM stage_transitions WHERE from_stage IS NOT NULL ORDER BY visitor_id, at";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var visitor = reader.GetString(0);
-                if (!movesOf.TryGetValue(visitor, out var moves))
-                {
-                    movesOf[visitor] = moves = [];
-                }
+        var forward = new Dictionary<string, int>(StringComparer.Ordinal);
+        var readers = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var moveCommand = connection.CreateCommand();
+        moveCommand.CommandText =
+            "SELECT visitor_id, at, from_stage, to_stage FROM stage_transitions INDEXED BY ix_stage_transitions_visitor_at WHERE from_stage IS NOT NULL ORDER BY visitor_id, at";
+        await using var moveReader = await moveCommand.ExecuteReaderAsync(cancellationToken);
+        var movesLeft = await moveReader.ReadAsync(cancellationToken);
+        var moves = new List<(long At, bool Forward)>();
+        string? movesVisitor = null;
 
-                moves.Add((SqliteTime.Ticks(reader.GetString(1)), order.GetValueOrDefault(reader.GetString(3), -1) > order.GetValueOrDefault(reader.GetString(2), -1)));
+        async Task LoadMovesAsync(string visitor)
+        {
+            moves.Clear();
+            movesVisitor = visitor;
+            // Skip the moves of visitors who read nothing selected.
+            while (movesLeft && string.CompareOrdinal(moveReader.GetString(0), visitor) < 0)
+            {
+                movesLeft = await moveReader.ReadAsync(cancellationToken);
+            }
+
+            while (movesLeft && string.Equals(moveReader.GetString(0), visitor, StringComparison.Ordinal))
+            {
+                moves.Add((SqliteTime.Ticks(moveReader.GetString(1)), order.GetValueOrDefault(moveReader.GetString(3), -1) > order.GetValueOrDefault(moveReader.GetString(2), -1)));
+                movesLeft = await moveReader.ReadAsync(cancellationToken);
             }
         }
 
-        // For each reader's first view of an item, their next stage change within the window: forward or not.
-        var forward = new Dictionary<string, int>(StringComparer.Ordinal);
         await using (var command = connection.CreateCommand())
         {
             command.CommandText =
                 $"""
                 SELECT e.visitor_id, e.content_id, MIN(e.at)
-                FROM journey_events e {contentJoin}
+                FROM journey_events e INDEXED BY ix_journey_events_type_visitor {contentJoin}
                 WHERE e.type = 'view' AND e.content_id IS NOT NULL AND e.at >= @From AND e.at < @To
                 GROUP BY e.visitor_id, e.content_id
+                ORDER BY e.visitor_id
                 """;
             Bind(command, filter, []);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var window = InfluenceWindow.Ticks;
             while (await reader.ReadAsync(cancellationToken))
             {
-                if (!movesOf.TryGetValue(reader.GetString(0), out var moves))
+                var read = reader.GetString(1);
+                readers[read] = readers.GetValueOrDefault(read) + 1;
+                var visitor = reader.GetString(0);
+                if (!string.Equals(visitor, movesVisitor, StringComparison.Ordinal))
+                {
+                    await LoadMovesAsync(visitor);
+                }
+
+                if (moves.Count == 0)
                 {
                     continue;
                 }
@@ -209,8 +228,7 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
                 var next = moves.FindIndex(m => m.At > first);
                 if (next >= 0 && moves[next].Forward && moves[next].At <= first + window)
                 {
-                    var contentId = reader.GetString(1);
-                    forward[contentId] = forward.GetValueOrDefault(contentId) + 1;
+                    forward[read] = forward.GetValueOrDefault(read) + 1;
                 }
             }
         }
@@ -221,7 +239,7 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
             WHERE d.requested_at >= @From AND d.requested_at < @To AND {LeadAttributes(filter)}
             GROUP BY d.content_id
             """, p, cancellationToken: cancellationToken))).ToDictionary(r => r.ContentId, r => (int)r.Count, StringComparer.Ordinal);
-        var rows = views.Select(v => new ContentInfluenceRow(v.ContentId, (int)v.Views, (int)v.Readers, leads.GetValueOrDefault(v.ContentId), forward.GetValueOrDefault(v.ContentId))).ToList();
+        var rows = views.Select(v => new ContentInfluenceRow(v.Key, v.Value, readers.GetValueOrDefault(v.Key), leads.GetValueOrDefault(v.Key), forward.GetValueOrDefault(v.Key))).ToList();
         var viewed = rows.Select(r => r.ContentId).ToHashSet(StringComparer.Ordinal);
         rows.AddRange(leads.Where(l => !viewed.Contains(l.Key) && (filter.ContentIds is null || filter.ContentIds.Contains(l.Key)))
             .Select(l => new ContentInfluenceRow(l.Key, 0, 0, l.Value, 0)));
