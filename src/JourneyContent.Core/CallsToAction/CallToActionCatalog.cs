@@ -7,7 +7,6 @@ namespace JourneyContent.CallsToAction;
 /// <remarks>Untagged items offer nothing. A <c>cta</c> block's URL must be a site path (<c>/…</c>) or an http(s) URL; anything else falls back to the item's page.</remarks>
 public sealed class CallToActionCatalog
 {
-    private readonly Dictionary<string, CallToAction[]> _byLanguage;
     private readonly Dictionary<(string Language, string Stage), CallToAction[]> _forStage;
     private readonly Dictionary<string, CallToAction[]> _forAllStages;
 
@@ -16,10 +15,6 @@ public sealed class CallToActionCatalog
         Snapshot = snapshot;
         Stages = stages;
         var offers = snapshot.Items.Select(item => Offer(item, stages)).OfType<CallToAction>().ToList();
-        _byLanguage = offers
-            .GroupBy(o => o.Source.Language.ToLowerInvariant(), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-
         // Ranked once here, so that choosing is a walk down a short list: higher boost, then newer, then id.
         _forStage = offers
             .Where(o => !o.AllStages)
@@ -45,10 +40,6 @@ public sealed class CallToActionCatalog
         ArgumentNullException.ThrowIfNull(stages);
         return new CallToActionCatalog(snapshot, stages);
     }
-
-    /// <summary>The offers in one language, in snapshot order.</summary>
-    public IReadOnlyList<CallToAction> InLanguage(string language) =>
-        _byLanguage.TryGetValue(language.ToLowerInvariant(), out var offers) ? offers : [];
 
     /// <summary>The offers meant for <paramref name="stage"/> (not those for every stage), best first.</summary>
     public IReadOnlyList<CallToAction> For(string language, Stage stage)

@@ -100,17 +100,13 @@ public sealed class GatedFormService : IDisposable
         var model = await BuildAsync(context, item, known);
         var input = ReadInput(form);
         var (check, stamp) = _keys.Links.Verify(form[StampField], StampPurpose, now);
-        if (check == LinkCheck.Tampered || stamp?.ContentId != item.Id)
+        // A forged stamp, another item's, or one older than a day: the visitor is asked to send the form again.
+        if (check != LinkCheck.Valid || stamp?.ContentId != item.Id)
         {
             return new FormOutcome.Invalid(model with { Values = input.Values, FormErrorKey = "FormExpired" });
         }
 
-        if (check == LinkCheck.Expired)
-        {
-            return new FormOutcome.Invalid(model with { Values = input.Values, FormErrorKey = "FormExpired" });
-        }
-
-        if (now - (stamp.ExpiresAt - StampLifetime) < _options.MinimumFillTime)
+        if (now - (stamp!.ExpiresAt - StampLifetime) < _options.MinimumFillTime)
         {
             return new FormOutcome.Rejected("too-fast");
         }

@@ -2,7 +2,6 @@ using JourneyContent.CallsToAction;
 using JourneyContent.Content;
 using JourneyContent.Recommendations;
 using JourneyContent.Stages;
-using JourneyContent.Tracking;
 using JourneyContent.Web.Tracking;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
