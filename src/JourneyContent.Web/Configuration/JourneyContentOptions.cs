@@ -31,6 +31,12 @@ public sealed class JourneyContentOptions
     /// <summary>The language used when a visitor's preference is unknown.</summary>
     public string DefaultLanguage { get; set; } = "en";
 
+    /// <summary>
+    /// When true, a CMS refuses to publish a journey document that has no stage, so that no untagged page reaches
+    /// visitors. Off by default: untagged pages are shown, only the module's blocks ignore them.
+    /// </summary>
+    public bool RequireStage { get; set; }
+
     /// <summary>The funnel; null for the built-in five stages.</summary>
     public IList<StageSettings>? Stages { get; set; }
 
