@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddJourneyContentWeb(builder.Configuration);
 builder.Services.AddSingleton<SitePaths>();
+builder.Services.AddSingleton<JourneyContent.Web.Forms.IGatedAssetFiles, ContentFolderAssetFiles>();
 builder.Services.AddHostedService<DataFolderInitializer>();
 builder.Services.AddMarkdownContent(_ => { });
 builder.Services.AddJourneyContentSqlite(_ => { });

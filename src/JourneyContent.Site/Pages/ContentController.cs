@@ -1,3 +1,4 @@
+using JourneyContent.Web.Pages;
 using JourneyContent.Content;
 using JourneyContent.Editing;
 using JourneyContent.Stages;
@@ -17,7 +18,7 @@ namespace JourneyContent.Site.Pages;
 /// <summary>Content pages, and the listings by stage and by topic.</summary>
 public sealed class ContentController(
     IContentSource content, IOptions<JourneyContentOptions> options, StageModel stages, IStringLocalizer<SharedStrings> strings, JourneyTracker tracker,
-    GatedFormService forms, SigningKeys keys, TimeProvider time)
+    GatedFormSubmission submission)
     : PageControllerBase(content, options)
 {
     [PageRoute("/{language:length(2)}/{slug}")]
@@ -54,27 +55,7 @@ public sealed class ContentController(
             return NotFound();
         }
 
-        var outcome = await forms.SubmitAsync(HttpContext, item, await Request.ReadFormAsync(HttpContext.RequestAborted));
-        switch (outcome)
-        {
-            case FormOutcome.Accepted { DownloadToken: { } token }:
-                return SeeOther("/journey/thank-you?t=" + Uri.EscapeDataString(token));
-            case FormOutcome.Accepted accepted:
-                var pending = keys.Links.Create(new LinkClaims(GatedFormsController.PendingPurpose, accepted.Lead.Id, item.Id, time.GetUtcNow().AddDays(1)));
-                return SeeOther("/journey/thank-you?p=" + Uri.EscapeDataString(pending));
-            case FormOutcome.RateLimited limited:
-                Response.Headers.RetryAfter = ((int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return StatusCode(StatusCodes.Status429TooManyRequests);
-            case FormOutcome.Invalid invalid:
-                HttpContext.Items[JourneyGatedFormViewComponent.RefusedFormKey] = invalid.Form;
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return Render(item);
-            default:
-                // A robot's submission: nothing stored, and nothing that tells it why.
-                HttpContext.Items[JourneyGatedFormViewComponent.RefusedFormKey] = (await forms.PrepareAsync(HttpContext, item)) with { FormErrorKey = "FormRejected" };
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Render(item);
-        }
+        return await submission.SubmitAsync(HttpContext, item) is { } answer ? new HttpResultActionResult(answer) : Render(item);
     }
 
     private ViewResult Render(ContentItem item)
@@ -85,13 +66,6 @@ public sealed class ContentController(
             .ToList();
         SetPage(item.Language, item.Title, item.Summary, other => Catalog.Translation(item, other)?.Url, indexable: !item.IsUntagged);
         return View("Show", new ContentViewModel(item, stages.FindStage(item.Stage), stages.FindKind(item.Kind), secondary));
-    }
-
-    private StatusCodeResult SeeOther(string url)
-    {
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.Location = url;
-        return StatusCode(StatusCodes.Status303SeeOther);
     }
 
     [PageRoute("/{language:length(2)}/stages/{stage}")]
@@ -144,4 +118,10 @@ public sealed class ContentController(
     private bool IsEditor => User.IsInRole(JourneyRoles.Editor) || User.IsInRole(JourneyRoles.Admin);
 
     private IEnumerable<ContentItem> Visible(string language) => Catalog.InLanguage(language).Where(i => !i.IsUntagged);
+
+    /// <summary>Runs a minimal-API result (the shared submission's answer) as an MVC result.</summary>
+    private sealed class HttpResultActionResult(IResult result) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
+    }
 }

@@ -1,3 +1,4 @@
+using JourneyContent.Web.Pages;
 using JourneyContent.Content;
 using JourneyContent.Web;
 using JourneyContent.Web.Configuration;

@@ -1,4 +1,17 @@
+using JourneyContent.Mail;
+using JourneyContent.Umbraco.BackOffice;
+using JourneyContent.Umbraco.Composing;
+using JourneyContent.Umbraco.Forms;
+using JourneyContent.Umbraco.Mail;
+using JourneyContent.Umbraco.Members;
+using JourneyContent.Web.BackOffice.Inventory;
+using JourneyContent.Web.BackOffice.Reports;
+using JourneyContent.Web.Configuration;
+using JourneyContent.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.DependencyInjection;
 
 #pragma warning disable IDE0130 // Umbraco's convention: builder extensions live where IUmbracoBuilder users already look.
@@ -11,18 +24,51 @@ public static class JourneyContentUmbracoBuilderExtensions
     /// <summary>
     /// Binds and validates the <c>JourneyContent</c> section at start-up and registers the module: Umbraco's published
     /// content as the content source, the notification handlers, the Journey composition installer, tracking,
-    /// recommendations, gated forms, leads, reports and the back-office API. Safe to call twice.
+    /// recommendations, gated forms with Umbraco media and members, leads and reports in the module's own store, mail
+    /// through Umbraco's sender, and the back-office API. Safe to call twice.
     /// </summary>
     public static IUmbracoBuilder AddJourneyContent(this IUmbracoBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (builder.Services.Any(d => d.ServiceType == typeof(JourneyContentUmbracoMarker)))
+        var services = builder.Services;
+        if (services.Any(d => d.ServiceType == typeof(JourneyContentUmbracoMarker)))
         {
             return builder;
         }
 
-        builder.Services.AddSingleton<JourneyContentUmbracoMarker>();
-        builder.Services.AddJourneyContentWeb(builder.Config);
+        services.AddSingleton<JourneyContentUmbracoMarker>();
+        var configuration = builder.Config;
+
+        // Umbraco's defaults, set before the section is bound so that a site's own settings win.
+        services.Configure<JourneyContentOptions>(options =>
+        {
+            options.DataPath = UmbracoStorage.DefaultDataPath;
+            options.PageLayout = "_JourneyLayout";
+        });
+        services.AddJourneyContentWeb(configuration);
+
+        // What the host provides: Umbraco's media, members and mail. Registered before the shared parts, which only fill gaps.
+        services.AddSingleton<IGatedAssetFiles, MediaLibraryAssetFiles>();
+        services.AddSingleton<ISiteMemberAccessor, UmbracoMemberAccessor>();
+        services.TryAddSingleton<IMailTransport>(provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.Smtp?.Host)
+                ? ActivatorUtilities.CreateInstance<UmbracoEmailTransport>(provider)
+                : ActivatorUtilities.CreateInstance<SmtpMailTransport>(provider));
+
+        services.AddJourneyContentSqlite(_ => { });
+        services.ConfigureOptions<UmbracoStorage>();
+        services.AddLuceneContentIndex(_ => { });
+        services.AddJourneyContentTracking(configuration);
+        services.AddJourneyContentRecommendations(configuration);
+        services.AddJourneyContentForms(configuration);
+        services.AddJourneyContentMail(configuration);
+
+        services.TryAddSingleton<StageSuggestions>();
+        services.TryAddSingleton<ReportRunner>();
+        services.AddOptions<UmbracoBackOfficeOptions>().Bind(configuration.GetSection(UmbracoBackOfficeOptions.SectionName));
+        services.AddSingleton<IConfigureOptions<AuthorizationOptions>, BackOfficePolicies.Setup>();
+        services.AddSingleton<IAuthorizationHandler, BackOfficePolicies.BackOfficeUserHandler>();
+        services.AddMvcCore().ConfigureApplicationPartManager(parts => parts.FeatureProviders.Add(new StandaloneBackOfficeControllers()));
         return builder;
     }
 

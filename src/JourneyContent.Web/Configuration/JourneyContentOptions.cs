@@ -25,6 +25,12 @@ public sealed class JourneyContentOptions
     /// <summary>The folder holding themes; found automatically when empty.</summary>
     public string? ThemesPath { get; set; }
 
+    /// <summary>
+    /// The layout of the module's own pages (thank-you, download problems, privacy). The standalone site's themes
+    /// define <c>_Layout</c>; in a CMS, the module's plain <c>_JourneyLayout</c> unless the site names its own.
+    /// </summary>
+    public string PageLayout { get; set; } = "_Layout";
+
     /// <summary>The site's languages, two-letter codes; null for English and French.</summary>
     public IList<string>? Languages { get; set; }
 

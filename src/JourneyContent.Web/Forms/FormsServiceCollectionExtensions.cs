@@ -44,7 +44,9 @@ public static class FormsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatedFormOptions>, OptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SigningKeys>();
+        services.TryAddSingleton<ISiteMemberAccessor, NoSiteMembers>();
         services.TryAddSingleton<GatedFormService>();
+        services.TryAddSingleton<GatedFormSubmission>();
         services.TryAddSingleton<LeadEraser>();
         services.AddJourneyContentWebhooks(configuration);
         services.TryAddSingleton<LeadWebhooks>();
@@ -53,16 +55,7 @@ public static class FormsServiceCollectionExtensions
         services.AddHostedService<LeadRetention>();
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(RateLimitPolicy, context =>
-            {
-                var settings = context.RequestServices.GetRequiredService<IOptions<GatedFormOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = settings.PerIpLimit,
-                    Window = settings.RateLimitWindow,
-                    QueueLimit = 0,
-                });
-            });
+            limiter.AddPolicy(RateLimitPolicy, PerIpPartition);
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
             {
@@ -75,6 +68,18 @@ public static class FormsServiceCollectionExtensions
             };
         });
         return services;
+    }
+
+    /// <summary>The per-IP limit of form posts, shared by the endpoint policy and the CMS page middleware.</summary>
+    internal static RateLimitPartition<string> PerIpPartition(HttpContext context)
+    {
+        var settings = context.RequestServices.GetRequiredService<IOptions<GatedFormOptions>>().Value;
+        return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = settings.PerIpLimit,
+            Window = settings.RateLimitWindow,
+            QueueLimit = 0,
+        });
     }
 
     private sealed class OptionsValidator : IValidateOptions<GatedFormOptions>

@@ -41,13 +41,14 @@ public sealed class GatedFormService : IDisposable
     private readonly IEnumerable<ILeadCapturedHandler> _handlers;
     private readonly IStringLocalizer<SharedStrings> _strings;
     private readonly ILogger<GatedFormService> _logger;
+    private readonly ISiteMemberAccessor _members;
     private readonly PartitionedRateLimiter<string> _perEmail;
 
     /// <summary>Creates the service.</summary>
     public GatedFormService(
         StageModel stages, ILeadStore leads, IMailOutbox outbox, IEnumerable<IMailQueuedSignal> mailSignals, JourneyTracker tracker, SigningKeys keys,
         IOptions<GatedFormOptions> options, TimeProvider time, IEnumerable<ILeadCapturedHandler> handlers, IStringLocalizer<SharedStrings> strings,
-        ILogger<GatedFormService> logger)
+        ILogger<GatedFormService> logger, ISiteMemberAccessor members)
     {
         ArgumentNullException.ThrowIfNull(options);
         _stages = stages;
@@ -61,6 +62,7 @@ public sealed class GatedFormService : IDisposable
         _handlers = handlers;
         _strings = strings;
         _logger = logger;
+        _members = members;
         _perEmail = PartitionedRateLimiter.Create<string, string>(email => RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = _options.PerEmailLimit,
@@ -152,7 +154,7 @@ public sealed class GatedFormService : IDisposable
                 ? new ConsentRecord(model.ConsentText, _options.ConsentVersion, now, _keys.HashIp(context.Connection.RemoteIpAddress?.ToString()), item.Id)
                 : null,
             VisitorId = visitorId,
-            MemberKey = MemberKey(context),
+            MemberKey = await _members.CurrentMemberKeyAsync(context),
             Source = ReadSource(form),
             At = now,
         }, context.RequestAborted);
@@ -341,9 +343,6 @@ public sealed class GatedFormService : IDisposable
     }
 
     /// <summary>The signed-in CMS member's key, when the host put one in the user's claims (the Umbraco package does).</summary>
-    private static string? MemberKey(HttpContext context) =>
-        context.User.FindFirst("journeycontent:member")?.Value;
-
     private string Absolute(HttpContext context, string path)
     {
         var baseUrl = string.IsNullOrEmpty(_options.PublicBaseUrl)

@@ -42,6 +42,9 @@ public sealed class CsvTable
     /// <summary>The column headers.</summary>
     public IReadOnlyList<string> Headers { get; }
 
+    /// <summary>The data rows as formatted cells (invariant numbers, formula-like text prefixed with <c>'</c>).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Rows => _rows;
+
     /// <summary>The number of data rows added so far (the header row excluded).</summary>
     public int RowCount => _rows.Count;
 

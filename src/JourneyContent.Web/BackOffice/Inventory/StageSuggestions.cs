@@ -17,6 +17,13 @@ public sealed class StageSuggestions(IContentSource content, StageModel stages)
         return Classifier().Suggest(item);
     }
 
+    /// <summary>The suggestion for <paramref name="item"/>, or why there is none.</summary>
+    public SuggestionOutcome Classify(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Classifier().Classify(item);
+    }
+
     private StageClassifier Classifier()
     {
         var snapshot = content.Current;

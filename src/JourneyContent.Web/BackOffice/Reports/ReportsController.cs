@@ -1,9 +1,8 @@
-using System.Globalization;
 using JourneyContent.Content;
 using JourneyContent.Coverage;
+using JourneyContent.Stages;
 using JourneyContent.Reports;
 using JourneyContent.Reports.Export;
-using JourneyContent.Stages;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +13,7 @@ namespace JourneyContent.Web.BackOffice.Reports;
 [Route(BackOfficeRoutes.Root + "/reports")]
 [Authorize(Policy = BackOfficePolicies.Marketers)]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ReportsController(IReportStore reports, IContentSource content, StageModel stages, TimeProvider time) : Controller
+public sealed class ReportsController(ReportRunner runner, TimeProvider time) : Controller
 {
     /// <summary>The reports, in the order of the menu.</summary>
     public static IReadOnlyList<(string Key, string Title)> All { get; } =
@@ -32,31 +31,12 @@ public sealed class ReportsController(IReportStore reports, IContentSource conte
     public async Task<IActionResult> Show(string report, [FromQuery] ReportQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!All.Any(r => r.Key == report))
+        if (!ReportRunner.IsKnown(report))
         {
             return NotFound();
         }
 
-        var filter = Filter(query, out var error);
-        var order = stages.Stages.Select(s => s.Key).ToList();
-        var cancel = HttpContext.RequestAborted;
-        var snapshot = content.Current;
-        var model = new ReportViewModel(report, query, filter, stages, snapshot, error);
-        model = report switch
-        {
-            "funnel" => model with { Funnel = await reports.FunnelAsync(filter, order, cancel) },
-            "transitions" => model with { Transitions = await reports.TransitionsAsync(filter, order, cancel) },
-            "content" => model with { Influence = await reports.ContentInfluenceAsync(filter, order, cancel) },
-            "gated" => model with { Gated = await reports.GatedAssetsAsync(filter, [.. snapshot.Items.Where(i => i.IsGated).Select(i => i.Id)], cancel) },
-            "drop-off" => model with { DropOff = await reports.DropOffAsync(filter, order, time.GetUtcNow(), cancel) },
-            "coverage" => model with
-            {
-                Coverage = CoverageMatrix.Compute(snapshot.Items.Where(i => filter.ContentIds is null || filter.ContentIds.Contains(i.Id)), stages, snapshot.Languages),
-                Funnel = await reports.FunnelAsync(filter, order, cancel),
-            },
-            _ => model with { Trend = await reports.TrendAsync(filter, cancel) },
-        };
-
+        var model = await runner.RunAsync(report, query, HttpContext.RequestAborted);
         if (string.Equals(query.Format, "csv", StringComparison.OrdinalIgnoreCase))
         {
             Response.Headers.CacheControl = "no-store";
@@ -64,54 +44,6 @@ public sealed class ReportsController(IReportStore reports, IContentSource conte
         }
 
         return View(BackOfficeViews.Reports, model);
-    }
-
-    /// <summary>The filter of a query: <c>to</c> is inclusive (the whole day); language and topic select content.</summary>
-    private ReportFilter Filter(ReportQuery query, out string? error)
-    {
-        string? problem = null;
-        DateTimeOffset? Day(string? text, string name)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            }
-
-            problem = $"The {name} date must be written yyyy-MM-dd; it was ignored.";
-            return null;
-        }
-
-        var from = Day(query.From, "start");
-        var to = Day(query.To, "end")?.AddDays(1);
-        error = problem;
-        var snapshot = content.Current;
-        var language = string.IsNullOrWhiteSpace(query.Lang) ? null : query.Lang.Trim().ToLowerInvariant();
-        var topic = string.IsNullOrWhiteSpace(query.Topic) ? null : query.Topic.Trim().ToLowerInvariant();
-        IEnumerable<ContentItem>? selected = null;
-        if (language is not null)
-        {
-            selected = snapshot.InLanguage(language);
-        }
-
-        if (topic is not null)
-        {
-            selected = (selected ?? snapshot.Items).Where(i => i.Topics.Contains(topic, StringComparer.OrdinalIgnoreCase));
-        }
-
-        return new ReportFilter
-        {
-            From = from,
-            To = to,
-            Language = language,
-            Topic = topic,
-            Source = string.IsNullOrWhiteSpace(query.Source) ? null : query.Source.Trim(),
-            ContentIds = selected?.Select(i => i.Id).ToHashSet(StringComparer.Ordinal),
-        };
     }
 }
 

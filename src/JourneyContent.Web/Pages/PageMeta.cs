@@ -1,4 +1,4 @@
-namespace JourneyContent.Site.Pages;
+namespace JourneyContent.Web.Pages;
 
 /// <summary>What the layout needs to know about the page it wraps: language, title, description and its other-language versions.</summary>
 public sealed record PageMeta(string Language, string Title, string? Description, string Path)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Routing;
 
-namespace JourneyContent.Site.Pages;
+namespace JourneyContent.Web.Pages;
 
 /// <summary>A public page route that answers GET and HEAD.</summary>
 /// <remarks>
@@ -9,7 +9,7 @@ namespace JourneyContent.Site.Pages;
 /// without it they would see 405 for every page.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-internal sealed class PageRouteAttribute(string template) : HttpMethodAttribute(Methods, template)
+public sealed class PageRouteAttribute(string template) : HttpMethodAttribute(Methods, template)
 {
     private static readonly string[] Methods = ["GET", "HEAD"];
 }

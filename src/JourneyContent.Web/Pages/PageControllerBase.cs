@@ -3,15 +3,18 @@ using JourneyContent.Web.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace JourneyContent.Site.Pages;
+namespace JourneyContent.Web.Pages;
 
 /// <summary>What every public page controller shares: the content, the site's languages and the page metadata for the layout.</summary>
 public abstract class PageControllerBase(IContentSource content, IOptions<JourneyContentOptions> options) : Controller
 {
+    /// <summary>The content snapshot of this request.</summary>
     protected ContentSnapshot Catalog => content.Current;
 
+    /// <summary>The module's options.</summary>
     protected JourneyContentOptions Options => options.Value;
 
+    /// <summary>True when <paramref name="language"/> is one of the site's languages.</summary>
     protected bool IsSiteLanguage(string language) =>
         Options.EffectiveLanguages.Contains(language, StringComparer.Ordinal);
 

@@ -2,34 +2,29 @@ using JourneyContent.Content;
 using JourneyContent.Forms;
 using JourneyContent.Leads;
 using JourneyContent.Tracking;
-using JourneyContent.Web;
 using JourneyContent.Web.Configuration;
-using JourneyContent.Web.Forms;
+using JourneyContent.Web.Pages;
 using JourneyContent.Web.Tracking;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace JourneyContent.Site.Pages;
+namespace JourneyContent.Web.Forms;
 
 /// <summary>Gated forms: the submission, the thank-you page, signed downloads, fresh links and address confirmation.</summary>
 public sealed class GatedFormsController(
     IContentSource content, IOptions<JourneyContentOptions> options, GatedFormService forms, SigningKeys keys, ILeadStore leads,
-    JourneyTracker tracker, IStringLocalizer<SharedStrings> strings, TimeProvider time, JourneyContent.Site.Hosting.SitePaths paths)
+    JourneyTracker tracker, IStringLocalizer<SharedStrings> strings, TimeProvider time, IGatedAssetFiles files)
     : PageControllerBase(content, options)
 {
-    /// <summary>The purpose of the thank-you page's link while an address awaits confirmation.</summary>
-    internal const string PendingPurpose = "pending";
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     /// <summary>The thank-you page: the download at once, or the request to confirm the address.</summary>
     [PageRoute("/journey/thank-you")]
     public async Task<IActionResult> ThankYou(string? t, string? p)
     {
         var now = time.GetUtcNow();
-        var (check, claims) = t is not null ? keys.Links.Verify(t, LinkClaims.Download, now) : keys.Links.Verify(p, PendingPurpose, now);
+        var (check, claims) = t is not null ? keys.Links.Verify(t, LinkClaims.Download, now) : keys.Links.Verify(p, GatedFormSubmission.PendingPurpose, now);
         if (check != LinkCheck.Valid || Catalog.FindById(claims!.ContentId) is not { } item || await leads.FindAsync(claims.LeadId, HttpContext.RequestAborted) is not { IsErased: false } lead)
         {
             return NotFound();
@@ -57,8 +52,8 @@ public sealed class GatedFormsController(
             return LinkProblem(StatusCodes.Status410Gone, item.Language, "DownloadExpiredTitle", "DownloadExpiredText", t);
         }
 
-        var path = Path.GetFullPath(Path.Combine(paths.Content, item.GatedAsset!));
-        if (!path.StartsWith(Path.GetFullPath(paths.Content) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !System.IO.File.Exists(path))
+        var file = await files.OpenAsync(item, HttpContext.RequestAborted);
+        if (file is null)
         {
             return NotFound();
         }
@@ -71,14 +66,13 @@ public sealed class GatedFormsController(
 
         Response.Headers.CacheControl = "private, no-store";
         Response.Headers["X-Robots-Tag"] = "noindex";
-        var contentType = ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream";
-        return PhysicalFile(path, contentType, Path.GetFileName(path));
+        return File(file.Content, file.ContentType, file.FileName, enableRangeProcessing: true);
     }
 
     /// <summary>Sends a fresh download link for an expired (genuine) one.</summary>
     [HttpPost("/journey/download/renew")]
     [ValidateAntiForgeryToken]
-    [EnableRateLimiting(FormsServiceCollectionExtensions.RateLimitPolicy)]
+    [EnableRateLimiting(Microsoft.Extensions.DependencyInjection.FormsServiceCollectionExtensions.RateLimitPolicy)]
     public async Task<IActionResult> Renew([FromForm] string? t)
     {
         var (check, claims) = keys.Links.Verify(t, LinkClaims.Download, time.GetUtcNow());
@@ -112,19 +106,6 @@ public sealed class GatedFormsController(
             ? await forms.QueueDownloadAsync(HttpContext, lead, item, now)
             : keys.Links.Create(new LinkClaims(LinkClaims.Download, lead.Id, item.Id, now + forms.Options.LinkLifetime));
         return Redirect303("/journey/thank-you?t=" + Uri.EscapeDataString(token));
-    }
-
-    /// <summary>The privacy policy page the forms link to.</summary>
-    [PageRoute("/{language:length(2)}/privacy")]
-    public IActionResult Privacy(string language)
-    {
-        if (!IsSiteLanguage(language))
-        {
-            return NotFound();
-        }
-
-        SetPage(language, strings["PrivacyTitle"], null, other => $"/{other}/privacy");
-        return View("Privacy", language);
     }
 
     private IActionResult LinkProblem(int status, string? language, string title, string text, string? renewToken)

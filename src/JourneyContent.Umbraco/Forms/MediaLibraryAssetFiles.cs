@@ -1,0 +1,33 @@
+using JourneyContent.Content;
+using JourneyContent.Web.Forms;
+using Microsoft.AspNetCore.StaticFiles;
+using Umbraco.Cms.Core.IO;
+
+namespace JourneyContent.Umbraco.Forms;
+
+/// <summary>Gated assets from Umbraco's media file system (local disk, Azure Blob or any other provider the site configured).</summary>
+/// <remarks>The content mapping stores the media file's URL as the item's gated asset; it is resolved through the file system, never as a disk path.</remarks>
+internal sealed class MediaLibraryAssetFiles(MediaFileManager media) : IGatedAssetFiles
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public Task<GatedAssetFile?> OpenAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!item.IsGated)
+        {
+            return Task.FromResult<GatedAssetFile?>(null);
+        }
+
+        var files = media.FileSystem;
+        var path = files.GetRelativePath(item.GatedAsset!);
+        if (path.Contains("..", StringComparison.Ordinal) || !files.FileExists(path))
+        {
+            return Task.FromResult<GatedAssetFile?>(null);
+        }
+
+        var name = Path.GetFileName(path);
+        var contentType = ContentTypes.TryGetContentType(name, out var type) ? type : "application/octet-stream";
+        return Task.FromResult<GatedAssetFile?>(new GatedAssetFile(files.OpenFile(path), name, contentType));
+    }
+}

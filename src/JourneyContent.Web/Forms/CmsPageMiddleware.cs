@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using JourneyContent.Content;
+using JourneyContent.Tracking;
+using JourneyContent.Web.Tracking;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyContent.Web.Forms;
+
+/// <summary>
+/// The module's part in pages a CMS renders: records the visitor's reading of a journey page, and takes the gated
+/// form posted to it before the CMS renders the page (again, with the errors, when the form was refused).
+/// </summary>
+/// <remarks>
+/// A CMS routes its pages itself, so there is no module controller to hang these on. The page is recognised by its URL
+/// in the content snapshot; anything else passes through untouched. The standalone site does the same in its
+/// content controller and does not use this middleware.
+/// </remarks>
+public sealed class CmsPageMiddleware : IDisposable
+{
+    private readonly RequestDelegate _next;
+    private readonly PartitionedRateLimiter<HttpContext> _perIp =
+        PartitionedRateLimiter.Create<HttpContext, string>(FormsServiceCollectionExtensions.PerIpPartition);
+
+    /// <summary>Creates the middleware.</summary>
+    public CmsPageMiddleware(RequestDelegate next) => _next = next;
+
+    /// <summary>Handles one request.</summary>
+    public async Task InvokeAsync(HttpContext context, IContentSource content, JourneyTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(tracker);
+        var item = content.Current.FindByUrl(context.Request.Path.Value);
+        if (item is null || item.IsUntagged)
+        {
+            await _next(context);
+            return;
+        }
+
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            await tracker.RecordAsync(context, JourneyEventType.View, item);
+        }
+        else if (HttpMethods.IsPost(context.Request.Method) && item.IsGated && context.Request.HasFormContentType)
+        {
+            if (await SubmitAsync(context, item))
+            {
+                return;
+            }
+
+            // Shown again with the errors, as for a first visit: the CMS renders pages on GET.
+            context.Request.Method = HttpMethods.Get;
+        }
+
+        await _next(context);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _perIp.Dispose();
+
+    /// <summary>True when the answer was written; false when the page is to be rendered with the refused form.</summary>
+    private async Task<bool> SubmitAsync(HttpContext context, ContentItem item)
+    {
+        if (!await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return true;
+        }
+
+        using var lease = await _perIp.AcquireAsync(context, 1, context.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return true;
+        }
+
+        var answer = await context.RequestServices.GetRequiredService<GatedFormSubmission>().SubmitAsync(context, item);
+        if (answer is null)
+        {
+            return false;
+        }
+
+        await answer.ExecuteAsync(context);
+        return true;
+    }
+}
