@@ -205,26 +205,8 @@ public sealed class MarkdownContentSource : IContentSource, IDisposable
         }
     }
 
-    private void RaiseChanged(ContentChangedEventArgs change)
-    {
-        if (Changed is not { } handlers)
-        {
-            return;
-        }
-
-        // Each subscriber is called on its own, so one that throws neither stops the others nor the reload thread.
-        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<ContentChangedEventArgs>>())
-        {
-            try
-            {
-                handler(this, change);
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "A subscriber to content changes failed; the new content is online regardless");
-            }
-        }
-    }
+    private void RaiseChanged(ContentChangedEventArgs change) =>
+        ContentChanges.Raise(Changed, this, change, ex => _logger.LogError(ex, "A subscriber to content changes failed; the new content is online regardless"));
 
     private LoadedContent Load()
     {

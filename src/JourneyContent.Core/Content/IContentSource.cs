@@ -23,3 +23,34 @@ public sealed class ContentChangedEventArgs(ContentSnapshot previous, ContentSna
     /// <summary>The snapshot after the change.</summary>
     public ContentSnapshot Current { get; } = current;
 }
+
+/// <summary>Raises <see cref="IContentSource.Changed"/> for a source.</summary>
+public static class ContentChanges
+{
+    /// <summary>
+    /// Calls each subscriber on its own, so one that throws neither stops the others nor the source's reload;
+    /// <paramref name="failed"/> hears of each failure.
+    /// </summary>
+    public static void Raise(EventHandler<ContentChangedEventArgs>? handlers, object sender, ContentChangedEventArgs change, Action<Exception> failed)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        if (handlers is null)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<ContentChangedEventArgs>>())
+        {
+            try
+            {
+                handler(sender, change);
+            }
+#pragma warning disable CA1031 // A subscriber's failure is reported, never allowed to stop the swap.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failed(ex);
+            }
+        }
+    }
+}
