@@ -21,14 +21,20 @@ internal static class UmbracoTestBuilder
     /// <summary>A real builder over <paramref name="services"/>, scanning the package's assembly for composers.</summary>
     public static UmbracoBuilder Create(IServiceCollection services, IDictionary<string, string?>? settings = null)
     {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        return Create(services, configuration);
+    }
+
+    /// <summary>A real builder over <paramref name="services"/> and the host's <paramref name="configuration"/>.</summary>
+    public static UmbracoBuilder Create(IServiceCollection services, IConfiguration configuration)
+    {
         var loggers = NullLoggerFactory.Instance;
         var assembly = typeof(JourneyContentComposer).Assembly;
         var typeLoader = new TypeLoader(
             new TypeFinder(NullLogger<TypeFinder>.Instance, new DefaultUmbracoAssemblyProvider(assembly, loggers, null), null, null),
             NullLogger<TypeLoader>.Instance,
             [assembly]);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        services.AddSingleton<IConfiguration>(configuration);
         return new UmbracoBuilder(services, configuration, typeLoader, loggers, new NoopProfiler(), AppCaches.NoCache);
     }
 
@@ -38,8 +44,8 @@ internal static class UmbracoTestBuilder
         var type = new ContentType(ShortStrings, -1) { Alias = alias, Name = alias };
         if (journey)
         {
-            var composition = new ContentType(ShortStrings, -1) { Alias = DocumentTypes.JourneyProperties.CompositionAlias, Name = "Journey" };
-            composition.AddPropertyType(new PropertyType(ShortStrings, "Umbraco.Plain.String", ValueStorageType.Nvarchar, DocumentTypes.JourneyProperties.Stage) { Name = "Stage" });
+            var composition = new ContentType(ShortStrings, -1) { Alias = global::JourneyContent.Umbraco.DocumentTypes.JourneyProperties.CompositionAlias, Name = "Journey" };
+            composition.AddPropertyType(new PropertyType(ShortStrings, "Umbraco.Plain.String", ValueStorageType.Nvarchar, global::JourneyContent.Umbraco.DocumentTypes.JourneyProperties.Stage) { Name = "Stage" });
             type.AddContentType(composition);
         }
 
