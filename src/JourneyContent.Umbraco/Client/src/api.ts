@@ -1,0 +1,158 @@
+import { UMB_AUTH_CONTEXT } from '@umbraco-cms/backoffice/auth';
+import type { UmbClassInterface } from '@umbraco-cms/backoffice/class-api';
+import { label, type Language, type LocalizedText } from './labels.js';
+
+// The JourneyContent Management API (camelCase JSON), shared by the stage picker and the dashboard.
+
+const root = '/umbraco/management/api/v1/journey-content';
+
+export interface JourneyStage {
+  key: string;
+  order: number;
+  color: string;
+  label: LocalizedText;
+  description: LocalizedText;
+}
+
+export interface JourneyKind {
+  key: string;
+  label: LocalizedText;
+  defaultStage: string | null;
+  isCallToAction: boolean;
+}
+
+export interface StageModel {
+  stages: JourneyStage[];
+  kinds: JourneyKind[];
+  languages: string[];
+}
+
+export interface SuggestionRequest {
+  title: string;
+  summary?: string;
+  text?: string;
+  kind?: string;
+  language?: string;
+}
+
+export interface StageSuggestion {
+  stage: string | null;
+  confidence: number;
+  probabilities: { stage: string; probability: number }[];
+  words: string[];
+  /** Why there is no suggestion; null when `stage` is set. */
+  reason: LocalizedText | null;
+}
+
+export const reportNames = ['funnel', 'transitions', 'content', 'gated', 'drop-off', 'trend'] as const;
+export type ReportName = (typeof reportNames)[number];
+
+export type ReportCell = string | number | boolean | null;
+
+export interface ReportResult {
+  report: string;
+  headers: string[];
+  rows: ReportCell[][];
+  error: string | null;
+}
+
+export interface ReportFilter {
+  /** yyyy-MM-dd; empty lets the server choose. */
+  from: string;
+  to: string;
+  language: string;
+}
+
+/** A non-2xx answer. `status` is 0 when the server could not be reached at all. */
+export class JourneyApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+    this.name = 'JourneyApiError';
+  }
+}
+
+/** Calls the JourneyContent endpoints with the signed-in back-office user's credentials. */
+export class JourneyContentApi {
+  readonly #host: UmbClassInterface;
+
+  constructor(host: UmbClassInterface) {
+    this.#host = host;
+  }
+
+  async stages(): Promise<StageModel> {
+    const model = await this.#json<Partial<StageModel>>('/stages');
+    return { stages: model.stages ?? [], kinds: model.kinds ?? [], languages: model.languages ?? [] };
+  }
+
+  suggest(request: SuggestionRequest): Promise<StageSuggestion> {
+    return this.#json<StageSuggestion>('/suggestion', {
+      method: 'POST',
+      body: JSON.stringify(request),
+      headers: { 'Content-Type': 'application/json' },
+    });
+  }
+
+  report(name: ReportName, filter: ReportFilter): Promise<ReportResult> {
+    return this.#json<ReportResult>(reportPath(name, filter));
+  }
+
+  async reportCsv(name: ReportName, filter: ReportFilter): Promise<Blob> {
+    const response = await this.#fetch(reportPath(name, filter, 'csv'), { headers: { Accept: 'text/csv' } });
+    return response.blob();
+  }
+
+  async #json<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const response = await this.#fetch(path, init);
+    return (await response.json()) as T;
+  }
+
+  async #fetch(path: string, init: RequestInit): Promise<Response> {
+    const auth = await this.#host.getContext(UMB_AUTH_CONTEXT);
+    if (!auth) throw new JourneyApiError(401, 'No back-office auth context.');
+    // Umbraco 17 may keep the token in a secure cookie: the configuration says whether fetch
+    // must send credentials, and token() still yields the bearer value where one is used.
+    const config = auth.getOpenApiConfiguration();
+    const token = await config.token();
+    const headers = new Headers({ Accept: 'application/json' });
+    new Headers(init.headers).forEach((value, name) => headers.set(name, value));
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+
+    let response: Response;
+    try {
+      response = await fetch(`${config.base ?? ''}${root}${path}`, {
+        ...init,
+        headers,
+        credentials: config.credentials ?? 'same-origin',
+      });
+    } catch (error) {
+      throw new JourneyApiError(0, error instanceof Error ? error.message : String(error));
+    }
+    if (!response.ok) throw new JourneyApiError(response.status, `${response.status} ${response.statusText}`);
+    return response;
+  }
+}
+
+function reportPath(name: ReportName, filter: ReportFilter, format?: 'csv'): string {
+  const query = new URLSearchParams();
+  if (filter.from) query.set('from', filter.from);
+  if (filter.to) query.set('to', filter.to);
+  if (filter.language) query.set('language', filter.language);
+  if (format) query.set('format', format);
+  const search = query.toString();
+  return `/reports/${encodeURIComponent(name)}${search ? `?${search}` : ''}`;
+}
+
+/** What an element shows for a failed call, in the user's language. */
+export function errorMessage(error: unknown, language: Language): string {
+  if (!(error instanceof JourneyApiError)) return error instanceof Error ? error.message : String(error);
+  switch (error.status) {
+    case 0:
+      return label(language, 'errorNetwork');
+    case 401:
+      return label(language, 'errorUnauthorized');
+    case 403:
+      return label(language, 'errorForbidden');
+    default:
+      return label(language, 'errorStatus', { status: String(error.status) });
+  }
+}

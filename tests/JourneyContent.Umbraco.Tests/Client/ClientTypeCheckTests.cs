@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.Json;
+using JourneyContent.Umbraco.DocumentTypes;
+
+namespace JourneyContent.Umbraco.Tests.Client;
+
+/// <summary>
+/// The back-office client (src/JourneyContent.Umbraco/Client) against the real @umbraco-cms/backoffice 17 typings,
+/// and the package manifest that Umbraco reads. Assumes <c>npm ci</c> ran there (building the package does it).
+/// </summary>
+public sealed class ClientTypeCheckTests
+{
+    private const string ClientFolder = "src/JourneyContent.Umbraco/Client";
+    private const string BundlePath = "/App_Plugins/JourneyContent/journey-content.js";
+
+    [Fact]
+    public async Task Client_type_checks_with_the_backoffice_17_typings()
+    {
+        var client = Path.Combine(RepositoryRoot(), ClientFolder);
+        var tsc = Path.Combine(client, "node_modules", "typescript", "bin", "tsc");
+        Assert.True(File.Exists(tsc), $"TypeScript is not installed in {client}: run `npm ci` there (or build JourneyContent.Umbraco).");
+
+        var (exitCode, output) = await RunAsync("node", client, TimeSpan.FromMinutes(3), tsc, "--noEmit", "-p", ".");
+
+        Assert.True(exitCode == 0, $"tsc --noEmit exited with {exitCode}:{Environment.NewLine}{output}");
+    }
+
+    [Fact]
+    public void Package_manifest_declares_the_stage_picker_and_the_reports_dashboard()
+    {
+        var path = Path.Combine(RepositoryRoot(), ClientFolder, "public", "umbraco-package.json");
+        using var manifest = JsonDocument.Parse(File.ReadAllText(path));
+        var extensions = manifest.RootElement.GetProperty("extensions").EnumerateArray().ToList();
+
+        var picker = Assert.Single(extensions, e => Text(e, "alias") == JourneyProperties.StagePickerUiAlias);
+        Assert.Equal("propertyEditorUi", Text(picker, "type"));
+        Assert.Equal("Umbraco.Plain.String", Text(picker.GetProperty("meta"), "propertyEditorSchemaAlias"));
+        Assert.Equal(BundlePath, Text(picker, "js"));
+        Assert.Equal("journey-stage-picker", Text(picker, "elementName"));
+
+        var dashboard = Assert.Single(extensions, e => Text(e, "alias") == "JourneyContent.Dashboard.Reports");
+        Assert.Equal("dashboard", Text(dashboard, "type"));
+        Assert.Equal("journey-reports", Text(dashboard.GetProperty("meta"), "pathname"));
+        Assert.Equal(BundlePath, Text(dashboard, "js"));
+        Assert.Equal("journey-reports-dashboard", Text(dashboard, "elementName"));
+        Assert.Contains(
+            dashboard.GetProperty("conditions").EnumerateArray(),
+            c => Text(c, "alias") == "Umb.Condition.SectionAlias" && Text(c, "match") == "Umb.Section.Content");
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "JourneyContent.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No JourneyContent.sln above {AppContext.BaseDirectory}.");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(
+        string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        // Both streams are drained while the process runs: a full pipe would block tsc forever.
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, $"Timed out after {timeout}.{Environment.NewLine}{await stdout}{await stderr}");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
