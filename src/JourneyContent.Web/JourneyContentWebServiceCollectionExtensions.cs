@@ -66,8 +66,13 @@ public static class JourneyContentWebServiceCollectionExtensions
 
     private sealed class ConfigureThemeViews(IOptions<JourneyContentOptions> options) : IConfigureOptions<RazorViewEngineOptions>
     {
-        public void Configure(RazorViewEngineOptions razor) =>
-            razor.ViewLocationExpanders.Insert(0, new ThemeViewLocationExpander(options.Value.Theme));
+        public void Configure(RazorViewEngineOptions razor)
+        {
+            if (!string.IsNullOrEmpty(options.Value.Theme))
+            {
+                razor.ViewLocationExpanders.Insert(0, new ThemeViewLocationExpander(options.Value.Theme));
+            }
+        }
     }
 
     private sealed class ConfigureRequestLanguages(IOptions<JourneyContentOptions> options) : IConfigureOptions<RequestLocalizationOptions>

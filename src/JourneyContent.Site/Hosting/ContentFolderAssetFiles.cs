@@ -1,14 +1,11 @@
 using JourneyContent.Content;
 using JourneyContent.Web.Forms;
-using Microsoft.AspNetCore.StaticFiles;
 
 namespace JourneyContent.Site.Hosting;
 
 /// <summary>Gated assets as files of the content folder, named by the items' front matter (<c>gated: assets/x.pdf</c>).</summary>
 internal sealed class ContentFolderAssetFiles(SitePaths paths) : IGatedAssetFiles
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     public Task<GatedAssetFile?> OpenAsync(ContentItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -25,7 +22,6 @@ internal sealed class ContentFolderAssetFiles(SitePaths paths) : IGatedAssetFile
             return Task.FromResult<GatedAssetFile?>(null);
         }
 
-        var contentType = ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream";
-        return Task.FromResult<GatedAssetFile?>(new GatedAssetFile(File.OpenRead(path), Path.GetFileName(path), contentType));
+        return Task.FromResult<GatedAssetFile?>(GatedAssetFile.Named(File.OpenRead(path), Path.GetFileName(path)));
     }
 }

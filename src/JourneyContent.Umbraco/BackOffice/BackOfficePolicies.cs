@@ -17,7 +17,7 @@ public static class BackOfficePolicies
     /// <summary>Back-office users who may open <see cref="UmbracoBackOfficeOptions.EditorSection"/>: they tag content.</summary>
     public const string Editors = "JourneyContent.Umbraco.Editors";
 
-    /// <summary>Back-office users in one of <see cref="UmbracoBackOfficeOptions.ReportGroups"/>: they read the reports.</summary>
+    /// <summary>Back-office users in one of <see cref="UmbracoBackOfficeOptions.EffectiveReportGroups"/>: they read the reports.</summary>
     public const string Marketers = "JourneyContent.Umbraco.Marketers";
 
     /// <summary>Builds the policies from the options when authorization first asks for them.</summary>
@@ -33,7 +33,7 @@ public static class BackOfficePolicies
             authorization.AddPolicy(Marketers, policy => policy
                 .AddAuthenticationSchemes(settings.AuthenticationScheme)
                 .RequireAuthenticatedUser()
-                .AddRequirements(new BackOfficeUserRequirement(user => user.Groups.Any(g => settings.ReportGroups.Contains(g.Alias, StringComparer.OrdinalIgnoreCase)))));
+                .AddRequirements(new BackOfficeUserRequirement(user => user.Groups.Any(g => settings.EffectiveReportGroups.Contains(g.Alias, StringComparer.OrdinalIgnoreCase)))));
         }
     }
 

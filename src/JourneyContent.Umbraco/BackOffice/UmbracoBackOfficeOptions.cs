@@ -15,6 +15,10 @@ public sealed class UmbracoBackOfficeOptions
     /// <summary>The back-office section whose users may pick stages and ask for suggestions.</summary>
     public string EditorSection { get; set; } = "content";
 
-    /// <summary>The user groups (aliases) whose members see the marketer reports; Umbraco puts them in the user's role claims.</summary>
-    public IList<string> ReportGroups { get; set; } = ["admin", "editor"];
+    /// <summary>The user groups (aliases) whose members see the marketer reports; <c>admin</c> and <c>editor</c> when not set.</summary>
+    /// <remarks>Null by default: the configuration binder appends to a list it finds, so a default list would never be replaced.</remarks>
+    public IList<string>? ReportGroups { get; set; }
+
+    /// <summary>The groups in force.</summary>
+    public IReadOnlyList<string> EffectiveReportGroups => ReportGroups is { Count: > 0 } groups ? [.. groups] : ["admin", "editor"];
 }

@@ -1,6 +1,9 @@
+using JourneyContent.Content;
 using JourneyContent.Mail;
 using JourneyContent.Umbraco.BackOffice;
 using JourneyContent.Umbraco.Composing;
+using JourneyContent.Umbraco.Content;
+using JourneyContent.Umbraco.DocumentTypes;
 using JourneyContent.Umbraco.Forms;
 using JourneyContent.Umbraco.Mail;
 using JourneyContent.Umbraco.Members;
@@ -9,10 +12,12 @@ using JourneyContent.Web.BackOffice.Reports;
 using JourneyContent.Web.Configuration;
 using JourneyContent.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.DependencyInjection;
+using Umbraco.Cms.Core.Notifications;
 
 #pragma warning disable IDE0130 // Umbraco's convention: builder extensions live where IUmbracoBuilder users already look.
 namespace Umbraco.Extensions;
@@ -43,13 +48,31 @@ public static class JourneyContentUmbracoBuilderExtensions
         services.Configure<JourneyContentOptions>(options =>
         {
             options.DataPath = UmbracoStorage.DefaultDataPath;
+            options.Theme = string.Empty;
             options.PageLayout = "_JourneyLayout";
         });
         services.AddJourneyContentWeb(configuration);
 
+        // The content: Umbraco's published documents that use the Journey composition, kept current by notifications.
+        services.Configure<UmbracoContentOptions>(configuration.GetSection(UmbracoContentOptions.SectionName));
+        services.AddSingleton<PublishedContentMapper>();
+        services.AddSingleton<UmbracoContentSource>();
+        services.AddSingleton<IContentSource>(provider => provider.GetRequiredService<UmbracoContentSource>());
+        builder.AddNotificationHandler<UmbracoApplicationStartedNotification, ContentChangeHandler>();
+        builder.AddNotificationHandler<ContentPublishedNotification, ContentChangeHandler>();
+        builder.AddNotificationHandler<ContentUnpublishedNotification, ContentChangeHandler>();
+        builder.AddNotificationHandler<ContentMovedToRecycleBinNotification, ContentChangeHandler>();
+        builder.AddNotificationHandler<ContentDeletedNotification, ContentChangeHandler>();
+        builder.AddNotificationHandler<ContentPublishingNotification, RequireStageOnPublish>();
+
+        // The Journey composition and its data types, created or repaired at start-up from umbraco-config/journey-composition.json.
+        services.TryAddTransient<JourneyCompositionInstaller>();
+        builder.AddNotificationAsyncHandler<UmbracoApplicationStartingNotification, JourneyCompositionStartingHandler>();
+
         // What the host provides: Umbraco's media, members and mail. Registered before the shared parts, which only fill gaps.
         services.AddSingleton<IGatedAssetFiles, MediaLibraryAssetFiles>();
         services.AddSingleton<ISiteMemberAccessor, UmbracoMemberAccessor>();
+        services.AddAuthentication();
         services.TryAddSingleton<IMailTransport>(provider =>
             string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.Smtp?.Host)
                 ? ActivatorUtilities.CreateInstance<UmbracoEmailTransport>(provider)
@@ -68,7 +91,21 @@ public static class JourneyContentUmbracoBuilderExtensions
         services.AddOptions<UmbracoBackOfficeOptions>().Bind(configuration.GetSection(UmbracoBackOfficeOptions.SectionName));
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, BackOfficePolicies.Setup>();
         services.AddSingleton<IAuthorizationHandler, BackOfficePolicies.BackOfficeUserHandler>();
-        services.AddMvcCore().ConfigureApplicationPartManager(parts => parts.FeatureProviders.Add(new StandaloneBackOfficeControllers()));
+        services.AddMvcCore().ConfigureApplicationPartManager(parts =>
+        {
+            // The module's pages and views live in the shared web library: named explicitly, not left to assembly discovery.
+            var web = typeof(GatedFormsController).Assembly;
+            if (!parts.ApplicationParts.OfType<AssemblyPart>().Any(part => part.Assembly == web))
+            {
+                // The library's factory gives both its controllers and its compiled views.
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(web).GetApplicationParts(web))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
+            }
+
+            parts.FeatureProviders.Add(new StandaloneBackOfficeControllers());
+        });
         return builder;
     }
 

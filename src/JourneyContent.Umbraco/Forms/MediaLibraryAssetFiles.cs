@@ -1,6 +1,5 @@
 using JourneyContent.Content;
 using JourneyContent.Web.Forms;
-using Microsoft.AspNetCore.StaticFiles;
 using Umbraco.Cms.Core.IO;
 
 namespace JourneyContent.Umbraco.Forms;
@@ -9,8 +8,6 @@ namespace JourneyContent.Umbraco.Forms;
 /// <remarks>The content mapping stores the media file's URL as the item's gated asset; it is resolved through the file system, never as a disk path.</remarks>
 internal sealed class MediaLibraryAssetFiles(MediaFileManager media) : IGatedAssetFiles
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     public Task<GatedAssetFile?> OpenAsync(ContentItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -26,8 +23,6 @@ internal sealed class MediaLibraryAssetFiles(MediaFileManager media) : IGatedAss
             return Task.FromResult<GatedAssetFile?>(null);
         }
 
-        var name = Path.GetFileName(path);
-        var contentType = ContentTypes.TryGetContentType(name, out var type) ? type : "application/octet-stream";
-        return Task.FromResult<GatedAssetFile?>(new GatedAssetFile(files.OpenFile(path), name, contentType));
+        return Task.FromResult<GatedAssetFile?>(GatedAssetFile.Named(files.OpenFile(path), Path.GetFileName(path)));
     }
 }

@@ -19,7 +19,7 @@ public sealed class JourneyContentOptions
     /// <summary>The folder of markdown content (standalone site).</summary>
     public string ContentPath { get; set; } = "content";
 
-    /// <summary>The active theme, a folder name under <see cref="ThemesPath"/>.</summary>
+    /// <summary>The active theme, a folder name under <see cref="ThemesPath"/>; empty on a CMS, which renders its own pages.</summary>
     public string Theme { get; set; } = "default";
 
     /// <summary>The folder holding themes; found automatically when empty.</summary>

@@ -33,7 +33,8 @@ internal sealed class JourneyContentOptionsValidator(ThemeLocator themes) : IVal
             failures.Add($"JourneyContent:DefaultLanguage '{options.DefaultLanguage}' is not one of JourneyContent:Languages ({string.Join(", ", languages)}).");
         }
 
-        if (themes.Find(options) is null)
+        // No theme: a CMS renders the pages, and the module's own views come from the library.
+        if (!string.IsNullOrEmpty(options.Theme) && themes.Find(options) is null)
         {
             failures.Add($"JourneyContent:Theme '{options.Theme}' was not found: no folder '{options.Theme}' in {themes.DescribeSearch(options)}.");
         }

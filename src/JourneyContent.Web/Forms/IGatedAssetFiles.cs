@@ -1,4 +1,5 @@
 using JourneyContent.Content;
+using Microsoft.AspNetCore.StaticFiles;
 
 namespace JourneyContent.Web.Forms;
 
@@ -10,4 +11,11 @@ public interface IGatedAssetFiles
 }
 
 /// <summary>An opened gated asset: the caller disposes <see cref="Content"/>.</summary>
-public sealed record GatedAssetFile(Stream Content, string FileName, string ContentType);
+public sealed record GatedAssetFile(Stream Content, string FileName, string ContentType)
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    /// <summary>A file whose content type follows its name's extension (<c>application/octet-stream</c> when unknown).</summary>
+    public static GatedAssetFile Named(Stream content, string fileName) =>
+        new(content, fileName, ContentTypes.TryGetContentType(fileName, out var type) ? type : "application/octet-stream");
+}

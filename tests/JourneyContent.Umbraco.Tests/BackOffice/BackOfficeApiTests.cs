@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JourneyContent.Content;
+using JourneyContent.Umbraco.BackOffice;
+using JourneyContent.Umbraco.Tests.Hosting;
+
+namespace JourneyContent.Umbraco.Tests.BackOffice;
+
+public sealed class BackOfficeApiTests : IAsyncLifetime
+{
+    private UmbracoSite _site = null!;
+
+    public async Task InitializeAsync() => _site = await UmbracoSite.StartAsync(
+    [
+        Item("pricing-guide", "consideration", "Comparing pricing plans", "compare plans pricing comparison features benchmark"),
+        Item("benchmark", "consideration", "Benchmark of the market's solutions", "comparison benchmark vendors features pricing"),
+        Item("what-is-inbound", "awareness", "What is inbound marketing", "introduction basics what why beginners"),
+        Item("intro-video", "awareness", "Inbound in five minutes", "introduction basics video beginners discover"),
+        Item("free-trial", "decision", "Start your free trial", "trial start buy demo plan signup"),
+    ]);
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+
+    [Fact]
+    public async Task Stage_model_is_refused_without_a_back_office_token()
+    {
+        var response = await _site.Client().GetAsync(BackOfficeApi.Prefix + "/stages");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Stage_model_lists_stages_with_colours_and_english_and_french_labels_for_a_content_editor()
+    {
+        var client = Client(_site.AddUser(["content"], ["writer"]));
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync(BackOfficeApi.Prefix + "/stages"));
+
+        var stages = json.RootElement.GetProperty("stages").EnumerateArray().ToList();
+        Assert.Equal(["awareness", "consideration", "decision", "loyalty", "advocacy"], stages.Select(s => s.GetProperty("key").GetString()));
+        Assert.All(stages, s => Assert.StartsWith("#", s.GetProperty("color").GetString(), StringComparison.Ordinal));
+        Assert.Equal("Awareness", stages[0].GetProperty("label").GetProperty("en").GetString());
+        Assert.NotEqual("Awareness", stages[0].GetProperty("label").GetProperty("fr").GetString());
+        Assert.Equal(["en", "fr"], json.RootElement.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+    }
+
+    [Fact]
+    public async Task A_user_without_the_content_section_cannot_read_the_stage_model()
+    {
+        var client = Client(_site.AddUser(["media"], ["editor"]));
+
+        var response = await client.GetAsync(BackOfficeApi.Prefix + "/stages");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_disabled_user_is_refused_even_with_the_content_section()
+    {
+        var client = Client(_site.AddUser(["content"], ["admin"], approved: false));
+
+        var response = await client.GetAsync(BackOfficeApi.Prefix + "/stages");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Suggestion_for_a_comparison_draft_is_consideration()
+    {
+        var client = Client(_site.AddUser(["content"], ["writer"]));
+
+        var response = await client.PostAsJsonAsync(BackOfficeApi.Prefix + "/suggestion",
+            new { title = "Pricing comparison of plans", text = "A benchmark comparison of features and pricing", language = "en" });
+
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("consideration", json.RootElement.GetProperty("stage").GetString());
+        Assert.InRange(json.RootElement.GetProperty("confidence").GetDouble(), 0.34, 1);
+        Assert.NotEmpty(json.RootElement.GetProperty("words").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Suggestion_without_a_title_is_a_validation_problem()
+    {
+        var client = Client(_site.AddUser(["content"], ["writer"]));
+
+        var response = await client.PostAsJsonAsync(BackOfficeApi.Prefix + "/suggestion", new { text = "anything" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("title", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reports_are_refused_to_a_writer()
+    {
+        var client = Client(_site.AddUser(["content"], ["writer"]));
+
+        var response = await client.GetAsync(BackOfficeApi.Prefix + "/reports/funnel");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Funnel_report_is_a_table_with_one_row_per_stage_for_an_admin()
+    {
+        var client = Client(_site.AddUser(["content", "settings"], ["admin"]));
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync(BackOfficeApi.Prefix + "/reports/funnel?from=2026-01-01"));
+
+        Assert.Equal("funnel", json.RootElement.GetProperty("report").GetString());
+        Assert.Equal("stage", json.RootElement.GetProperty("headers")[0].GetString());
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(5, rows.Count);
+        Assert.Equal(JsonValueKind.Number, rows[0][1].ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("error").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_malformed_date_is_reported_and_ignored()
+    {
+        var client = Client(_site.AddUser(["content"], ["editor"]));
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync(BackOfficeApi.Prefix + "/reports/trend?from=27/11/2026"));
+
+        Assert.Contains("yyyy-MM-dd", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_exports_as_csv_and_unknown_reports_are_not_found()
+    {
+        var client = Client(_site.AddUser(["content"], ["admin"]));
+
+        var csv = await client.GetAsync(BackOfficeApi.Prefix + "/reports/funnel?format=csv");
+        var unknown = await client.GetAsync(BackOfficeApi.Prefix + "/reports/secrets");
+
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("stage,visitors", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    private HttpClient Client(Guid user)
+    {
+        var client = _site.Client();
+        client.DefaultRequestHeaders.Add(UmbracoSite.UserHeader, user.ToString());
+        return client;
+    }
+
+    private static ContentItem Item(string slug, string stage, string title, string text) => new()
+    {
+        Id = slug + ":en", Slug = slug, Language = "en", Title = title, Kind = "article", Url = "/en/" + slug, Stage = stage, BodyText = text,
+    };
+}
