@@ -27,6 +27,14 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
     || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# Node.js 20+ and npm build the Umbraco package's back-office client (Vite); the build runs `npm ci` itself.
+# Debian 12's nodejs (18) is too old for Vite 7, so it is not installed from apt: say so plainly instead.
+if ! command -v npm >/dev/null 2>&1 || ! node -e 'process.exit(+process.versions.node.split(".")[0] < 20)' 2>/dev/null; then
+  echo "Node.js 20 or later with npm is needed to build src/JourneyContent.Umbraco/Client (found: $(node --version 2>/dev/null || echo none))."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # ---- 2. Build -----------------------------------------------------------------------------------

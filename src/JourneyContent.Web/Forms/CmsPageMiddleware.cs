@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using JourneyContent.Content;
 using JourneyContent.Tracking;
+using JourneyContent.Web.Localization;
 using JourneyContent.Web.Tracking;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
@@ -39,6 +40,12 @@ public sealed class CmsPageMiddleware : IDisposable
             await _next(context);
             return;
         }
+
+        // The page's language is the item's: validation messages and the module's blocks speak it, whatever the CMS
+        // decides later for the rest of the page.
+        var culture = CultureInfo.GetCultureInfo(SiteLanguages.CultureName(item.Language));
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
 
         if (HttpMethods.IsGet(context.Request.Method))
         {

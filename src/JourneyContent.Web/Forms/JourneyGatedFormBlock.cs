@@ -1,4 +1,5 @@
 using JourneyContent.Content;
+using JourneyContent.Web.Theming;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -30,30 +31,15 @@ public sealed class JourneyGatedFormViewComponent(GatedFormService forms) : View
     }
 }
 
-/// <summary><c>&lt;journey-gated-form item="@Model" /&gt;</c>: the download form of a gated item, for themes and Umbraco templates.</summary>
+/// <summary><c>&lt;journey-gated-form /&gt;</c> (or <c>item="@Model"</c>): the download form of a gated item, for themes and Umbraco templates.</summary>
 [HtmlTargetElement("journey-gated-form", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class JourneyGatedFormTagHelper(IViewComponentHelper components) : TagHelper
+public sealed class JourneyGatedFormTagHelper(IViewComponentHelper components, IContentSource content)
+    : ViewComponentTagHelper(components, "JourneyGatedForm")
 {
-    /// <summary>The gated item.</summary>
+    /// <summary>The gated item; when empty, the item whose URL is the request's path (an Umbraco page).</summary>
     public ContentItem? Item { get; set; }
 
-    /// <summary>Set by Razor.</summary>
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = null!;
-
     /// <inheritdoc />
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        output.TagName = null;
-        if (Item is null)
-        {
-            output.SuppressOutput();
-            return;
-        }
-
-        ((IViewContextAware)components).Contextualize(ViewContext);
-        output.Content.SetHtmlContent(await components.InvokeAsync("JourneyGatedForm", new { item = Item }));
-    }
+    protected override object? Arguments() =>
+        (Item ?? content.Current.FindByUrl(ViewContext.HttpContext.Request.Path.Value)) is { } item ? new { item } : null;
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using JourneyContent.Content;
+using JourneyContent.Web.Theming;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -32,33 +34,30 @@ public sealed class JourneyCtaViewComponent(PageOfferService offers) : ViewCompo
 
 /// <summary><c>&lt;journey-next item="@Model" /&gt;</c>: the "next for you" block of a page, for themes and Umbraco templates.</summary>
 [HtmlTargetElement("journey-next", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class JourneyNextTagHelper(IViewComponentHelper components) : JourneyBlockTagHelper(components, "JourneyNext");
+public sealed class JourneyNextTagHelper(IViewComponentHelper components, IContentSource content) : JourneyBlockTagHelper(components, content, "JourneyNext");
 
 /// <summary><c>&lt;journey-cta item="@Model" /&gt;</c>: the call to action chosen for the visitor's stage.</summary>
 [HtmlTargetElement("journey-cta", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class JourneyCtaTagHelper(IViewComponentHelper components) : JourneyBlockTagHelper(components, "JourneyCta");
+public sealed class JourneyCtaTagHelper(IViewComponentHelper components, IContentSource content) : JourneyBlockTagHelper(components, content, "JourneyCta");
 
 /// <summary>Renders a block's view component in place of the tag.</summary>
-public abstract class JourneyBlockTagHelper(IViewComponentHelper components, string component) : TagHelper
+public abstract class JourneyBlockTagHelper(IViewComponentHelper components, IContentSource content, string component)
+    : ViewComponentTagHelper(components, component)
 {
-    /// <summary>The content item of the page; leave empty on pages that are not content and set <see cref="Language"/>.</summary>
+    /// <summary>
+    /// The content item of the page. When empty, the item whose URL is the request's path (so an Umbraco template needs
+    /// no argument); on pages that are not content, set <see cref="Language"/>.
+    /// </summary>
     public ContentItem? Item { get; set; }
 
-    /// <summary>The page's language when <see cref="Item"/> is not set.</summary>
+    /// <summary>The page's language when there is no item; the request's UI language (which a CMS sets per page) when empty.</summary>
     public string? Language { get; set; }
 
-    /// <summary>Set by Razor.</summary>
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = null!;
-
     /// <inheritdoc />
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    protected override object? Arguments()
     {
-        ArgumentNullException.ThrowIfNull(output);
-        ((IViewContextAware)components).Contextualize(ViewContext);
-        var html = await components.InvokeAsync(component, new { item = Item, language = Language });
-        output.TagName = null;
-        output.Content.SetHtmlContent(html);
+        var item = Item ?? content.Current.FindByUrl(ViewContext.HttpContext.Request.Path.Value);
+        var language = item is null ? Language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : Language;
+        return new { item, language };
     }
 }

@@ -19,7 +19,7 @@ using Umbraco.Extensions;
 namespace JourneyContent.Umbraco.Tests.Hosting;
 
 /// <summary>
-/// The package composed on a real UmbracoBuilder inside a real ASP.NET Core host (test server), with the module's real
+/// The package composed on a real UmbracoBuilder inside a real ASP.NET Core host (the test server, or Kestrel on a loopback port for a browser), with the module's real
 /// SQLite store and Lucene index in a temporary folder. Umbraco's services that need Infrastructure (users, members,
 /// mail, published content) are the only doubles; the back-office token scheme is a stand-in that trusts a header.
 /// </summary>
@@ -28,10 +28,11 @@ internal sealed class UmbracoSite : IAsyncDisposable
     public const string UserHeader = "X-Test-User";
     private readonly string _folder;
 
-    private UmbracoSite(string folder, WebApplication app, IUserService users, IEmailSender mail, IMemberService members)
+    private UmbracoSite(string folder, WebApplication app, IUserService users, IEmailSender mail, IMemberService members, Uri? baseAddress)
     {
         _folder = folder;
         App = app;
+        BaseAddress = baseAddress;
         Users = users;
         Mail = mail;
         Members = members;
@@ -47,15 +48,28 @@ internal sealed class UmbracoSite : IAsyncDisposable
 
     public string Folder => _folder;
 
-    public HttpClient Client() => App.GetTestClient();
+    /// <summary>The loopback address a browser can reach when the site was started with <c>kestrel: true</c>; null on the test server.</summary>
+    public Uri? BaseAddress { get; }
+
+    /// <summary>A client of the site: in memory on the test server, over loopback on Kestrel.</summary>
+    public HttpClient Client() => BaseAddress is null ? App.GetTestClient() : new HttpClient { BaseAddress = BaseAddress };
 
     public static async Task<UmbracoSite> StartAsync(
         IReadOnlyList<ContentItem> items, IDictionary<string, string?>? settings = null,
-        Action<WebApplicationBuilder>? configureServices = null, Action<WebApplication>? configureApp = null)
+        Action<WebApplicationBuilder>? configureServices = null, Action<WebApplication>? configureApp = null, bool kestrel = false)
     {
         var folder = Directory.CreateTempSubdirectory("jc-umbraco-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder });
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            // A real socket on a free loopback port, for a browser; the port is read back once the server listens.
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         // Umbraco.Cms.Core registers services whose dependencies live in Infrastructure; only those the module uses are resolved.
         builder.Host.UseServiceProviderFactory(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = false }));
         builder.Logging.ClearProviders();
@@ -91,7 +105,8 @@ internal sealed class UmbracoSite : IAsyncDisposable
         app.MapControllers();
         configureApp?.Invoke(app);
         await app.StartAsync();
-        return new UmbracoSite(folder, app, users, mail, members);
+        var baseAddress = kestrel ? new Uri(app.Urls.First()) : null;
+        return new UmbracoSite(folder, app, users, mail, members, baseAddress);
     }
 
     /// <summary>A back-office user with these sections and groups, known to the substituted user service.</summary>
