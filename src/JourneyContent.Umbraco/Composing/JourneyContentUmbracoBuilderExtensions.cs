@@ -63,6 +63,7 @@ public static class JourneyContentUmbracoBuilderExtensions
         builder.AddNotificationHandler<ContentUnpublishedNotification, ContentChangeHandler>();
         builder.AddNotificationHandler<ContentMovedToRecycleBinNotification, ContentChangeHandler>();
         builder.AddNotificationHandler<ContentDeletedNotification, ContentChangeHandler>();
+        builder.AddNotificationHandler<ContentCacheRefresherNotification, ContentChangeHandler>();
         builder.AddNotificationHandler<ContentPublishingNotification, RequireStageOnPublish>();
 
         // The Journey composition and its data types, created or repaired at start-up from umbraco-config/journey-composition.json.

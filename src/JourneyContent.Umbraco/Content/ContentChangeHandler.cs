@@ -11,13 +11,16 @@ namespace JourneyContent.Umbraco.Content;
 /// Every change asks, not only changes to journey documents: renaming or moving any page can change the URLs of the
 /// journey documents below it. Requests are cheap and coalesced by the source. The handler never throws into
 /// Umbraco's save operation: a failure is logged and the catalogue catches up on the next change.
+/// On a load-balanced site the content notifications fire only on the server where the editor worked; the content
+/// cache refresher's notification reaches every server once its published cache is refreshed, so each rebuilds too.
 /// </remarks>
 internal sealed class ContentChangeHandler(UmbracoContentSource source, IRuntimeState runtime, ILogger<ContentChangeHandler> logger) :
     INotificationHandler<UmbracoApplicationStartedNotification>,
     INotificationHandler<ContentPublishedNotification>,
     INotificationHandler<ContentUnpublishedNotification>,
     INotificationHandler<ContentMovedToRecycleBinNotification>,
-    INotificationHandler<ContentDeletedNotification>
+    INotificationHandler<ContentDeletedNotification>,
+    INotificationHandler<ContentCacheRefresherNotification>
 {
     public void Handle(UmbracoApplicationStartedNotification notification)
     {
@@ -38,6 +41,8 @@ internal sealed class ContentChangeHandler(UmbracoContentSource source, IRuntime
     public void Handle(ContentMovedToRecycleBinNotification notification) => RequestRefresh(notification);
 
     public void Handle(ContentDeletedNotification notification) => RequestRefresh(notification);
+
+    public void Handle(ContentCacheRefresherNotification notification) => RequestRefresh(notification);
 
     private void RequestRefresh(INotification notification)
     {

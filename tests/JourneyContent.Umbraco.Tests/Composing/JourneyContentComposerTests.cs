@@ -106,7 +106,7 @@ public sealed class JourneyContentComposerTests
         foreach (var notification in new[]
         {
             typeof(ContentPublishedNotification), typeof(ContentUnpublishedNotification), typeof(ContentMovedToRecycleBinNotification),
-            typeof(ContentDeletedNotification), typeof(UmbracoApplicationStartedNotification),
+            typeof(ContentDeletedNotification), typeof(UmbracoApplicationStartedNotification), typeof(ContentCacheRefresherNotification),
         })
         {
             Assert.Contains(services, d => d.ServiceType == typeof(INotificationHandler<>).MakeGenericType(notification) && d.ImplementationType == typeof(ContentChangeHandler));

@@ -43,6 +43,7 @@ public sealed class UmbracoContentSourceTests : IDisposable
         builder.AddNotificationHandler<ContentUnpublishedNotification, ContentChangeHandler>();
         builder.AddNotificationHandler<ContentMovedToRecycleBinNotification, ContentChangeHandler>();
         builder.AddNotificationHandler<ContentDeletedNotification, ContentChangeHandler>();
+        builder.AddNotificationHandler<ContentCacheRefresherNotification, ContentChangeHandler>();
         services.AddSingleton<ILoggerFactory>(LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace)));
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.Configure<JourneyContentOptions>(o => o.Languages = ["en", "fr"]);
@@ -124,7 +125,7 @@ public sealed class UmbracoContentSourceTests : IDisposable
     }
 
     [Fact]
-    public void Unpublishing_trashing_deleting_and_starting_each_ask_for_a_rebuild()
+    public void Unpublishing_trashing_deleting_starting_and_another_servers_refresh_each_ask_for_a_rebuild()
     {
         var content = Substitute.For<IContent>();
         INotification[] notifications =
@@ -133,6 +134,8 @@ public sealed class UmbracoContentSourceTests : IDisposable
             new ContentUnpublishedNotification(content, new EventMessages()),
             new ContentMovedToRecycleBinNotification(new MoveToRecycleBinEventInfo<IContent>(content, "-1,1234"), new EventMessages()),
             new ContentDeletedNotification(content, new EventMessages()),
+            // What every server of a load-balanced site hears once its published cache is refreshed.
+            new ContentCacheRefresherNotification(new object(), global::Umbraco.Cms.Core.Sync.MessageType.RefreshByPayload),
         ];
 
         foreach (var notification in notifications)

@@ -21,7 +21,7 @@ const maxBars = 25;
 interface Chart {
   category: string;
   measure: string;
-  bars: { label: string; value: number }[];
+  bars: { label: string; value: number; color?: string }[];
 }
 
 /** The "Journey" dashboard of the Content section: funnel and engagement reports with a chart, a table and CSV export. */
@@ -207,7 +207,7 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
     if (result.headers.length === 0) return error;
     if (result.rows.length === 0) return html`${error}<p class="hint">${label(language, 'noRows')}</p>`;
 
-    const chart = chartOf(result, (header, cell) => this.#cellText(header, cell, language));
+    const chart = chartOf(result, (header, cell) => this.#cellText(header, cell, language), this._stages);
     return html`
       ${error}
       <div class="result">
@@ -231,7 +231,13 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
             <div class="bar-row">
               <span class="bar-label" title=${bar.label}>${bar.label}</span>
               <span class="bar-track">
-                <span class="bar" style=${styleMap({ width: `${max === 0 ? 0 : (Math.abs(bar.value) / max) * 100}%` })}></span>
+                <span
+                  class="bar"
+                  style=${styleMap({
+                    width: `${max === 0 ? 0 : (Math.abs(bar.value) / max) * 100}%`,
+                    background: bar.color ?? null,
+                  })}
+                ></span>
               </span>
               <span class="bar-value">${formatNumber(bar.value, language)}</span>
             </div>
@@ -379,7 +385,11 @@ function reportLabel(language: Language, report: ReportName): string {
 }
 
 /** The first numeric column plotted against the first column. */
-function chartOf(result: ReportResult, text: (header: string, cell: ReportCell) => string): Chart | undefined {
+function chartOf(
+  result: ReportResult,
+  text: (header: string, cell: ReportCell) => string,
+  stages: JourneyStage[],
+): Chart | undefined {
   const measureIndex = result.headers.findIndex(
     (_, i) =>
       i > 0 &&
@@ -394,6 +404,8 @@ function chartOf(result: ReportResult, text: (header: string, cell: ReportCell) 
     bars: result.rows.slice(0, maxBars).map((row) => ({
       label: text(category, row[0] ?? null),
       value: typeof row[measureIndex] === 'number' ? row[measureIndex] : 0,
+      // A row per stage is drawn in the stage's colour, as on the stage picker and the site.
+      color: stages.find((stage) => stage.key === row[0])?.color,
     })),
   };
 }
