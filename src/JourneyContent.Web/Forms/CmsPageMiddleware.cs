@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading.RateLimiting;
 using JourneyContent.Content;
 using JourneyContent.Tracking;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyContent.Web.Forms;
 
 /// <summary>
-/// The module's part in pages a CMS renders: records the visitor's reading of a journey page, and takes the gated
-/// form posted to it before the CMS renders the page (again, with the errors, when the form was refused).
+/// The module's part in pages a CMS renders: records the visitor's reading of a journey page, takes the gated
+/// form posted to it before the CMS renders the page (again, with the errors, when the form was refused), and sends a
+/// request for a gated file's public media URL to the form instead.
 /// </summary>
 /// <remarks>
 /// A CMS routes its pages itself, so there is no module controller to hang these on. The page is recognised by its URL
@@ -34,9 +36,18 @@ public sealed class CmsPageMiddleware : IDisposable
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(tracker);
-        var item = content.Current.FindByUrl(context.Request.Path.Value);
+        var snapshot = content.Current;
+        var item = snapshot.FindByUrl(context.Request.Path.Value);
         if (item is null || item.IsUntagged)
         {
+            if (GatedAssets.Of(snapshot).GetValueOrDefault(context.Request.Path.Value ?? string.Empty) is { } gated)
+            {
+                // A CMS serves its media publicly: the gated file's own URL leads to its form, not to the file.
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Redirect(gated.Url + "#gated-title");
+                return;
+            }
+
             await _next(context);
             return;
         }
@@ -67,6 +78,23 @@ public sealed class CmsPageMiddleware : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _perIp.Dispose();
+
+    /// <summary>The items of a snapshot by the URL of their gated file, built once per snapshot.</summary>
+    private static class GatedAssets
+    {
+        private static readonly ConditionalWeakTable<ContentSnapshot, Dictionary<string, ContentItem>> BySnapshot = [];
+
+        public static Dictionary<string, ContentItem> Of(ContentSnapshot snapshot) => BySnapshot.GetValue(snapshot, static s =>
+        {
+            var byUrl = new Dictionary<string, ContentItem>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in s.Items.Where(i => i.IsGated && !i.IsUntagged && i.GatedAsset!.StartsWith('/')))
+            {
+                byUrl.TryAdd(item.GatedAsset!, item);
+            }
+
+            return byUrl;
+        });
+    }
 
     /// <summary>True when the answer was written; false when the page is to be rendered with the refused form.</summary>
     private async Task<bool> SubmitAsync(HttpContext context, ContentItem item)

@@ -100,6 +100,18 @@ public sealed class CmsPageFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_gated_files_public_media_url_leads_to_its_form_not_to_the_file()
+    {
+        using var client = Visitor(member: false);
+
+        using var response = await client.GetAsync("/media/k2lb/benchmark.pdf");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(PagePath + "#gated-title", response.Headers.Location?.ToString());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task An_anonymous_visitor_becomes_a_lead_without_a_member()
     {
         using var client = Visitor(member: false);
