@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -123,35 +124,79 @@ internal static partial class PublishedValues
             return string.Empty;
         }
 
-        var text = new StringBuilder(html.Length);
-        var pendingSpace = false;
-        for (var i = 0; i < html.Length; i++)
+        var buffer = ArrayPool<char>.Shared.Rent(html.Length);
+        try
         {
-            var c = html[i];
-            if (c == '<')
+            var length = 0;
+            var pendingSpace = false;
+            for (var i = 0; i < html.Length; i++)
             {
-                i = SkipTag(html, i);
-                pendingSpace = text.Length > 0;
+                var c = html[i];
+                if (c == '<')
+                {
+                    i = SkipTag(html, i);
+                    pendingSpace = length > 0;
+                    continue;
+                }
+
+                // An entity is decoded on its own: never longer than what it stands for, so it fits the buffer.
+                if (c == '&' && Entity(html, ref i) is { } decoded)
+                {
+                    foreach (var d in decoded)
+                    {
+                        Append(d);
+                    }
+                }
+                else
+                {
+                    Append(c);
+                }
             }
-            else if (char.IsWhiteSpace(c))
+
+            return new string(buffer, 0, length);
+
+            void Append(char c)
             {
-                pendingSpace = text.Length > 0;
-            }
-            else
-            {
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = length > 0;
+                    return;
+                }
+
                 if (pendingSpace)
                 {
-                    text.Append(' ');
+                    buffer[length++] = ' ';
                     pendingSpace = false;
                 }
 
-                text.Append(c);
+                buffer[length++] = c;
             }
         }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
 
-        var plain = text.ToString();
-        // Entities are rare in editors' HTML; decoding may bring back white space (&nbsp;), collapsed again.
-        return plain.Contains('&', StringComparison.Ordinal) ? WhiteSpace().Replace(WebUtility.HtmlDecode(plain), " ").Trim() : plain;
+    /// <summary>The text of the entity starting at <paramref name="index"/> (moved to its <c>;</c>), or <c>&amp;</c> alone when there is none.</summary>
+    private static string? Entity(string html, ref int index)
+    {
+        var end = html.IndexOf(';', index, Math.Min(MaxEntityLength, html.Length - index));
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var entity = html.Substring(index, end - index + 1);
+        var decoded = WebUtility.HtmlDecode(entity);
+        if (string.Equals(decoded, entity, StringComparison.Ordinal))
+        {
+            // Not an entity (a lone & in text): kept as written.
+            return null;
+        }
+
+        index = end;
+        return decoded;
     }
 
     /// <summary>The index of the last character of the tag opening at <paramref name="start"/>; a script or style element is skipped whole.</summary>
@@ -177,6 +222,9 @@ internal static partial class PublishedValues
     }
 
     private static readonly string[] CodeElements = ["script", "style"];
+
+    /// <summary>The longest entity looked for (<c>&amp;CounterClockwiseContourIntegral;</c> is 33; the common ones are under 10).</summary>
+    private const int MaxEntityLength = 34;
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -204,6 +252,4 @@ internal static partial class PublishedValues
         return [.. trimmed.Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
     }
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex WhiteSpace();
 }

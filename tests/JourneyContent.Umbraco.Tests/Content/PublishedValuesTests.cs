@@ -14,6 +14,7 @@ public sealed class PublishedValuesTests
     [InlineData("text <unclosed", "text")]
     [InlineData("<p>caf&eacute; cr&egrave;me</p>", "café crème")]
     [InlineData("<script>never closed", "")]
+    [InlineData("Q&A; R&D and 5 &lt; 6 &amp; 7 &gt; 2", "Q&A; R&D and 5 < 6 & 7 > 2")]
     [InlineData("", "")]
     public void Html_becomes_the_text_a_reader_sees(string html, string text) =>
         Assert.Equal(text, PublishedValues.HtmlToText(html));
