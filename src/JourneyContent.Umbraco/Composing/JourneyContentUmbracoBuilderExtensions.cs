@@ -58,12 +58,7 @@ public static class JourneyContentUmbracoBuilderExtensions
         services.AddSingleton<PublishedContentMapper>();
         services.AddSingleton<UmbracoContentSource>();
         services.AddSingleton<IContentSource>(provider => provider.GetRequiredService<UmbracoContentSource>());
-        builder.AddNotificationHandler<UmbracoApplicationStartedNotification, ContentChangeHandler>();
-        builder.AddNotificationHandler<ContentPublishedNotification, ContentChangeHandler>();
-        builder.AddNotificationHandler<ContentUnpublishedNotification, ContentChangeHandler>();
-        builder.AddNotificationHandler<ContentMovedToRecycleBinNotification, ContentChangeHandler>();
-        builder.AddNotificationHandler<ContentDeletedNotification, ContentChangeHandler>();
-        builder.AddNotificationHandler<ContentCacheRefresherNotification, ContentChangeHandler>();
+        builder.AddContentChangeHandlers();
         builder.AddNotificationHandler<ContentPublishingNotification, RequireStageOnPublish>();
 
         // The Journey composition and its data types, created or repaired at start-up from umbraco-config/journey-composition.json.

@@ -1,10 +1,24 @@
 using Microsoft.Extensions.Logging;
 using Umbraco.Cms.Core;
+using Umbraco.Cms.Core.DependencyInjection;
 using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.Notifications;
 using Umbraco.Cms.Core.Services;
 
 namespace JourneyContent.Umbraco.Content;
+
+/// <summary>The notifications that keep the catalogue current.</summary>
+internal static class ContentNotifications
+{
+    /// <summary>Wires <see cref="ContentChangeHandler"/> to every notification after which the catalogue is rebuilt.</summary>
+    public static IUmbracoBuilder AddContentChangeHandlers(this IUmbracoBuilder builder) => builder
+        .AddNotificationHandler<UmbracoApplicationStartedNotification, ContentChangeHandler>()
+        .AddNotificationHandler<ContentPublishedNotification, ContentChangeHandler>()
+        .AddNotificationHandler<ContentUnpublishedNotification, ContentChangeHandler>()
+        .AddNotificationHandler<ContentMovedToRecycleBinNotification, ContentChangeHandler>()
+        .AddNotificationHandler<ContentDeletedNotification, ContentChangeHandler>()
+        .AddNotificationHandler<ContentCacheRefresherNotification, ContentChangeHandler>();
+}
 
 /// <summary>Asks <see cref="UmbracoContentSource"/> for a rebuild when the site starts and whenever published content changes.</summary>
 /// <remarks>

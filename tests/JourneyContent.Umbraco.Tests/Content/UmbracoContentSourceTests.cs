@@ -38,12 +38,7 @@ public sealed class UmbracoContentSourceTests : IDisposable
         // The real UmbracoBuilder and EventAggregator; only Umbraco's published side is doubled.
         var services = new ServiceCollection();
         var builder = UmbracoTestBuilder.Create(services);
-        builder.AddNotificationHandler<UmbracoApplicationStartedNotification, ContentChangeHandler>();
-        builder.AddNotificationHandler<ContentPublishedNotification, ContentChangeHandler>();
-        builder.AddNotificationHandler<ContentUnpublishedNotification, ContentChangeHandler>();
-        builder.AddNotificationHandler<ContentMovedToRecycleBinNotification, ContentChangeHandler>();
-        builder.AddNotificationHandler<ContentDeletedNotification, ContentChangeHandler>();
-        builder.AddNotificationHandler<ContentCacheRefresherNotification, ContentChangeHandler>();
+        builder.AddContentChangeHandlers();
         services.AddSingleton<ILoggerFactory>(LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace)));
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.Configure<JourneyContentOptions>(o => o.Languages = ["en", "fr"]);
