@@ -29,7 +29,7 @@ fi
 
 # Node.js 20+ and npm build the Umbraco package's back-office client (Vite); the build runs `npm ci` itself.
 # Debian 12's nodejs (18) is too old for Vite 7, so it is not installed from apt: say so plainly instead.
-if ! command -v npm >/dev/null 2>&1 || ! node -e 'process.exit(+process.versions.node.split(".")[0] < 20)' 2>/dev/null; then
+if ! command -v npm >/dev/null 2>&1 || ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 20 ? 1 : 0)' 2>/dev/null; then
   echo "Node.js 20 or later with npm is needed to build src/JourneyContent.Umbraco/Client (found: $(node --version 2>/dev/null || echo none))."
   echo "0 passed, 1 failed"
   exit 1
