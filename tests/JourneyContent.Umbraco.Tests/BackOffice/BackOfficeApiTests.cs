@@ -139,6 +139,18 @@ public sealed class BackOfficeApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task The_standalone_back_office_is_not_part_of_an_umbraco_site()
+    {
+        var client = Client(_site.AddUser(["content", "settings"], ["admin"]));
+
+        var reports = await client.GetAsync("/journey/admin/reports/funnel");
+        var signIn = await client.GetAsync("/journey/admin/sign-in");
+
+        Assert.Equal(HttpStatusCode.NotFound, reports.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
+    }
+
     private HttpClient Client(Guid user)
     {
         var client = _site.Client();
