@@ -26,6 +26,7 @@ public sealed partial class UmbracoTemplateTests : IAsyncLifetime
             Item("en", "free-trial", "decision", "trial-cta", "Start your free trial"),
             Item("fr", "comparatif", "consideration", "comparison-benchmark", "Comparatif des solutions du marché", gated: true),
             Item("fr", "choisir-une-plateforme", "consideration", "blog-post", "Choisir une plateforme"),
+            Item("fr", "inbound-en-bref", "awareness", "blog-post", "L'inbound en bref"),
         ],
         new Dictionary<string, string?> { ["JourneyContent:Forms:MinimumFillTime"] = "00:00:00" },
         builder =>
@@ -65,6 +66,7 @@ public sealed partial class UmbracoTemplateTests : IAsyncLifetime
 
         Assert.Contains("Rendered by the site's template", page, StringComparison.Ordinal);
         Assert.DoesNotContain("lead-form", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/fr/inbound-en-bref/\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/en/", page, StringComparison.Ordinal);
     }
 
