@@ -9,10 +9,17 @@ namespace JourneyContent.Web.BackOffice.Reports;
 /// <summary>Computes one marketer report for a query: shared by the report pages and by a CMS back office's report API.</summary>
 public sealed class ReportRunner(IReportStore reports, IContentSource content, StageModel stages, TimeProvider time)
 {
-    /// <summary>True when <paramref name="report"/> names a report.</summary>
-    public static bool IsKnown(string? report) => ReportsController.All.Any(r => r.Key == report);
+    /// <summary>The reports, in the order of the menu.</summary>
+    public static IReadOnlyList<(string Key, string Title)> All { get; } =
+    [
+        ("funnel", "Funnel"), ("transitions", "Stage transitions"), ("content", "Content influence"), ("gated", "Gated assets"),
+        ("drop-off", "Drop-off"), ("coverage", "Coverage"), ("trend", "Trend"),
+    ];
 
-    /// <summary>Computes <paramref name="report"/> (one of <see cref="ReportsController.All"/>) with the query's filters.</summary>
+    /// <summary>True when <paramref name="report"/> names a report.</summary>
+    public static bool IsKnown(string? report) => All.Any(r => r.Key == report);
+
+    /// <summary>Computes <paramref name="report"/> (one of <see cref="All"/>) with the query's filters.</summary>
     public async Task<ReportViewModel> RunAsync(string report, ReportQuery query, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -15,13 +15,6 @@ namespace JourneyContent.Web.BackOffice.Reports;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ReportsController(ReportRunner runner, TimeProvider time) : Controller
 {
-    /// <summary>The reports, in the order of the menu.</summary>
-    public static IReadOnlyList<(string Key, string Title)> All { get; } =
-    [
-        ("funnel", "Funnel"), ("transitions", "Stage transitions"), ("content", "Content influence"), ("gated", "Gated assets"),
-        ("drop-off", "Drop-off"), ("coverage", "Coverage"), ("trend", "Trend"),
-    ];
-
     /// <summary>The reports' home: the funnel.</summary>
     [HttpGet("")]
     public Task<IActionResult> Index([FromQuery] ReportQuery query) => Show("funnel", query);
