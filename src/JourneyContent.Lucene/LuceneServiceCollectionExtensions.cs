@@ -1,3 +1,4 @@
+using JourneyContent;
 using JourneyContent.Lucene;
 using JourneyContent.Recommendations;
 using JourneyContent.Search;
@@ -19,7 +20,8 @@ public static class LuceneServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<LuceneIndexOptions>().Configure(configure);
+        services.AddOptions<LuceneIndexOptions>().Configure(configure)
+            .PostConfigure<IServiceProvider>((o, sp) => o.IndexPath = DataFolder.Resolve(o.IndexPath, sp.GetService<DataFolder>(), LuceneIndexOptions.DefaultFolderName) ?? string.Empty);
         services.TryAddSingleton<LuceneContentIndex>();
         services.TryAddSingleton<IContentSearch>(sp => sp.GetRequiredService<LuceneContentIndex>());
         services.TryAddSingleton<IContentSimilarity>(sp => sp.GetRequiredService<LuceneContentIndex>());

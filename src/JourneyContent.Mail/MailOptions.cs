@@ -15,6 +15,9 @@ public sealed class MailOptions
     /// <summary>The folder .eml files are written to when no SMTP host is set; the host sets it to <c>&lt;data&gt;/mail</c>.</summary>
     public string? PickupPath { get; set; }
 
+    /// <summary>The pickup folder in the host's <see cref="DataFolder"/> when <see cref="PickupPath"/> is not set.</summary>
+    public const string DefaultPickupFolderName = "mail";
+
     /// <summary>How often the outbox is polled for due mail; new mail is sent at once regardless, through <see cref="OutboxSender.Wake"/>.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 

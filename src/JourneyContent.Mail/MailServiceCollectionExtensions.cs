@@ -1,3 +1,4 @@
+using JourneyContent;
 using JourneyContent.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,7 +28,9 @@ public static class MailServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName))
+            .PostConfigure<IServiceProvider>((o, sp) => o.PickupPath = DataFolder.Resolve(o.PickupPath, sp.GetService<DataFolder>(), MailOptions.DefaultPickupFolderName))
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailOptionsValidator>());
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);

@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddJourneyContentWeb(builder.Configuration);
 builder.Services.AddSingleton<SitePaths>();
+builder.Services.AddSingleton(provider => new JourneyContent.DataFolder(provider.GetRequiredService<SitePaths>().Data));
 builder.Services.AddSingleton<JourneyContent.Web.Forms.IGatedAssetFiles, ContentFolderAssetFiles>();
 builder.Services.AddHostedService<DataFolderInitializer>();
 builder.Services.AddMarkdownContent(_ => { });

@@ -1,3 +1,4 @@
+using JourneyContent;
 using JourneyContent.Editing;
 using JourneyContent.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +18,8 @@ public static class SqliteServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<SqliteStoreOptions>().Configure(configure);
+        services.AddOptions<SqliteStoreOptions>().Configure(configure)
+            .PostConfigure<IServiceProvider>((o, sp) => o.DatabasePath = DataFolder.Resolve(o.DatabasePath, sp.GetService<DataFolder>(), SqliteStoreOptions.DefaultFileName) ?? string.Empty);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteConnectionFactory>();

@@ -14,33 +14,14 @@ public sealed class SitePaths(IOptions<JourneyContentOptions> options, IWebHostE
     public string Content { get; } = Path.GetFullPath(options.Value.ContentPath, environment.ContentRootPath);
 }
 
-/// <summary>Points the markdown source at the content folder, and the SQLite stores at the data folder.</summary>
+/// <summary>Points the markdown source at the content folder; the stores find the data folder through <see cref="DataFolder"/>.</summary>
 internal sealed class ConfigureSiteStorage(SitePaths paths, IOptions<JourneyContentOptions> options)
-    : IConfigureOptions<JourneyContent.Markdown.MarkdownContentOptions>, IConfigureOptions<JourneyContent.Sqlite.SqliteStoreOptions>,
-      IConfigureOptions<JourneyContent.Lucene.LuceneIndexOptions>, IConfigureOptions<JourneyContent.Web.Forms.GatedFormOptions>,
-      IConfigureOptions<JourneyContent.Mail.MailOptions>
+    : IConfigureOptions<JourneyContent.Markdown.MarkdownContentOptions>
 {
     public void Configure(JourneyContent.Markdown.MarkdownContentOptions markdown)
     {
         markdown.ContentPath = paths.Content;
         markdown.Languages = [.. options.Value.EffectiveLanguages];
-    }
-
-    public void Configure(JourneyContent.Sqlite.SqliteStoreOptions sqlite) =>
-        sqlite.DatabasePath = Path.Combine(paths.Data, "journeycontent.db");
-
-    public void Configure(JourneyContent.Lucene.LuceneIndexOptions lucene) =>
-        lucene.IndexPath = Path.Combine(paths.Data, "index");
-
-    public void Configure(JourneyContent.Web.Forms.GatedFormOptions forms) =>
-        forms.KeyFile ??= Path.Combine(paths.Data, "keys", "signing.key");
-
-    public void Configure(JourneyContent.Mail.MailOptions mail)
-    {
-        if (string.IsNullOrEmpty(mail.PickupPath))
-        {
-            mail.PickupPath = Path.Combine(paths.Data, "mail");
-        }
     }
 }
 

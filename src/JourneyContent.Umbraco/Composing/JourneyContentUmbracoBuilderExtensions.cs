@@ -1,3 +1,4 @@
+using JourneyContent;
 using JourneyContent.Content;
 using JourneyContent.Mail;
 using JourneyContent.Umbraco.BackOffice;
@@ -12,6 +13,7 @@ using JourneyContent.Web.BackOffice.Reports;
 using JourneyContent.Web.Configuration;
 using JourneyContent.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,7 +49,7 @@ public static class JourneyContentUmbracoBuilderExtensions
         // Umbraco's defaults, set before the section is bound so that a site's own settings win.
         services.Configure<JourneyContentOptions>(options =>
         {
-            options.DataPath = UmbracoStorage.DefaultDataPath;
+            options.DataPath = DefaultDataPath;
             options.Theme = string.Empty;
             options.PageLayout = "_JourneyLayout";
         });
@@ -74,8 +76,10 @@ public static class JourneyContentUmbracoBuilderExtensions
                 ? ActivatorUtilities.CreateInstance<UmbracoEmailTransport>(provider)
                 : ActivatorUtilities.CreateInstance<SmtpMailTransport>(provider));
 
+        // The module's files live beside Umbraco's own data (its database, logs, Examine indexes), apart.
+        services.AddSingleton(provider => new DataFolder(Path.GetFullPath(
+            provider.GetRequiredService<IOptions<JourneyContentOptions>>().Value.DataPath, provider.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
         services.AddJourneyContentSqlite(_ => { });
-        services.ConfigureOptions<UmbracoStorage>();
         services.AddLuceneContentIndex(_ => { });
         services.AddJourneyContentTracking(configuration);
         services.AddJourneyContentRecommendations(configuration);
@@ -104,6 +108,9 @@ public static class JourneyContentUmbracoBuilderExtensions
         });
         return builder;
     }
+
+    /// <summary>The data folder when the site does not set <c>JourneyContent:DataPath</c>.</summary>
+    private const string DefaultDataPath = "umbraco/Data/JourneyContent";
 
     private sealed class JourneyContentUmbracoMarker;
 }

@@ -1,3 +1,4 @@
+using JourneyContent;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using JourneyContent.Journeys;
@@ -40,6 +41,7 @@ public static class FormsServiceCollectionExtensions
             return services;
         }
 
+        builder.PostConfigure<IServiceProvider>((o, sp) => o.KeyFile = DataFolder.Resolve(o.KeyFile, sp.GetService<DataFolder>(), GatedFormOptions.DefaultKeyFile));
         builder.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatedFormOptions>, OptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -54,6 +54,9 @@ public sealed class GatedFormOptions
     /// <summary>Where the generated key is kept (the host sets it inside its data folder).</summary>
     public string? KeyFile { get; set; }
 
+    /// <summary>Where the generated key goes in the host's <see cref="DataFolder"/> when <see cref="KeyFile"/> is not set.</summary>
+    public static readonly string[] DefaultKeyFile = ["keys", "signing.key"];
+
     /// <summary>Erase leads inactive for this many months; 0 keeps them until erased by hand.</summary>
     public int RetentionMonths { get; set; }
 
