@@ -1,3 +1,4 @@
+using JourneyContent;
 using JourneyContent.Stages;
 using JourneyContent.Web.Configuration;
 using JourneyContent.Web.Localization;
@@ -42,6 +43,7 @@ public static class JourneyContentWebServiceCollectionExtensions
         services.TryAddSingleton<ThemeLocator>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.TryAddSingleton<ITextCatalog, ResxTextCatalog>();
         // French text is written as is rather than as &#xE9; entities: pages stay readable and smaller.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<IConfigureOptions<RazorViewEngineOptions>, ConfigureThemeViews>();

@@ -11,7 +11,7 @@ public sealed class MailTemplatesTests
     [Fact]
     public void The_english_download_mail_has_both_parts_the_link_the_expiry_date_and_the_reason()
     {
-        var mail = MailTemplates.Download("en", "ada@example.com", "Ada", "The buyer's guide", Link, Expiry, "Sillage");
+        var mail = MailTemplates.Download(TestTexts.Catalog, "en", "ada@example.com", "Ada", "The buyer's guide", Link, Expiry, "Sillage");
 
         Assert.Equal(("ada@example.com", "Ada", "en", "download"), (mail.To, mail.ToName, mail.Language, mail.Purpose));
         Assert.Equal("Your download: The buyer's guide", mail.Subject);
@@ -29,7 +29,7 @@ public sealed class MailTemplatesTests
     [Fact]
     public void The_french_download_mail_follows_french_typography_and_date_format()
     {
-        var mail = MailTemplates.Download("fr", "zoe@example.com", "Zoé", "Le guide", Link, Expiry);
+        var mail = MailTemplates.Download(TestTexts.Catalog, "fr", "zoe@example.com", "Zoé", "Le guide", Link, Expiry);
 
         Assert.Equal(("fr", "download"), (mail.Language, mail.Purpose));
         Assert.Equal("Votre téléchargement\u00A0: Le guide", mail.Subject);
@@ -50,8 +50,8 @@ public sealed class MailTemplatesTests
     [Fact]
     public void The_confirmation_mail_exists_in_both_languages_with_the_link_in_both_parts()
     {
-        var en = MailTemplates.ConfirmAddress("en", "ada@example.com", null, "Guide", Link);
-        var fr = MailTemplates.ConfirmAddress("fr-CA", "zoe@example.com", null, "Guide", Link, "Sillage");
+        var en = MailTemplates.ConfirmAddress(TestTexts.Catalog, "en", "ada@example.com", null, "Guide", Link);
+        var fr = MailTemplates.ConfirmAddress(TestTexts.Catalog, "fr-CA", "zoe@example.com", null, "Guide", Link, "Sillage");
 
         Assert.Equal(("en", "confirm"), (en.Language, en.Purpose));
         Assert.Equal(("fr", "confirm"), (fr.Language, fr.Purpose));
@@ -71,12 +71,12 @@ public sealed class MailTemplatesTests
     }
 
     [Theory]
-    [InlineData("de")]
+    [InlineData("es")]
     [InlineData("")]
     [InlineData("english")]
-    public void Any_language_but_french_falls_back_to_english(string language)
+    public void A_language_without_a_catalogue_falls_back_to_english(string language)
     {
-        var mail = MailTemplates.Download(language, "ada@example.com", null, "Guide", Link, Expiry);
+        var mail = MailTemplates.Download(TestTexts.Catalog, language, "ada@example.com", null, "Guide", Link, Expiry);
 
         Assert.Equal("en", mail.Language);
         Assert.StartsWith("Hello,", mail.TextBody, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class MailTemplatesTests
         const string name = "<script>alert(1)</script>";
         const string title = "Tips & \"tricks\" {1}";
 
-        var mail = MailTemplates.Download("en", "ada@example.com", name, title, Link, Expiry, "A<b>site");
+        var mail = MailTemplates.Download(TestTexts.Catalog, "en", "ada@example.com", name, title, Link, Expiry, "A<b>site");
 
         Assert.DoesNotContain("<script>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("A<b>site", mail.HtmlBody, StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public sealed class MailTemplatesTests
     [InlineData("/relative/link")]
     [InlineData("ftp://journeycontent.test/file")]
     public void A_link_that_is_not_absolute_http_is_refused(string link) =>
-        Assert.Throws<ArgumentException>(() => MailTemplates.ConfirmAddress("en", "ada@example.com", null, "Guide", link));
+        Assert.Throws<ArgumentException>(() => MailTemplates.ConfirmAddress(TestTexts.Catalog, "en", "ada@example.com", null, "Guide", link));
 
     private static void AssertFrenchTypography(string text)
     {

@@ -10,7 +10,7 @@ public sealed class PickupFolderTests
     {
         await using var harness = await MailHarness.CreateAsync(smtp: null, start: true);
         Assert.IsType<PickupFolderTransport>(harness.Transport);
-        var mail = MailTemplates.Download("fr", "zoe@example.com", "Zoé", "Le guide", "https://journeycontent.test/d/9", new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero));
+        var mail = MailTemplates.Download(TestTexts.Catalog, "fr", "zoe@example.com", "Zoé", "Le guide", "https://journeycontent.test/d/9", new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero));
 
         await harness.Outbox.EnqueueAsync(mail, default);
         harness.Sender.Wake();

@@ -32,7 +32,7 @@ public sealed class SmtpDeliveryTests(SmtpServer smtp, ITestOutputHelper output)
         await using var harness = await MailHarness.CreateAsync(smtp, start: true);
         var to = Unique("ada");
         const string link = "https://journeycontent.test/download/abc123?t=x&y=1";
-        var mail = MailTemplates.Download("en", to, "Ada", "The buyer's guide", link, Expiry) with { LeadId = "lead-1" };
+        var mail = MailTemplates.Download(TestTexts.Catalog, "en", to, "Ada", "The buyer's guide", link, Expiry) with { LeadId = "lead-1" };
 
         var id = await harness.Outbox.EnqueueAsync(mail, default);
         harness.Sender.Wake();
@@ -68,7 +68,7 @@ public sealed class SmtpDeliveryTests(SmtpServer smtp, ITestOutputHelper output)
         const int count = 25;
         for (var i = 0; i < count; i++)
         {
-            await harness.Outbox.EnqueueAsync(MailTemplates.ConfirmAddress("fr", to, "Zoé", $"Guide {i}", $"https://journeycontent.test/confirm/{i}"), default);
+            await harness.Outbox.EnqueueAsync(MailTemplates.ConfirmAddress(TestTexts.Catalog, "fr", to, "Zoé", $"Guide {i}", $"https://journeycontent.test/confirm/{i}"), default);
         }
 
         var clock = Stopwatch.StartNew();

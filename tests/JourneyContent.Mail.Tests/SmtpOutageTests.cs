@@ -11,7 +11,7 @@ public sealed class SmtpOutageTests : IDisposable
     public void Dispose() => _smtp.Dispose();
 
     private static OutgoingMail Mail() =>
-        MailTemplates.Download("en", "ada@example.com", "Ada", "Guide", "https://journeycontent.test/d/1", new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero));
+        MailTemplates.Download(TestTexts.Catalog, "en", "ada@example.com", "Ada", "Guide", "https://journeycontent.test/d/1", new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task With_the_smtp_server_down_the_mail_stays_pending_and_is_delivered_exactly_once_when_it_is_back()

@@ -1,23 +1,25 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace JourneyContent.Mail;
 
-/// <summary>The emails the site sends to visitors, in English and French, each with a plain-text and an HTML part.</summary>
+/// <summary>The emails the site sends to visitors, in the visitor's language, each with a plain-text and an HTML part.</summary>
 /// <remarks>
-/// Every inserted value is HTML-encoded in the HTML part, because names and titles come from visitors and editors.
-/// French text follows French typography: « » quotes and a non-breaking space before <c>:</c> (a narrow one before <c>; ! ?</c>),
-/// so that mail clients never wrap a punctuation mark onto a line of its own.
+/// The words come from an <see cref="ITextCatalog"/> (the module's resx catalogue), so a language is added by adding its
+/// catalogue, not a branch here. Every inserted value is HTML-encoded in the HTML part, because names and titles come
+/// from visitors and editors. Typography (French « » quotes and non-breaking spaces, German „ “ quotes) lives in the
+/// catalogue's texts, so that mail clients never wrap a punctuation mark onto a line of its own.
 /// </remarks>
 public static partial class MailTemplates
 {
-    private const string Nbsp = "\u00A0";
-    private const string NarrowNbsp = "\u202F";
+    // Paragraph markers: they stand for the link and the signature, which are not plain text in the HTML part.
+    private const string LinkMarker = "\u0001";
+    private const string SignatureMarker = "\u0002";
 
     /// <summary>The mail that delivers a gated asset's download link.</summary>
-    /// <param name="language">The visitor's language; anything but French falls back to English.</param>
+    /// <param name="texts">The text catalogue the words come from.</param>
+    /// <param name="language">The visitor's language; a language the catalogue lacks falls back to its fallback (English).</param>
     /// <param name="to">The recipient's address.</param>
     /// <param name="firstName">The recipient's first name, if given.</param>
     /// <param name="assetTitle">The asset's title.</param>
@@ -25,86 +27,52 @@ public static partial class MailTemplates
     /// <param name="expiresAt">When the link stops working, shown as a date in the link's time zone.</param>
     /// <param name="siteName">The site's name, used as signature.</param>
     /// <exception cref="ArgumentException">A required value is empty or <paramref name="link"/> is not an absolute http(s) URL.</exception>
-    public static OutgoingMail Download(string language, string to, string? firstName, string assetTitle, string link, DateTimeOffset expiresAt, string siteName = "JourneyContent")
+    public static OutgoingMail Download(ITextCatalog texts, string language, string to, string? firstName, string assetTitle, string link, DateTimeOffset expiresAt, string siteName = "JourneyContent")
     {
+        ArgumentNullException.ThrowIfNull(texts);
         Validate(to, assetTitle, link, siteName);
-        var french = IsFrench(language);
-        var date = french
-            ? expiresAt.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"))
-            : expiresAt.ToString("MMMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
-        var lines = french
-            ? new[]
-            {
-                Greeting(true, firstName),
-                $"Merci de votre intérêt pour «{Nbsp}{{0}}{Nbsp}». Voici votre lien de téléchargement{Nbsp}:",
-                "\u0001",
-                $"Le lien est valable jusqu’au {date}.",
-                Why(true),
-                "\u0002",
-            }
-            : new[]
-            {
-                Greeting(false, firstName),
-                "Thank you for your interest in “{0}”. Here is your download link:",
-                "\u0001",
-                $"The link works until {date}.",
-                Why(false),
-                "\u0002",
-            };
-        var subject = french
-            ? $"Votre téléchargement{Nbsp}: {assetTitle}"
-            : $"Your download: {assetTitle}";
-        return Build(french, to, firstName, subject, lines, assetTitle, link, siteName, "download");
+        var lang = texts.Resolve(language);
+        var date = expiresAt.ToString(texts.Get("MailDateFormat", lang), texts.Culture(lang));
+        string[] paragraphs =
+        [
+            Greeting(texts, lang, firstName),
+            texts.Get("MailDownloadIntro", lang),
+            LinkMarker,
+            texts.Get("MailDownloadExpires", lang),
+            texts.Get("MailWhy", lang),
+            SignatureMarker,
+        ];
+        return Build(lang, to, firstName, texts.Get("MailDownloadSubject", lang), paragraphs, new(assetTitle, firstName, date), link, siteName, "download");
     }
 
     /// <summary>The mail that asks a visitor to confirm their address (double opt-in) before an asset is sent.</summary>
-    /// <param name="language">The visitor's language; anything but French falls back to English.</param>
+    /// <param name="texts">The text catalogue the words come from.</param>
+    /// <param name="language">The visitor's language; a language the catalogue lacks falls back to its fallback (English).</param>
     /// <param name="to">The recipient's address.</param>
     /// <param name="firstName">The recipient's first name, if given.</param>
     /// <param name="assetTitle">The asset's title.</param>
     /// <param name="link">The absolute http(s) confirmation link.</param>
     /// <param name="siteName">The site's name, used as signature.</param>
     /// <exception cref="ArgumentException">A required value is empty or <paramref name="link"/> is not an absolute http(s) URL.</exception>
-    public static OutgoingMail ConfirmAddress(string language, string to, string? firstName, string assetTitle, string link, string siteName = "JourneyContent")
+    public static OutgoingMail ConfirmAddress(ITextCatalog texts, string language, string to, string? firstName, string assetTitle, string link, string siteName = "JourneyContent")
     {
+        ArgumentNullException.ThrowIfNull(texts);
         Validate(to, assetTitle, link, siteName);
-        var french = IsFrench(language);
-        var lines = french
-            ? new[]
-            {
-                Greeting(true, firstName),
-                $"Pour recevoir «{Nbsp}{{0}}{Nbsp}», merci de confirmer votre adresse e-mail en ouvrant ce lien{Nbsp}:",
-                "\u0001",
-                Why(true),
-                "\u0002",
-            }
-            : new[]
-            {
-                Greeting(false, firstName),
-                "To receive “{0}”, please confirm your email address by opening this link:",
-                "\u0001",
-                Why(false),
-                "\u0002",
-            };
-        var subject = french
-            ? $"Confirmez votre adresse e-mail{Nbsp}: {assetTitle}"
-            : $"Please confirm your email address: {assetTitle}";
-        return Build(french, to, firstName, subject, lines, assetTitle, link, siteName, "confirm");
+        var lang = texts.Resolve(language);
+        string[] paragraphs =
+        [
+            Greeting(texts, lang, firstName),
+            texts.Get("MailConfirmIntro", lang),
+            LinkMarker,
+            texts.Get("MailWhy", lang),
+            SignatureMarker,
+        ];
+        return Build(lang, to, firstName, texts.Get("MailConfirmSubject", lang), paragraphs, new(assetTitle, firstName, ""), link, siteName, "confirm");
     }
 
-    private static bool IsFrench(string? language) =>
-        language is not null && (language.Equals("fr", StringComparison.OrdinalIgnoreCase) || language.StartsWith("fr-", StringComparison.OrdinalIgnoreCase));
-
-    private static string Greeting(bool french, string? firstName)
-    {
-        var hello = french ? "Bonjour" : "Hello";
-        // "{1}" is the first name, inserted (and encoded) like the other values.
-        return string.IsNullOrWhiteSpace(firstName) ? hello + "," : hello + " {1},";
-    }
-
-    private static string Why(bool french) => french
-        ? $"Vous recevez ce message parce que vous avez demandé «{Nbsp}{{0}}{Nbsp}» sur notre site. Si ce n’était pas vous, ignorez ce message."
-        : "You receive this email because you asked for “{0}” on our site. If it was not you, ignore this message.";
+    // "{1}" is the first name, inserted (and encoded) like the other values.
+    private static string Greeting(ITextCatalog texts, string language, string? firstName) =>
+        texts.Get(string.IsNullOrWhiteSpace(firstName) ? "MailGreeting" : "MailGreetingName", language);
 
     private static void Validate(string to, string assetTitle, string link, string siteName)
     {
@@ -119,13 +87,15 @@ public static partial class MailTemplates
         }
     }
 
-    /// <summary>Renders the paragraphs: "\u0001" stands for the link, "\u0002" for the signature, {0} for the title, {1} for the first name.</summary>
-    private static OutgoingMail Build(bool french, string to, string? firstName, string subject, string[] paragraphs, string assetTitle, string link, string siteName, string purpose)
+    /// <summary>Renders the paragraphs: <see cref="LinkMarker"/> stands for the link, <see cref="SignatureMarker"/> for the signature, {0} for the title, {1} for the first name, {2} for the date.</summary>
+    private static OutgoingMail Build(string lang, string to, string? firstName, string subjectTemplate, string[] paragraphs, Values values, string link, string siteName, string purpose)
     {
         var name = firstName?.Trim() ?? "";
+        var plain = values with { FirstName = name };
+        var encoded = new Values(WebUtility.HtmlEncode(values.Title), WebUtility.HtmlEncode(name), WebUtility.HtmlEncode(values.Date));
+        var subject = Fill(subjectTemplate, plain);
         var text = new StringBuilder();
         var html = new StringBuilder();
-        var lang = french ? "fr" : "en";
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang).Append("\">\n<head><meta charset=\"utf-8\"><title>")
             .Append(WebUtility.HtmlEncode(subject)).Append("</title></head>\n<body style=\"font-family:sans-serif;line-height:1.5\">\n");
         foreach (var paragraph in paragraphs)
@@ -137,18 +107,18 @@ public static partial class MailTemplates
 
             switch (paragraph)
             {
-                case "\u0001":
+                case LinkMarker:
                     text.Append(link);
                     var encodedLink = WebUtility.HtmlEncode(link);
                     html.Append("<p><a href=\"").Append(encodedLink).Append("\">").Append(encodedLink).Append("</a></p>\n");
                     break;
-                case "\u0002":
+                case SignatureMarker:
                     text.Append("-- \n").Append(siteName);
                     html.Append("<p>").Append(WebUtility.HtmlEncode(siteName)).Append("</p>\n");
                     break;
                 default:
-                    text.Append(Fill(paragraph, assetTitle, name));
-                    html.Append("<p>").Append(Fill(WebUtility.HtmlEncode(paragraph), WebUtility.HtmlEncode(assetTitle), WebUtility.HtmlEncode(name))).Append("</p>\n");
+                    text.Append(Fill(paragraph, plain));
+                    html.Append("<p>").Append(Fill(WebUtility.HtmlEncode(paragraph), encoded)).Append("</p>\n");
                     break;
             }
         }
@@ -159,9 +129,17 @@ public static partial class MailTemplates
     }
 
     // One pass rather than string.Format or chained Replace: titles and names may contain braces, even "{1}".
-    private static string Fill(string template, string title, string name) =>
-        Placeholder().Replace(template, m => m.Value == "{0}" ? title : name);
+    private static string Fill(string template, Values values) =>
+        Placeholder().Replace(template, m => m.Value switch
+        {
+            "{0}" => values.Title,
+            "{1}" => values.FirstName ?? "",
+            _ => values.Date,
+        });
 
-    [GeneratedRegex(@"\{[01]\}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\{[012]\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
+
+    /// <summary>The values a mail's texts insert: {0}, {1} and {2}.</summary>
+    private sealed record Values(string Title, string? FirstName, string Date);
 }

@@ -40,6 +40,7 @@ public sealed class GatedFormService : IDisposable
     private readonly TimeProvider _time;
     private readonly IEnumerable<ILeadCapturedHandler> _handlers;
     private readonly IStringLocalizer<SharedStrings> _strings;
+    private readonly ITextCatalog _texts;
     private readonly ILogger<GatedFormService> _logger;
     private readonly ISiteMemberAccessor _members;
     private readonly PartitionedRateLimiter<string> _perEmail;
@@ -48,7 +49,7 @@ public sealed class GatedFormService : IDisposable
     public GatedFormService(
         StageModel stages, ILeadStore leads, IMailOutbox outbox, IEnumerable<IMailQueuedSignal> mailSignals, JourneyTracker tracker, SigningKeys keys,
         IOptions<GatedFormOptions> options, TimeProvider time, IEnumerable<ILeadCapturedHandler> handlers, IStringLocalizer<SharedStrings> strings,
-        ILogger<GatedFormService> logger, ISiteMemberAccessor members)
+        ILogger<GatedFormService> logger, ISiteMemberAccessor members, ITextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(options);
         _stages = stages;
@@ -61,6 +62,7 @@ public sealed class GatedFormService : IDisposable
         _time = time;
         _handlers = handlers;
         _strings = strings;
+        _texts = texts;
         _logger = logger;
         _members = members;
         _perEmail = PartitionedRateLimiter.Create<string, string>(email => RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
@@ -189,7 +191,7 @@ public sealed class GatedFormService : IDisposable
         var token = _keys.Links.Create(new LinkClaims(LinkClaims.Download, lead.Id, item.Id, expires));
         if (lead.Email is { } email)
         {
-            var mail = MailTemplates.Download(lead.Language, email, lead.Profile.FirstName, item.Title, Absolute(context, DownloadPath(token)), expires, _options.SiteName) with { LeadId = lead.Id };
+            var mail = MailTemplates.Download(_texts, lead.Language, email, lead.Profile.FirstName, item.Title, Absolute(context, DownloadPath(token)), expires, _options.SiteName) with { LeadId = lead.Id };
             await EnqueueAsync(mail, context.RequestAborted);
         }
 
@@ -229,7 +231,7 @@ public sealed class GatedFormService : IDisposable
     private async Task QueueConfirmationAsync(HttpContext context, Lead lead, ContentItem item, DateTimeOffset now)
     {
         var token = _keys.Links.Create(new LinkClaims(LinkClaims.Confirm, lead.Id, item.Id, now + _options.ConfirmationLifetime));
-        var mail = MailTemplates.ConfirmAddress(lead.Language, lead.Email!, lead.Profile.FirstName, item.Title, Absolute(context, ConfirmPath(token)), _options.SiteName) with { LeadId = lead.Id };
+        var mail = MailTemplates.ConfirmAddress(_texts, lead.Language, lead.Email!, lead.Profile.FirstName, item.Title, Absolute(context, ConfirmPath(token)), _options.SiteName) with { LeadId = lead.Id };
         await EnqueueAsync(mail, context.RequestAborted);
     }
 
