@@ -44,16 +44,14 @@ public sealed class ErrorsController(IContentSource content, IOptions<JourneyCon
         return View("Error", new ErrorViewModel("ErrorTitle", "ErrorText"));
     }
 
-    /// <summary>The language of the URL that failed; the re-executed request's culture was already set from it.</summary>
+    /// <summary>The language of the URL that failed (else the visitor's), made the culture of the texts that follow.</summary>
     private string OriginalLanguage()
     {
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         var language = original is null ? null : SiteLanguages.FromPath(original, Options.EffectiveLanguages);
         language ??= SiteLanguages.Preferred(Request, Options);
-        var culture = System.Globalization.CultureInfo.GetCultureInfo(SiteLanguages.CultureName(language));
-        System.Globalization.CultureInfo.CurrentCulture = culture;
-        System.Globalization.CultureInfo.CurrentUICulture = culture;
+        UseLanguage(language);
         return language;
     }
 }

@@ -3,6 +3,7 @@ using JourneyContent.Forms;
 using JourneyContent.Leads;
 using JourneyContent.Tracking;
 using JourneyContent.Web.Configuration;
+using JourneyContent.Web.Localization;
 using JourneyContent.Web.Pages;
 using JourneyContent.Web.Tracking;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,7 @@ public sealed class GatedFormsController(
             return NotFound();
         }
 
+        UseLanguage(item.Language);
         SetPage(item.Language, strings["ThankYouTitle"], null, indexable: false);
         Response.Headers.CacheControl = "no-store";
         return View("ThankYou", new ThankYouViewModel(item, lead.Email!, t is null ? null : GatedFormService.DownloadPath(t), claims.ExpiresAt));
@@ -82,6 +84,7 @@ public sealed class GatedFormsController(
         }
 
         await forms.QueueDownloadAsync(HttpContext, lead, item, time.GetUtcNow());
+        UseLanguage(item.Language);
         SetPage(item.Language, strings["DownloadRenewed"], null, indexable: false);
         return View("LinkProblem", new LinkProblemViewModel(item.Language, "DownloadRenewButton", "DownloadRenewed", null, item));
     }
@@ -110,7 +113,9 @@ public sealed class GatedFormsController(
 
     private IActionResult LinkProblem(int status, string? language, string title, string text, string? renewToken)
     {
-        language ??= Options.EffectiveLanguages[0];
+        // Without an item to tell, the visitor's own language (cookie, then browser) beats the site's first one.
+        language ??= SiteLanguages.Preferred(Request, Options);
+        UseLanguage(language);
         SetPage(language, strings[title], null, indexable: false);
         Response.StatusCode = status;
         Response.Headers.CacheControl = "no-store";
