@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace JourneyContent;
@@ -18,6 +19,9 @@ public interface ITextCatalog
     /// with its placeholders (<c>{0}</c>…) left in place.</summary>
     /// <exception cref="KeyNotFoundException">The catalogue has no text for <paramref name="key"/>.</exception>
     string Get(string key, string language);
+
+    /// <summary>Like <see cref="Get"/>, but false rather than an exception when the catalogue has no text for <paramref name="key"/>.</summary>
+    bool TryGet(string key, string language, [NotNullWhen(true)] out string? text);
 
     /// <summary>The culture that formats dates and numbers in <paramref name="language"/>.</summary>
     CultureInfo Culture(string language);

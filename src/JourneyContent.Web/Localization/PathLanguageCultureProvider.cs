@@ -40,6 +40,7 @@ public static class SiteLanguages
     {
         "en" => "en-GB",
         "fr" => "fr-FR",
+        "de" => "de-DE",
         _ => language,
     };
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Resources;
 
@@ -34,11 +35,15 @@ public sealed class ResxTextCatalog : ITextCatalog
     }
 
     /// <inheritdoc />
-    public string Get(string key, string language)
+    public string Get(string key, string language) =>
+        TryGet(key, language, out var text) ? text : throw new KeyNotFoundException($"The text catalogue has no text '{key}'.");
+
+    /// <inheritdoc />
+    public bool TryGet(string key, string language, [NotNullWhen(true)] out string? text)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        return Resources.GetString(key, CultureInfo.GetCultureInfo(Resolve(language)))
-            ?? throw new KeyNotFoundException($"The text catalogue has no text '{key}'.");
+        text = Resources.GetString(key, CultureInfo.GetCultureInfo(Resolve(language)));
+        return text is not null;
     }
 
     /// <inheritdoc />

@@ -116,7 +116,7 @@ public sealed partial class DeliveryTests
     }
 
     /// <summary>Waits for the sender to write at least <paramref name="count"/> .eml files into the pickup folder, and reads them in order.</summary>
-    private static async Task<List<MimeMessage>> PickedUpAsync(DemoSite site, int count)
+    internal static async Task<List<MimeMessage>> PickedUpAsync(DemoSite site, int count)
     {
         var folder = Path.Combine(site.DataPath, "mail");
         for (var attempt = 0; attempt < 100; attempt++)

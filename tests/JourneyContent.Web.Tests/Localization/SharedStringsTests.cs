@@ -7,16 +7,46 @@ namespace JourneyContent.Web.Tests.Localization;
 
 public sealed class SharedStringsTests
 {
+    /// <summary>Every culture's catalogue next to the neutral (English) SharedStrings.resx, found by file name.</summary>
+    public static TheoryData<string> Cultures()
+    {
+        var data = new TheoryData<string>();
+        foreach (var culture in CultureNames())
+        {
+            data.Add(culture);
+        }
+
+        return data;
+    }
+
+    private static List<string> CultureNames() =>
+        [.. Directory.GetFiles(ResourcesFolder(), "SharedStrings.*.resx").Select(f => Path.GetFileName(f).Split('.')[1]).Order(StringComparer.Ordinal)];
+
     [Fact]
-    public void Every_ui_string_exists_in_english_and_french()
+    public void The_catalogue_has_english_french_and_german()
+    {
+        Assert.Equal(["de", "fr"], CultureNames());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Every_text_of_the_english_catalogue_is_translated_with_the_same_placeholders(string culture)
     {
         var english = Strings("SharedStrings.resx");
-        var french = Strings("SharedStrings.fr.resx");
+        var translated = Strings($"SharedStrings.{culture}.resx");
 
-        Assert.Equal(english.Keys.Order(StringComparer.Ordinal), french.Keys.Order(StringComparer.Ordinal));
-        Assert.All(french, pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), pair.Key));
+        Assert.Equal(english.Keys.Order(StringComparer.Ordinal), translated.Keys.Order(StringComparer.Ordinal));
+        Assert.All(translated, pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), pair.Key));
         // Placeholders must match, or string.Format throws on one language only.
-        Assert.All(english, pair => Assert.Equal(Placeholders(pair.Value), Placeholders(french[pair.Key])));
+        Assert.All(english, pair => Assert.Equal(Placeholders(pair.Value), Placeholders(translated[pair.Key])));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Every_culture_of_the_catalogue_is_shipped_as_a_satellite_assembly(string culture)
+    {
+        // SatelliteResourceLanguages (Directory.Build.props) drops any culture it does not list, silently.
+        Assert.Equal(culture, new ResxTextCatalog().Resolve(culture));
     }
 
     [Theory]
@@ -35,24 +65,13 @@ public sealed class SharedStringsTests
 
     private static Dictionary<string, string> Strings(string file)
     {
-        var path = Path.Combine(RepositoryRoot(), "src", "JourneyContent.Web", "Resources", file);
+        var path = Path.Combine(ResourcesFolder(), file);
         return XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
     }
 
+    private static string ResourcesFolder() => Path.Combine(RepositoryFolder.Root, "src", "JourneyContent.Web", "Resources");
+
     private static string Placeholders(string text) =>
         string.Join(",", System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Order(StringComparer.Ordinal));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "JourneyContent.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found from " + AppContext.BaseDirectory);
-    }
 }
