@@ -2,8 +2,10 @@ using System.Collections.ObjectModel;
 
 namespace JourneyContent;
 
-/// <summary>A short text in several languages, such as a stage label in English and French.</summary>
+/// <summary>A short text of configured data in several languages, such as a stage label in English and French.</summary>
 /// <remarks>
+/// For labels a site configures per language (stages, kinds). The module's own words are not configured data: they
+/// live in the text catalogue (<see cref="ITextCatalog"/>, one resx file per culture).
 /// Languages are two-letter ISO codes compared without regard to case. <see cref="Get"/> falls back to
 /// English, then to the first language given, so a site that adds a language is never left with a blank label.
 /// </remarks>
@@ -35,10 +37,6 @@ public sealed class LocalizedText
 
     /// <summary>True when no language has a value.</summary>
     public bool IsEmpty => _values.Count == 0;
-
-    /// <summary>Creates a text in English and French.</summary>
-    public static LocalizedText EnglishAndFrench(string english, string french) =>
-        new([new("en", english), new("fr", french)]);
 
     /// <summary>The text in <paramref name="language"/>, else English, else the first one, else <paramref name="fallback"/>.</summary>
     public string Get(string? language, string fallback = "")

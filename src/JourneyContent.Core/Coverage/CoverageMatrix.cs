@@ -88,13 +88,9 @@ public static class CoverageMatrix
     private static IEnumerable<CoverageGap> GapsOf(RowCounter row, IReadOnlyList<string> languages)
     {
         var stage = row.Stage!;
-        var en = stage.Label.Get("en");
-        var fr = stage.Label.Get("fr");
         if (row.Total == 0)
         {
-            yield return new CoverageGap(CoverageGapCodes.StageEmpty, stage, null, null, LocalizedText.EnglishAndFrench(
-                $"The {en} stage has no content.",
-                $"L'étape {fr} n'a aucun contenu."));
+            yield return new CoverageGap(CoverageGapCodes.StageEmpty, stage, null, null);
             yield break;
         }
 
@@ -102,9 +98,7 @@ public static class CoverageMatrix
         {
             if (row.CallsToAction == 0)
             {
-                yield return new CoverageGap(CoverageGapCodes.StageWithoutCallToAction, stage, null, null, LocalizedText.EnglishAndFrench(
-                    $"The {en} stage has no call to action.",
-                    $"L'étape {fr} n'a aucun appel à l'action."));
+                yield return new CoverageGap(CoverageGapCodes.StageWithoutCallToAction, stage, null, null);
             }
 
             yield break;
@@ -112,18 +106,13 @@ public static class CoverageMatrix
 
         foreach (var language in languages)
         {
-            var (inEnglish, inFrench) = LanguageNames.InLanguage(language);
             if (row.ByLanguage[language] == 0)
             {
-                yield return new CoverageGap(CoverageGapCodes.StageMissingLanguage, stage, language, null, LocalizedText.EnglishAndFrench(
-                    $"The {en} stage has nothing {inEnglish}.",
-                    $"L'étape {fr} n'a aucun contenu {inFrench}."));
+                yield return new CoverageGap(CoverageGapCodes.StageMissingLanguage, stage, language, null);
             }
             else if (row.CallsToActionByLanguage[language] == 0)
             {
-                yield return new CoverageGap(CoverageGapCodes.StageWithoutCallToAction, stage, language, null, LocalizedText.EnglishAndFrench(
-                    $"The {en} stage has no call to action {inEnglish}.",
-                    $"L'étape {fr} n'a aucun appel à l'action {inFrench}."));
+                yield return new CoverageGap(CoverageGapCodes.StageWithoutCallToAction, stage, language, null);
             }
         }
     }

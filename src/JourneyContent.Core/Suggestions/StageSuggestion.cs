@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace JourneyContent.Suggestions;
 
 /// <summary>Why no stage could be suggested.</summary>
+/// <remarks>In words, the text catalogue's <c>SuggestionReason.{name}</c> (for example <c>SuggestionReason.NoTrainingData</c>).</remarks>
 public enum NoSuggestionReason
 {
     /// <summary>No item is tagged with a stage yet, so there is nothing to learn from.</summary>
@@ -109,21 +110,6 @@ public sealed record SuggestionOutcome
     [MemberNotNullWhen(true, nameof(Suggestion))]
     [MemberNotNullWhen(false, nameof(Reason))]
     public bool HasSuggestion => Suggestion is not null;
-
-    /// <summary>The reason, in words for an editor, in English and French; empty when there is a suggestion.</summary>
-    public LocalizedText ReasonText => Reason switch
-    {
-        NoSuggestionReason.NoTrainingData => LocalizedText.EnglishAndFrench(
-            "No content is tagged with a stage yet: tag a few items so that suggestions can learn from them.",
-            "Aucun contenu n'a encore d'étape : étiquetez quelques contenus pour que les suggestions puissent en apprendre."),
-        NoSuggestionReason.SingleStage => LocalizedText.EnglishAndFrench(
-            "All tagged content is in one stage: tag items in at least two stages to get suggestions.",
-            "Tous les contenus étiquetés sont dans une seule étape : étiquetez des contenus dans au moins deux étapes pour obtenir des suggestions."),
-        NoSuggestionReason.NoKnownWords => LocalizedText.EnglishAndFrench(
-            "This item shares no words with the tagged content, so no stage can be suggested.",
-            "Ce contenu n'a aucun mot en commun avec les contenus étiquetés : aucune étape ne peut être suggérée."),
-        _ => new LocalizedText([]),
-    };
 
     internal static SuggestionOutcome None(NoSuggestionReason reason) => new(null, reason);
 

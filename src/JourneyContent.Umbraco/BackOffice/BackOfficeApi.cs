@@ -36,7 +36,7 @@ public static class BackOfficeApi
         [.. stages.Kinds.Select(k => new KindDto(k.Key, Texts(k.Label, options.Value), k.DefaultStage?.Key, k.IsCallToAction))],
         [.. options.Value.EffectiveLanguages]));
 
-    private static IResult Suggest(SuggestionRequest request, StageSuggestions suggestions, IOptions<JourneyContentOptions> options)
+    private static IResult Suggest(SuggestionRequest request, StageSuggestions suggestions, IOptions<JourneyContentOptions> options, ITextCatalog texts)
     {
         if (string.IsNullOrWhiteSpace(request.Title))
         {
@@ -56,7 +56,7 @@ public static class BackOfficeApi
             suggestion?.Confidence ?? 0,
             [.. (suggestion?.Probabilities ?? []).Select(p => new ProbabilityDto(p.Stage, p.Probability))],
             [.. (suggestion?.TopWords ?? []).Select(w => w.Word)],
-            outcome.HasSuggestion ? null : Texts(outcome.ReasonText, options.Value)));
+            outcome.HasSuggestion ? null : Texts(texts, "SuggestionReason." + outcome.Reason, options.Value)));
     }
 
     private static async Task<IResult> Report(string report, [AsParameters] ReportQuery query, ReportRunner runner, TimeProvider time, HttpContext context)
@@ -82,7 +82,14 @@ public static class BackOfficeApi
         double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : cell;
 
     private static Dictionary<string, string> Texts(LocalizedText text, JourneyContentOptions options) =>
-        options.EffectiveLanguages.Union(["en", "fr"]).Distinct(StringComparer.Ordinal).ToDictionary(l => l, l => text.Get(l), StringComparer.Ordinal);
+        EditorLanguages(options).ToDictionary(l => l, l => text.Get(l), StringComparer.Ordinal);
+
+    private static Dictionary<string, string> Texts(ITextCatalog texts, string key, JourneyContentOptions options) =>
+        EditorLanguages(options).ToDictionary(l => l, l => texts.Get(key, l), StringComparer.Ordinal);
+
+    // The back office's own languages (en, fr) besides the site's, since an editor's UI language need not be a site language.
+    private static IEnumerable<string> EditorLanguages(JourneyContentOptions options) =>
+        options.EffectiveLanguages.Union(["en", "fr"]).Distinct(StringComparer.Ordinal);
 
     /// <summary>The body of a suggestion request: the document as the editor has it now, saved or not.</summary>
     public sealed record SuggestionRequest(string? Title, string? Summary, string? Text, string? Kind, string? Language);

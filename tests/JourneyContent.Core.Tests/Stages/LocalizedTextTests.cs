@@ -14,6 +14,6 @@ public sealed class LocalizedTextTests
     [Fact]
     public void Languages_are_matched_without_regard_to_case()
     {
-        Assert.Equal("Décision", LocalizedText.EnglishAndFrench("Decision", "Décision").Get("FR"));
+        Assert.Equal("Décision", new LocalizedText([new("en", "Decision"), new("fr", "Décision")]).Get("FR"));
     }
 }

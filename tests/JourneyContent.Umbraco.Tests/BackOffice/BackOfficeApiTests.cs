@@ -81,6 +81,20 @@ public sealed class BackOfficeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_draft_sharing_no_word_with_tagged_content_gets_the_reason_in_each_language_from_the_catalogue()
+    {
+        var client = Client(_site.AddUser(["content"], ["writer"]));
+
+        var response = await client.PostAsJsonAsync(BackOfficeApi.Prefix + "/suggestion", new { title = "Zebra quokka", text = "Xylophone yodel", language = "en" });
+
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var reason = json.RootElement.GetProperty("reason");
+        Assert.Equal("This item shares no words with the tagged content, so no stage can be suggested.", reason.GetProperty("en").GetString());
+        Assert.Equal("Ce contenu n'a aucun mot en commun avec les contenus étiquetés\u00A0: aucune étape ne peut être suggérée.", reason.GetProperty("fr").GetString());
+    }
+
+    [Fact]
     public async Task Suggestion_without_a_title_is_a_validation_problem()
     {
         var client = Client(_site.AddUser(["content"], ["writer"]));
