@@ -1,9 +1,10 @@
 using System.Globalization;
 using JourneyContent.Journeys;
+using JourneyContent.Sqlite;
 using JourneyContent.Tracking;
 using Microsoft.Data.Sqlite;
 
-namespace JourneyContent.Sqlite;
+namespace JourneyContent.Simulation;
 
 /// <summary>What the database holds before a demo seeding, to decide whether seeding is safe.</summary>
 /// <param name="DemoSeedings">Earlier demo seedings recorded in <c>demo_seed</c>.</param>

@@ -1,7 +1,8 @@
+using JourneyContent.Inference;
 using JourneyContent.Stages;
 using JourneyContent.Tracking;
 
-namespace JourneyContent.Inference.Simulation;
+namespace JourneyContent.Simulation;
 
 /// <summary>How often one method named the visitor's true stage.</summary>
 /// <param name="Method">The method's name.</param>

@@ -1,8 +1,9 @@
 using JourneyContent.Content;
+using JourneyContent.Inference;
 using JourneyContent.Stages;
 using JourneyContent.Tracking;
 
-namespace JourneyContent.Inference.Simulation;
+namespace JourneyContent.Simulation;
 
 /// <summary>One synthetic event with the visitor's hidden true stage when it happened.</summary>
 /// <param name="Event">The event, as a tracker would record it.</param>

@@ -1,4 +1,6 @@
-namespace JourneyContent.Inference.Simulation;
+using JourneyContent.Inference;
+
+namespace JourneyContent.Simulation;
 
 /// <summary>The parameters of <see cref="SyntheticJourneyGenerator"/>'s model of buyer behaviour; the defaults describe a typical B2B site.</summary>
 /// <remarks>Probabilities are in [0, 1]; <see cref="OnStageShare"/> + <see cref="NeighbourShare"/> is at most 1, the rest being

@@ -1,7 +1,8 @@
 using JourneyContent.Content;
 using JourneyContent.Stages;
+using JourneyContent.Suggestions;
 
-namespace JourneyContent.Suggestions;
+namespace JourneyContent.Simulation;
 
 /// <summary>Measures how well stage suggestions would do on a site's own tagged content, by leave-one-out.</summary>
 /// <remarks>

@@ -1,5 +1,5 @@
 using System.Reflection;
-using JourneyContent.Web.BackOffice;
+using JourneyContent.Site.BackOffice;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -13,7 +13,7 @@ public static class BackOfficeAssets
 
     private static readonly Lazy<string> Stylesheet = new(() =>
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("JourneyContent.Web.BackOffice.admin.css")!;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("JourneyContent.Site.BackOffice.admin.css")!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     });

@@ -1,4 +1,4 @@
-namespace JourneyContent.Web.BackOffice;
+namespace JourneyContent.Site.BackOffice;
 
 /// <summary>The back office's paths and authorization policies, in one place so that routes and tests agree.</summary>
 public static class BackOfficeRoutes

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using JourneyContent.Editing;
-using JourneyContent.Web.BackOffice;
-using JourneyContent.Web.BackOffice.Authentication;
+using JourneyContent.Site.BackOffice;
+using JourneyContent.Site.BackOffice.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
@@ -31,8 +31,8 @@ public static class BackOfficeServiceCollectionExtensions
         services.TryAddSingleton(new SignInLockoutPolicy());
         services.AddHostedService<AdminBootstrap>();
         services.TryAddSingleton<JourneyContent.Tagging.ContentTagging>();
-        services.TryAddSingleton<JourneyContent.Web.BackOffice.Inventory.StageSuggestions>();
-        services.TryAddSingleton<JourneyContent.Web.BackOffice.Reports.ReportRunner>();
+        services.TryAddSingleton<JourneyContent.Web.Suggestions.StageSuggestions>();
+        services.TryAddSingleton<JourneyContent.Web.Reports.ReportRunner>();
 
         services.AddAuthentication(BackOfficeRoutes.Scheme)
             .AddCookie(BackOfficeRoutes.Scheme, options =>

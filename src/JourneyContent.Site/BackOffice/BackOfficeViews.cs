@@ -1,4 +1,4 @@
-namespace JourneyContent.Web.BackOffice;
+namespace JourneyContent.Site.BackOffice;
 
 /// <summary>Paths of the back office's views, which ship in this library and are not themed.</summary>
 internal static class BackOfficeViews

@@ -1,7 +1,7 @@
 using JourneyContent.Leads;
 using JourneyContent.Reports.Export;
 
-namespace JourneyContent.Web.BackOffice.Reports;
+namespace JourneyContent.Web.Reports;
 
 /// <summary>Each report, and the leads list, as a CSV table with the same columns as the page's data table.</summary>
 public static class ReportCsv

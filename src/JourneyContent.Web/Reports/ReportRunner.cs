@@ -4,7 +4,7 @@ using JourneyContent.Coverage;
 using JourneyContent.Reports;
 using JourneyContent.Stages;
 
-namespace JourneyContent.Web.BackOffice.Reports;
+namespace JourneyContent.Web.Reports;
 
 /// <summary>Computes one marketer report for a query: shared by the report pages and by a CMS back office's report API.</summary>
 public sealed class ReportRunner(IReportStore reports, IContentSource content, StageModel stages, TimeProvider time)

@@ -2,7 +2,7 @@ using JourneyContent.Content;
 using JourneyContent.Stages;
 using JourneyContent.Suggestions;
 
-namespace JourneyContent.Web.BackOffice.Inventory;
+namespace JourneyContent.Web.Suggestions;
 
 /// <summary>Suggests stages for untagged items, with a classifier trained on the current tagged content.</summary>
 /// <remarks>The classifier is retrained lazily, once per content snapshot, so tagging an item improves the next suggestions.</remarks>

@@ -2,7 +2,7 @@ using JourneyContent.Editing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace JourneyContent.Web.BackOffice.Audit;
+namespace JourneyContent.Site.BackOffice.Audit;
 
 /// <summary>The audit log of stage changes: who changed which item, when, from what to what.</summary>
 [Route(BackOfficeRoutes.Root)]

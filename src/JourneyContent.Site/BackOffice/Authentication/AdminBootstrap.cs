@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace JourneyContent.Web.BackOffice.Authentication;
+namespace JourneyContent.Site.BackOffice.Authentication;
 
 /// <summary>Creates back-office accounts: the first admin from configuration at start-up, and accounts for the <c>add-user</c> command.</summary>
 /// <remarks>No password ships with the module: the first admin's comes from <c>JourneyContent:Admin:Password</c>

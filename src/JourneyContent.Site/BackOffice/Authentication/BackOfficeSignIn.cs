@@ -2,7 +2,7 @@ using System.Security.Claims;
 using JourneyContent.Editing;
 using Microsoft.AspNetCore.Identity;
 
-namespace JourneyContent.Web.BackOffice.Authentication;
+namespace JourneyContent.Site.BackOffice.Authentication;
 
 /// <summary>The outcome of a sign-in attempt.</summary>
 public enum SignInOutcome

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace JourneyContent.Web.BackOffice.Authentication;
+namespace JourneyContent.Site.BackOffice.Authentication;
 
 /// <summary>The back office's sign-in form, sign-out and access-denied page.</summary>
 [Route(BackOfficeRoutes.Root)]

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace JourneyContent.Web.BackOffice.Coverage;
+namespace JourneyContent.Site.BackOffice.Coverage;
 
 /// <summary>The coverage matrix: content by stage × kind and stage × language, with the gaps highlighted.</summary>
 [Route(BackOfficeRoutes.Root)]

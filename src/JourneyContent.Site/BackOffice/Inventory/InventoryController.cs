@@ -4,12 +4,13 @@ using JourneyContent.Editing;
 using JourneyContent.Stages;
 using JourneyContent.Tagging;
 using JourneyContent.Web.Configuration;
+using JourneyContent.Web.Suggestions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace JourneyContent.Web.BackOffice.Inventory;
+namespace JourneyContent.Site.BackOffice.Inventory;
 
 /// <summary>The content inventory: every item with its stage, filters, inline, bulk and one-click tagging, and the edit page.</summary>
 [Route(BackOfficeRoutes.Root)]

@@ -1,6 +1,6 @@
 using JourneyContent.Content;
 
-namespace JourneyContent.Web.BackOffice.Inventory;
+namespace JourneyContent.Site.BackOffice.Inventory;
 
 /// <summary>The inventory's filters, sort and search, as they arrive in the query string.</summary>
 public sealed record InventoryQuery

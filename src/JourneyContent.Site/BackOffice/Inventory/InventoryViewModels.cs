@@ -1,8 +1,9 @@
 using JourneyContent.Content;
 using JourneyContent.Stages;
 using JourneyContent.Suggestions;
+using JourneyContent.Web.Suggestions;
 
-namespace JourneyContent.Web.BackOffice.Inventory;
+namespace JourneyContent.Site.BackOffice.Inventory;
 
 /// <summary>The content inventory page.</summary>
 public sealed record InventoryViewModel(

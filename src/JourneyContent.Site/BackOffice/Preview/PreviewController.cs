@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace JourneyContent.Web.BackOffice.Preview;
+namespace JourneyContent.Site.BackOffice.Preview;
 
 /// <summary>Turns the "preview as a visitor in stage X" switch on and off for the signed-in staff member.</summary>
 [Route(BackOfficeRoutes.Root)]

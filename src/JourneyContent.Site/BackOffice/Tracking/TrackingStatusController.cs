@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace JourneyContent.Web.BackOffice.Tracking;
+namespace JourneyContent.Site.BackOffice.Tracking;
 
 /// <summary>The tracking pipeline's health for admins: what was queued, written and dropped since start, and what is stored.</summary>
 [Route(BackOfficeRoutes.Root)]
