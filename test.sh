@@ -19,6 +19,8 @@ need_pkgs=()
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need_pkgs+=(postgresql)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need_pkgs+=(python3-aiosmtpd)
+# nodejs and npm: the Umbraco package's back-office client is built with Vite 5, which runs on Debian 12's own Node 18.
+{ command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || need_pkgs+=(nodejs npm)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "Installing Debian packages: ${need_pkgs[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -27,10 +29,10 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
     || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
-# Node.js 20+ and npm build the Umbraco package's back-office client (Vite); the build runs `npm ci` itself.
-# Debian 12's nodejs (18) is too old for Vite 7, so it is not installed from apt: say so plainly instead.
-if ! command -v npm >/dev/null 2>&1 || ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 20 ? 1 : 0)' 2>/dev/null; then
-  echo "Node.js 20 or later with npm is needed to build src/JourneyContent.Umbraco/Client (found: $(node --version 2>/dev/null || echo none))."
+# Node.js 18.18+ and npm build the back-office client (the build runs `npm ci` itself). Debian 12 ships 18.19+; an older
+# Node (another distribution's) is named plainly rather than failing inside the build.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 18 || (a === 18 && b >= 18) ? 0 : 1)' 2>/dev/null; then
+  echo "Node.js 18.18 or later with npm is needed to build src/JourneyContent.Umbraco/Client (found: $(node --version 2>/dev/null || echo none))."
   echo "0 passed, 1 failed"
   exit 1
 fi

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using JourneyContent.Web.BackOffice.Authentication;
+using JourneyContent.Site.BackOffice.Authentication;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

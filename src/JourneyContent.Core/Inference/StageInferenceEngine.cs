@@ -28,7 +28,7 @@ namespace JourneyContent.Inference;
 /// though inference may still move them on (a new customer who reads the referral programme becomes an advocate).
 /// The latest signal replaces any earlier one. When the period ends, the inferred stage applies again. A signal whose
 /// stage the model lacks is ordinary evidence for its content. (A hard hold, forbidding forward moves too, cost 6
-/// accuracy points on <see cref="Simulation.SyntheticJourneyGenerator"/>'s journeys.)</para>
+/// accuracy points on <c>JourneyContent.Simulation.SyntheticJourneyGenerator</c>'s journeys.)</para>
 /// <para><b>Time.</b> Instants are compared in UTC. A state never moves back in time: an event older than the
 /// visitor's last one is decayed to the last one's time before it is added.</para>
 /// <para><b>Cost.</b> <see cref="Apply"/> does no lookup by string, no LINQ and no allocation: it reads the model's

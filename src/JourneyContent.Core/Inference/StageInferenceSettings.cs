@@ -10,8 +10,8 @@ namespace JourneyContent.Inference;
 /// <para><b>Units.</b> A score is a sum of event weights: one <see cref="JourneyEventType.View"/> of content whose kind
 /// has multiplier 1 adds 1 point to the content's stage (and 1 × share to each secondary stage), decayed since.
 /// Margins and the session carry-over are in the same points.</para>
-/// <para><b>Defaults</b> were tuned on <see cref="Simulation.SyntheticJourneyGenerator"/>'s documented model of buyer
-/// behaviour with <see cref="Simulation.InferenceEvaluation"/>, not on any site's content:</para>
+/// <para><b>Defaults</b> were tuned on <c>JourneyContent.Simulation.SyntheticJourneyGenerator</c>'s documented model of buyer
+/// behaviour with <c>JourneyContent.Simulation.InferenceEvaluation</c>, not on any site's content:</para>
 /// <list type="bullet">
 /// <item>event weights view 1, engaged 2, cta_click 3, download 4, form_submit 5, explicit signals 5: the more effort an
 /// action costs, the more it says; these beat flat weights (all 1) by 1.2 points;</item>

@@ -1,6 +1,6 @@
 using JourneyContent.Editing;
 using JourneyContent.Sqlite;
-using JourneyContent.Web.BackOffice.Authentication;
+using JourneyContent.Site.BackOffice.Authentication;
 
 namespace JourneyContent.Site.Commands;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using JourneyContent.Content;
 using JourneyContent.Stages;
-using JourneyContent.Web.BackOffice.Inventory;
-using JourneyContent.Web.BackOffice.Reports;
+using JourneyContent.Web.Suggestions;
+using JourneyContent.Web.Reports;
 using JourneyContent.Web.Configuration;
 using JourneyContent.Reports.Export;
 using Microsoft.AspNetCore.Builder;

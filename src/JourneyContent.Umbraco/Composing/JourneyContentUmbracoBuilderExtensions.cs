@@ -8,8 +8,8 @@ using JourneyContent.Umbraco.DocumentTypes;
 using JourneyContent.Umbraco.Forms;
 using JourneyContent.Umbraco.Mail;
 using JourneyContent.Umbraco.Members;
-using JourneyContent.Web.BackOffice.Inventory;
-using JourneyContent.Web.BackOffice.Reports;
+using JourneyContent.Web.Suggestions;
+using JourneyContent.Web.Reports;
 using JourneyContent.Web.Configuration;
 using JourneyContent.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
@@ -103,8 +103,6 @@ public static class JourneyContentUmbracoBuilderExtensions
                     parts.ApplicationParts.Add(part);
                 }
             }
-
-            parts.FeatureProviders.Add(new StandaloneBackOfficeControllers());
         });
         return builder;
     }

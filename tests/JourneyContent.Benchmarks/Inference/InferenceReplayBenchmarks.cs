@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using JourneyContent.Inference;
-using JourneyContent.Inference.Simulation;
+using JourneyContent.Simulation;
 using JourneyContent.Stages;
 using JourneyContent.Tracking;
 

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using JourneyContent.Inference;
-using JourneyContent.Inference.Simulation;
 using JourneyContent.Journeys;
 using JourneyContent.Reports;
+using JourneyContent.Simulation;
 using JourneyContent.Sqlite;
 using JourneyContent.Stages;
 using Microsoft.Data.Sqlite;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using JourneyContent.Inference;
-using JourneyContent.Inference.Simulation;
+using JourneyContent.Simulation;
 using JourneyContent.Stages;
 using Xunit.Abstractions;
 

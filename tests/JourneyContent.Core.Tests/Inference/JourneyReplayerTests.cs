@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using JourneyContent.Inference;
-using JourneyContent.Inference.Simulation;
+using JourneyContent.Simulation;
 using JourneyContent.Stages;
 using JourneyContent.Tracking;
 using Xunit.Abstractions;

@@ -1,3 +1,4 @@
+using JourneyContent.Simulation;
 using JourneyContent.Stages;
 using JourneyContent.Suggestions;
 using static JourneyContent.Core.Tests.Suggestions.SuggestionCorpus;

@@ -1,7 +1,7 @@
 using System.Net;
 using JourneyContent.Editing;
 using JourneyContent.Testing;
-using JourneyContent.Web.BackOffice;
+using JourneyContent.Site.BackOffice;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

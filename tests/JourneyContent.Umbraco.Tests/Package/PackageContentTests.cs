@@ -71,7 +71,7 @@ public sealed class PackageContentTests
         return Assert.Single(Directory.GetFiles(output, "JourneyContent.Umbraco.*.nupkg"));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JourneyContent.sln")))

@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JourneyContent.Site.BackOffice.Authentication;
+
+/// <summary>The back office's sign-in form, sign-out and access-denied page.</summary>
+[Route(BackOfficeRoutes.Root)]
+[AutoValidateAntiforgeryToken]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class SignInController(BackOfficeSignIn signIn) : Controller
+{
+    /// <summary>The sign-in form.</summary>
+    [HttpGet("sign-in")]
+    [AllowAnonymous]
+    public IActionResult SignIn(string? returnUrl) =>
+        View(BackOfficeViews.SignIn, new SignInForm { ReturnUrl = returnUrl });
+
+    /// <summary>Checks the credentials; a locked account is told so, a wrong email or password is not told apart.</summary>
+    [HttpPost("sign-in")]
+    [AllowAnonymous]
+    public async Task<IActionResult> SignIn([FromForm] SignInForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid)
+        {
+            return View(BackOfficeViews.SignIn, form);
+        }
+
+        var (outcome, principal) = await signIn.SignInAsync(form.Email!, form.Password!, HttpContext.RequestAborted);
+        switch (outcome)
+        {
+            case SignInOutcome.Succeeded:
+                await HttpContext.SignInAsync(BackOfficeRoutes.Scheme, principal!);
+                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : BackOfficeRoutes.Root);
+            case SignInOutcome.LockedOut:
+                ModelState.AddModelError(string.Empty, "Too many failed attempts: this account is locked for a while. Try again later.");
+                break;
+            default:
+                ModelState.AddModelError(string.Empty, "The email or the password is wrong.");
+                break;
+        }
+
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return View(BackOfficeViews.SignIn, form with { Password = null });
+    }
+
+    /// <summary>Signs out.</summary>
+    [HttpPost("sign-out")]
+    [Authorize(Policy = BackOfficePolicies.Staff)]
+    public async Task<IActionResult> SignOutNow()
+    {
+        await HttpContext.SignOutAsync(BackOfficeRoutes.Scheme);
+        return Redirect(BackOfficeRoutes.SignIn);
+    }
+
+    /// <summary>Shown to a signed-in user who lacks the role for a page.</summary>
+    [HttpGet("denied")]
+    [Authorize(Policy = BackOfficePolicies.Staff)]
+    public IActionResult Denied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View(BackOfficeViews.Denied);
+    }
+}
+
+/// <summary>The sign-in form's fields.</summary>
+public sealed record SignInForm
+{
+    /// <summary>The account's email.</summary>
+    [Required(ErrorMessage = "Enter your email.")]
+    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [StringLength(254)]
+    public string? Email { get; init; }
+
+    /// <summary>The password.</summary>
+    [Required(ErrorMessage = "Enter your password.")]
+    [StringLength(512)]
+    public string? Password { get; init; }
+
+    /// <summary>Where to go after signing in; only local URLs are followed.</summary>
+    public string? ReturnUrl { get; init; }
+}

@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using System.Text.Json;
+using JourneyContent.Leads;
+using JourneyContent.Mail;
+using JourneyContent.Web.Forms;
+using JourneyContent.Webhooks;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JourneyContent.Site.BackOffice.Leads;
+
+/// <summary>Leads for marketers, and the privacy operations for admins: export everything about a lead, erase a lead, see the outboxes.</summary>
+[Route(BackOfficeRoutes.Root)]
+[AutoValidateAntiforgeryToken]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IMailOutbox mail, IWebhookOutbox webhooks, TimeProvider time) : Controller
+{
+    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>The leads list, searchable by name, email or company and filterable by stage.</summary>
+    [HttpGet("leads")]
+    [Authorize(Policy = BackOfficePolicies.Marketers)]
+    public async Task<IActionResult> Index(string? q, string? stage, string? format, int page = 1)
+    {
+        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            var (all, _) = await leads.ListAsync(new LeadQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), string.IsNullOrWhiteSpace(stage) ? null : stage, 0, 100_000), HttpContext.RequestAborted);
+            Response.Headers.CacheControl = "no-store";
+            return File(JourneyContent.Web.Reports.ReportCsv.Leads(all).ToUtf8WithBom(), JourneyContent.Reports.Export.CsvTable.ContentType, $"journeycontent-leads-{time.GetUtcNow():yyyyMMdd}.csv");
+        }
+
+        page = Math.Clamp(page, 1, 10_000);
+        var query = new LeadQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), string.IsNullOrWhiteSpace(stage) ? null : stage, (page - 1) * 50, 50);
+        var (found, total) = await leads.ListAsync(query, HttpContext.RequestAborted);
+        return View(BackOfficeViews.Leads, new LeadsViewModel(query, found, total, page, TempData["Message"] as string));
+    }
+
+    /// <summary>One lead: contact, source, consents, downloads, stage history.</summary>
+    [HttpGet("leads/{id}")]
+    [Authorize(Policy = BackOfficePolicies.Marketers)]
+    public async Task<IActionResult> Show(string id)
+    {
+        var record = await leads.RecordAsync(id, HttpContext.RequestAborted);
+        return record is null ? NotFound() : View(BackOfficeViews.Lead, record);
+    }
+
+    /// <summary>Everything stored about a lead as a JSON file (right of access); audited.</summary>
+    [HttpGet("leads/{id}/export")]
+    [Authorize(Policy = BackOfficePolicies.Admins)]
+    public async Task<IActionResult> Export(string id)
+    {
+        var record = await leads.RecordAsync(id, HttpContext.RequestAborted);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        await leads.AuditAsync(id, "export", User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "unknown", now, null, HttpContext.RequestAborted);
+        var export = new
+        {
+            exportedAt = now,
+            lead = record.Lead,
+            consents = record.Consents,
+            visitorIds = record.Visitors,
+            downloads = record.Downloads,
+            stageHistory = record.StageHistory,
+            events = record.Events.Select(e => new { at = e.Timestamp, type = JourneyContent.Tracking.JourneyEventTypes.Key(e.Type), content = e.Content, declaredStage = e.DeclaredStage }),
+            privacyAudit = await leads.PrivacyAuditAsync(id, 1000, HttpContext.RequestAborted),
+        };
+        Response.Headers.CacheControl = "no-store";
+        return File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", $"lead-{id}.json");
+    }
+
+    /// <summary>Erases a lead's personal data (events are kept, anonymised); audited.</summary>
+    [HttpPost("leads/{id}/erase")]
+    [Authorize(Policy = BackOfficePolicies.Admins)]
+    public async Task<IActionResult> Erase(string id, [FromForm] bool confirm)
+    {
+        if (!confirm)
+        {
+            TempData["Message"] = "Nothing erased: tick the confirmation box.";
+            return RedirectToAction(nameof(Show), new { id });
+        }
+
+        var erased = await eraser.EraseAsync(id, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "unknown", "erase", HttpContext.RequestAborted);
+        TempData["Message"] = erased ? $"Lead {id} was erased." : $"Lead {id} was already erased or does not exist.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>The mail and webhook outboxes: what waits, what was sent, what failed and why.</summary>
+    [HttpGet("outbox")]
+    [Authorize(Policy = BackOfficePolicies.Admins)]
+    public async Task<IActionResult> Outbox() =>
+        View(BackOfficeViews.Outbox, new OutboxViewModel(
+            await mail.SummaryAsync(HttpContext.RequestAborted), await mail.RecentAsync(50, HttpContext.RequestAborted),
+            await webhooks.SummaryAsync(HttpContext.RequestAborted), await webhooks.RecentAsync(50, HttpContext.RequestAborted)));
+
+    /// <summary>The outbox figures as JSON, for monitoring.</summary>
+    [HttpGet("api/outbox")]
+    [Authorize(Policy = BackOfficePolicies.Admins)]
+    public async Task<IActionResult> OutboxApi() =>
+        Ok(new { mail = await mail.SummaryAsync(HttpContext.RequestAborted), webhooks = await webhooks.SummaryAsync(HttpContext.RequestAborted) });
+}
+
+/// <summary>The leads list page.</summary>
+public sealed record LeadsViewModel(LeadQuery Query, IReadOnlyList<Lead> Leads, int Total, int Page, string? Message);
+
+/// <summary>The outbox page.</summary>
+public sealed record OutboxViewModel(OutboxSummary Mail, IReadOnlyList<OutboxEntry> RecentMail, WebhookSummary Webhooks, IReadOnlyList<WebhookMessage> RecentWebhooks);
