@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using JourneyContent.Content;
 using JourneyContent.Stages;
 using YamlDotNet.Core;
@@ -12,9 +11,9 @@ namespace JourneyContent.Markdown;
 /// Every problem of a file is reported at once, so an editor fixes it in one pass. Unknown keys are ignored: later
 /// features read their own keys from <see cref="ContentFile.FrontMatter"/>. Rendering happens only for valid files.
 /// </remarks>
-internal sealed partial class ContentFileParser
+internal sealed class ContentFileParser
 {
-    private readonly StageModel _stages;
+    private readonly ContentItemBuilder _builder;
     private readonly MarkdownRenderer _renderer;
     private readonly HashSet<string> _languages;
     private readonly string _contentRoot;
@@ -26,16 +25,12 @@ internal sealed partial class ContentFileParser
     /// <param name="contentRoot">The absolute, normalised content folder, for gated assets.</param>
     public ContentFileParser(StageModel stages, MarkdownRenderer renderer, IEnumerable<string> languages, string contentRoot)
     {
-        _stages = stages;
+        _builder = new ContentItemBuilder(stages);
         _renderer = renderer;
         _languages = new HashSet<string>(languages, StringComparer.Ordinal);
         _contentRoot = Path.TrimEndingDirectorySeparator(contentRoot);
         _contentRootPrefix = Path.EndsInDirectorySeparator(_contentRoot) ? _contentRoot : _contentRoot + Path.DirectorySeparatorChar;
     }
-
-    private string KnownKinds => string.Join(", ", _stages.Kinds.Select(k => k.Key));
-
-    private string KnownStages => string.Join(", ", _stages.Stages.Select(s => s.Key));
 
     private string KnownLanguages => string.Join(", ", _languages.Order(StringComparer.Ordinal));
 
@@ -53,55 +48,70 @@ internal sealed partial class ContentFileParser
         }
 
         var fields = new FrontMatterFields(relativePath, mapping ?? new YamlMappingNode(), document.FrontMatterFirstLine, isEmpty: mapping is null);
-        var title = ParseTitle(fields);
-        var kind = ParseKind(fields);
-        var stage = ParseStage(fields);
-        var secondary = ParseSecondaryStages(fields);
         var language = ParseLanguage(fields);
         var (slug, slugLine) = ParseSlug(fields);
-        var date = ParseDate(fields);
-        var gatedAsset = ParseGatedAsset(fields);
-        var topics = ParseTopics(fields);
-        var summary = fields.Text("summary")?.Trim();
-        var translationKey = fields.Text("translation_key")?.Trim();
-        var pinnedNext = ParseSlugList(fields, "next");
-        var recommend = ParseBoolean(fields, "recommend") ?? true;
-        var boost = ParseBoost(fields);
-        var callToAction = ParseCallToAction(fields);
-        var form = ParseForm(fields);
-
-        if (fields.Errors.Count > 0)
+        var (secondary, secondaryEntries) = ReadSecondaryStages(fields);
+        var raw = new RawContentValues
         {
-            return new ParsedFile(null, null, fields.Errors);
+            Id = language + "/" + slug,
+            Slug = slug ?? string.Empty,
+            Language = language ?? string.Empty,
+            Url = "/" + language + "/" + slug,
+            Date = ParseDate(fields),
+            GatedAsset = ParseGatedAsset(fields),
+            TranslationKey = fields.Text("translation_key"),
+            Source = relativePath,
+            Version = ContentFileVersion.Of(text),
+            Title = fields.Text("title"),
+            Summary = fields.Text("summary"),
+            // A stage line without a value is written, but empty: the builder reports it.
+            Stage = fields.Has("stage") ? fields.Text("stage") ?? string.Empty : null,
+            SecondaryStages = secondary,
+            Kind = fields.Text("kind"),
+            Topics = ReadList(fields, "topics", "topics must be a list such as [customer-journey, inbound-marketing].") ?? [],
+            Boost = fields.Text("boost"),
+            PinnedNext = [.. ReadSlugList(fields, "next").Select(next => language + "/" + next)],
+            Recommend = fields.Text("recommend"),
+            CallToAction = ReadCallToAction(fields),
+            Form = ReadForm(fields),
+        };
+
+        var built = _builder.Build(raw);
+        var errors = fields.Errors.ToList();
+        errors.AddRange(built.Problems
+            .Where(p => !fields.HasWrongType(TopKey(p.Field)))
+            .Select(p => p.At(relativePath, LineOf(fields, p, secondaryEntries), p.Field)));
+        // Stable: a file's problems are listed in front-matter order, whichever step found them.
+        errors = [.. errors.OrderBy(e => e.Line ?? 0)];
+        if (errors.Exists(e => !e.IsWarning))
+        {
+            return new ParsedFile(null, null, errors);
         }
 
         var rendered = _renderer.Render(document.Body);
-        var item = new ContentItem
+        var item = built.Item with { BodyHtml = rendered.Html, BodyText = rendered.PlainText };
+        return new ParsedFile(item, new ContentFile(relativePath, document, fields.Mapping, slugLine), errors);
+    }
+
+    private static string TopKey(string field) => field.Split('.')[0];
+
+    /// <summary>The file line of a value the builder found fault with: the key for a missing value, the value otherwise.</summary>
+    private static int LineOf(FrontMatterFields fields, ContentValueProblem problem, IReadOnlyList<YamlMappingNode> secondaryEntries)
+    {
+        var parts = problem.Field.Split('.', 2);
+        if (parts.Length == 1)
         {
-            Id = language + "/" + slug,
-            Slug = slug!,
-            Language = language!,
-            Title = title!,
-            Kind = kind!.Key,
-            Url = "/" + language + "/" + slug,
-            Stage = stage?.Key,
-            SecondaryStages = secondary,
-            Topics = topics,
-            Summary = string.IsNullOrEmpty(summary) ? null : summary,
-            Date = date,
-            GatedAsset = gatedAsset,
-            TranslationKey = string.IsNullOrEmpty(translationKey) ? null : translationKey,
-            BodyHtml = rendered.Html,
-            BodyText = rendered.PlainText,
-            Source = relativePath,
-            Version = ContentFileVersion.Of(text),
-            PinnedNext = [.. pinnedNext.Select(next => language + "/" + next)],
-            ExcludedFromRecommendations = !recommend,
-            Boost = boost,
-            CallToAction = callToAction,
-            Form = form,
-        };
-        return new ParsedFile(item, new ContentFile(relativePath, document, fields.Mapping, slugLine), []);
+            return parts[0] is "title" or "kind" ? fields.KeyLine(parts[0]) : fields.ValueLine(parts[0]);
+        }
+
+        if (problem.Index is { } index && index < secondaryEntries.Count)
+        {
+            return fields.Nested(secondaryEntries[index]).ValueLine(parts[1]);
+        }
+
+        return fields.TryGet(parts[0], out var node) && node is YamlMappingNode nested
+            ? fields.Nested(nested).ValueLine(parts[1])
+            : fields.ValueLine(parts[0]);
     }
 
     /// <summary>Loads the YAML; an empty (or comments-only) front matter gives true and a null mapping, so it is reported as missing a title.</summary>
@@ -140,79 +150,21 @@ internal sealed partial class ContentFileParser
         return true;
     }
 
-    private static string? ParseTitle(FrontMatterFields fields)
-    {
-        var title = fields.Text("title")?.Trim();
-        if (string.IsNullOrEmpty(title) && !fields.HasWrongType("title"))
-        {
-            fields.Error("title", fields.KeyLine("title"), "A title is required.");
-        }
-
-        return title;
-    }
-
-    private ContentKind? ParseKind(FrontMatterFields fields)
-    {
-        var key = fields.Text("kind");
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            if (!fields.HasWrongType("kind"))
-            {
-                fields.Error("kind", fields.KeyLine("kind"), $"A kind is required ({KnownKinds}).");
-            }
-
-            return null;
-        }
-
-        var kind = _stages.FindKind(key);
-        if (kind is null)
-        {
-            fields.Error("kind", fields.KeyLine("kind"), $"Unknown kind '{key.Trim()}'. Known kinds: {KnownKinds}.");
-        }
-
-        return kind;
-    }
-
-    private Stage? ParseStage(FrontMatterFields fields)
-    {
-        if (!fields.Has("stage"))
-        {
-            return null;
-        }
-
-        var key = fields.Text("stage");
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            if (!fields.HasWrongType("stage"))
-            {
-                fields.Error("stage", fields.ValueLine("stage"), $"The stage is empty: remove the line to leave the item untagged, or name a stage ({KnownStages}).");
-            }
-
-            return null;
-        }
-
-        var stage = _stages.FindStage(key);
-        if (stage is null)
-        {
-            fields.Error("stage", fields.ValueLine("stage"), $"Unknown stage '{key.Trim()}'. Known stages: {KnownStages}.");
-        }
-
-        return stage;
-    }
-
-    private List<StageWeight> ParseSecondaryStages(FrontMatterFields fields)
+    /// <summary>The secondary stages as written, and the mapping of each (for the lines of the builder's problems).</summary>
+    private static (List<RawStageWeight> Raw, List<YamlMappingNode> Entries) ReadSecondaryStages(FrontMatterFields fields)
     {
         const string Field = "secondary_stages";
-        var result = new List<StageWeight>();
+        var raw = new List<RawStageWeight>();
+        var entries = new List<YamlMappingNode>();
         if (!fields.TryGet(Field, out var node) || FrontMatterFields.IsNull(node))
         {
-            return result;
+            return (raw, entries);
         }
 
         if (node is not YamlSequenceNode sequence)
         {
             fields.Error(Field, fields.LineOf(node), "secondary_stages must be a list of entries such as - stage: consideration, weight: 0.5.");
-            return result;
+            return (raw, entries);
         }
 
         foreach (var entry in sequence.Children)
@@ -224,31 +176,11 @@ internal sealed partial class ContentFileParser
             }
 
             var entryFields = fields.Nested(map);
-            var key = entryFields.Text("stage");
-            if (string.IsNullOrWhiteSpace(key))
-            {
-                fields.Error(Field + ".stage", entryFields.KeyLine("stage"), $"A secondary stage needs a stage ({KnownStages}).");
-                continue;
-            }
-
-            if (_stages.FindStage(key) is not { } secondaryStage)
-            {
-                fields.Error(Field + ".stage", entryFields.ValueLine("stage"), $"Unknown stage '{key.Trim()}'. Known stages: {KnownStages}.");
-                continue;
-            }
-
-            // Without a weight, a secondary stage counts half, as in the back office's compact form.
-            var weightText = entryFields.Text("weight")?.Trim() ?? "0.5";
-            if (!double.TryParse(weightText, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || !(weight > 0 && weight <= 1))
-            {
-                fields.Error(Field + ".weight", entryFields.ValueLine("weight"), $"Weight '{weightText}' must be a number greater than 0 and at most 1.");
-                continue;
-            }
-
-            result.Add(new StageWeight(secondaryStage.Key, weight));
+            raw.Add(new RawStageWeight(entryFields.Text("stage"), entryFields.Text("weight")));
+            entries.Add(map);
         }
 
-        return result;
+        return (raw, entries);
     }
 
     private string? ParseLanguage(FrontMatterFields fields)
@@ -289,7 +221,7 @@ internal sealed partial class ContentFileParser
         var line = fields.KeyLine("slug");
         if (!string.IsNullOrEmpty(declared))
         {
-            if (!SlugPattern().IsMatch(declared))
+            if (!ContentItemBuilder.IsSlug(declared))
             {
                 fields.Error("slug", line, $"Slug '{declared}' is invalid: use lower-case letters, digits and hyphens.");
                 return (null, line);
@@ -304,7 +236,7 @@ internal sealed partial class ContentFileParser
         }
 
         var fromFileName = Path.GetFileNameWithoutExtension(fields.Path).ToLowerInvariant();
-        if (!SlugPattern().IsMatch(fromFileName))
+        if (!ContentItemBuilder.IsSlug(fromFileName))
         {
             fields.Error("slug", line, $"Slug '{fromFileName}', taken from the file name, is invalid: rename the file or add a slug line, using lower-case letters, digits and hyphens.");
             return (null, line);
@@ -363,110 +295,47 @@ internal sealed partial class ContentFileParser
         return Path.GetRelativePath(_contentRoot, full).Replace('\\', '/');
     }
 
-    private static List<string> ParseTopics(FrontMatterFields fields)
-    {
-        if (!fields.TryGet("topics", out var node) || FrontMatterFields.IsNull(node))
-        {
-            return [];
-        }
-
-        IEnumerable<string> raw;
-        switch (node)
-        {
-            case YamlSequenceNode sequence:
-                raw = sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty);
-                break;
-            case YamlScalarNode { Value: { } value }:
-                raw = value.Split(',');
-                break;
-            default:
-                fields.Error("topics", fields.LineOf(node), "topics must be a list such as [customer-journey, inbound-marketing].");
-                return [];
-        }
-
-        return [.. raw
-            .Select(t => t.Trim().ToLowerInvariant())
-            .Where(t => t.Length > 0)
-            .Distinct(StringComparer.Ordinal)];
-    }
-
-    /// <summary>A list of slugs in the item's language (<c>next: [pricing, start-your-free-trial]</c>).</summary>
-    private static List<string> ParseSlugList(FrontMatterFields fields, string key)
+    /// <summary>A list, or a comma-separated scalar, as texts; null (reported with <paramref name="shapeError"/>) for a mapping.</summary>
+    private static List<string>? ReadList(FrontMatterFields fields, string key, string shapeError)
     {
         if (!fields.TryGet(key, out var node) || FrontMatterFields.IsNull(node))
         {
             return [];
         }
 
-        var entries = node switch
+        switch (node)
         {
-            YamlSequenceNode sequence => sequence.Children.Select(c => (c as YamlScalarNode)?.Value),
-            YamlScalarNode scalar => (scalar.Value ?? string.Empty).Split(',').Select(v => (string?)v),
-            _ => null,
-        };
-        if (entries is null)
-        {
-            fields.Error(key, fields.LineOf(node), $"{key} must be a list of slugs such as [pricing, start-your-free-trial].");
-            return [];
+            case YamlSequenceNode sequence:
+                return [.. sequence.Children.Select(c => (c as YamlScalarNode)?.Value ?? string.Empty)];
+            case YamlScalarNode scalar:
+                return [.. (scalar.Value ?? string.Empty).Split(',')];
+            default:
+                fields.Error(key, fields.LineOf(node), shapeError);
+                return null;
         }
+    }
 
+    /// <summary>A list of slugs in the item's language (<c>next: [pricing, start-your-free-trial]</c>).</summary>
+    private static List<string> ReadSlugList(FrontMatterFields fields, string key)
+    {
+        var entries = ReadList(fields, key, $"{key} must be a list of slugs such as [pricing, start-your-free-trial].") ?? [];
         var slugs = new List<string>();
         foreach (var entry in entries)
         {
-            var slug = entry?.Trim();
-            if (string.IsNullOrEmpty(slug) || !SlugPattern().IsMatch(slug))
+            var slug = entry.Trim();
+            if (!ContentItemBuilder.IsSlug(slug))
             {
-                fields.Error(key, fields.LineOf(node), $"'{entry}' in {key} is not a slug: use lower-case letters, digits and dashes.");
+                fields.Error(key, fields.ValueLine(key), $"'{entry}' in {key} is not a slug: use lower-case letters, digits and dashes.");
                 continue;
             }
 
-            if (!slugs.Contains(slug, StringComparer.Ordinal))
-            {
-                slugs.Add(slug);
-            }
+            slugs.Add(slug);
         }
 
         return slugs;
     }
 
-    private static bool? ParseBoolean(FrontMatterFields fields, string key)
-    {
-        var text = fields.Text(key)?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        switch (text.ToLowerInvariant())
-        {
-            case "true" or "yes" or "on":
-                return true;
-            case "false" or "no" or "off":
-                return false;
-            default:
-                fields.Error(key, fields.ValueLine(key), $"{key} must be true or false, not '{text}'.");
-                return null;
-        }
-    }
-
-    private static double ParseBoost(FrontMatterFields fields)
-    {
-        var text = fields.Text("boost")?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return 0;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var boost) || boost is < -1 or > 1)
-        {
-            fields.Error("boost", fields.ValueLine("boost"), $"boost must be a number from -1 (bury) to 1 (promote), not '{text}'.");
-            return 0;
-        }
-
-        return boost;
-    }
-
-    private CallToActionBlock? ParseCallToAction(FrontMatterFields fields)
+    private static RawCallToAction? ReadCallToAction(FrontMatterFields fields)
     {
         if (!fields.TryGet("cta", out var node) || FrontMatterFields.IsNull(node))
         {
@@ -480,49 +349,19 @@ internal sealed partial class ContentFileParser
         }
 
         var cta = fields.Nested(mapping);
-        var url = cta.Text("url")?.Trim();
-        if (!string.IsNullOrEmpty(url) && !CallsToAction.CallToActionCatalog.IsSafeUrl(url))
+        return new RawCallToAction
         {
-            cta.Error("cta.url", cta.ValueLine("url"), $"cta.url must be a site path such as /en/pricing or an http(s) address, not '{url}'.");
-        }
-
-        var stages = new List<string>();
-        if (cta.TryGet("stages", out var stagesNode) && !FrontMatterFields.IsNull(stagesNode))
-        {
-            var keys = stagesNode switch
-            {
-                YamlSequenceNode sequence => sequence.Children.Select(c => (c as YamlScalarNode)?.Value ?? string.Empty),
-                YamlScalarNode scalar => (scalar.Value ?? string.Empty).Split(','),
-                _ => [],
-            };
-            foreach (var key in keys.Select(k => k.Trim()))
-            {
-                if (_stages.FindStage(key) is { } stage)
-                {
-                    stages.Add(stage.Key);
-                }
-                else
-                {
-                    cta.Error("cta.stages", cta.LineOf(stagesNode), $"Unknown stage '{key}' in cta.stages. Known stages: {KnownStages}.");
-                }
-            }
-        }
-
-        return new CallToActionBlock
-        {
-            Headline = NullIfEmpty(cta.Text("headline")),
-            Text = NullIfEmpty(cta.Text("text")),
-            Button = NullIfEmpty(cta.Text("button")),
-            Url = string.IsNullOrEmpty(url) ? null : url,
-            Stages = stages,
-            AllStages = ParseBoolean(cta, "all_stages") ?? false,
+            Headline = cta.Text("headline"),
+            Text = cta.Text("text"),
+            Button = cta.Text("button"),
+            Url = cta.Text("url"),
+            Stages = ReadList(cta, "stages", "cta.stages must be a list of stages such as [consideration, decision].") ?? [],
+            AllStages = cta.Text("all_stages"),
         };
-
-        static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
     /// <summary><c>form: benchmark</c> names a configured form; <c>form: {fields: [...], required: [...]}</c> describes one.</summary>
-    private static GatedFormSettings? ParseForm(FrontMatterFields fields)
+    private static RawGatedForm? ReadForm(FrontMatterFields fields)
     {
         if (!fields.TryGet("form", out var node) || FrontMatterFields.IsNull(node))
         {
@@ -531,50 +370,21 @@ internal sealed partial class ContentFileParser
 
         switch (node)
         {
-            case YamlScalarNode { Value: { } name } when SlugPattern().IsMatch(name.Trim()):
-                return new GatedFormSettings { Name = name.Trim() };
+            case YamlScalarNode scalar:
+                return new RawGatedForm { Name = scalar.Value };
             case YamlMappingNode mapping:
                 var form = fields.Nested(mapping);
-                var known = Forms.FormFieldNames.Optional;
-                List<string> Keys(string key)
+                const string Shape = "must be a list of form fields such as [first_name, company].";
+                return new RawGatedForm
                 {
-                    var list = Words(form, key).Select(k => k.Replace('-', '_')).ToList();
-                    foreach (var unknown in list.Where(k => !known.Contains(k)))
-                    {
-                        form.Error("form." + key, form.ValueLine(key), $"Unknown form field '{unknown}'. Known fields: {string.Join(", ", known)}.");
-                    }
-
-                    return [.. list.Where(known.Contains)];
-                }
-
-                var settings = new GatedFormSettings { Name = form.Text("name")?.Trim(), Fields = Keys("fields"), Required = Keys("required") };
-                foreach (var required in settings.Required.Where(r => !settings.Fields.Contains(r)))
-                {
-                    form.Error("form.required", form.ValueLine("required"), $"'{required}' is required but not in form.fields.");
-                }
-
-                return settings;
+                    Name = form.Text("name"),
+                    Fields = ReadList(form, "fields", "form.fields " + Shape) ?? [],
+                    Required = ReadList(form, "required", "form.required " + Shape) ?? [],
+                };
             default:
                 fields.Error("form", fields.LineOf(node), "form must be the name of a configured form, or a mapping with fields and required.");
                 return null;
         }
-    }
-
-    /// <summary>A list (or comma-separated scalar) of lower-cased words.</summary>
-    private static List<string> Words(FrontMatterFields fields, string key)
-    {
-        if (!fields.TryGet(key, out var node) || FrontMatterFields.IsNull(node))
-        {
-            return [];
-        }
-
-        var values = node switch
-        {
-            YamlSequenceNode sequence => sequence.Children.Select(c => (c as YamlScalarNode)?.Value ?? string.Empty),
-            YamlScalarNode scalar => (scalar.Value ?? string.Empty).Split(','),
-            _ => [],
-        };
-        return [.. values.Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
     }
 
     private static string YamlMessage(YamlException ex)
@@ -584,9 +394,6 @@ internal sealed partial class ContentFileParser
         var close = message.IndexOf("): ", StringComparison.Ordinal);
         return message.StartsWith('(') && close > 0 ? message[(close + 3)..] : message;
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex SlugPattern();
 }
 
 /// <summary>Read access to a front-matter mapping that knows each key's line in the file and collects the file's errors.</summary>

@@ -1,3 +1,5 @@
+using JourneyContent.Content;
+
 namespace JourneyContent.Markdown.Tests;
 
 /// <summary>Every kind of bad file is skipped and reported with the file, the line in the file and the field, as an editor needs to fix it.</summary>
@@ -54,15 +56,19 @@ public sealed class ContentFileErrorTests
     [InlineData("---\ntitle: T\nkind: blog-post\ntopics:\n  crm: yes\n---\nbody\n", 5, "topics", "must be a list")]
     [InlineData("---\ntitle: T\nkind: blog-post\nsummary: [a, b]\n---\nbody\n", 4, "summary", "single value")]
     // Recommendation and call-to-action settings.
-    [InlineData("---\ntitle: T\nkind: blog-post\nboost: 3\n---\nbody\n", 4, "boost", "from -1 (bury) to 1 (promote)")]
+    [InlineData("---\ntitle: T\nkind: blog-post\nboost: lots\n---\nbody\n", 4, "boost", "from -1 (bury) to 1 (promote)")]
     [InlineData("---\ntitle: T\nkind: blog-post\nrecommend: maybe\n---\nbody\n", 4, "recommend", "true or false")]
     [InlineData("---\ntitle: T\nkind: blog-post\nnext: [Pricing Page]\n---\nbody\n", 4, "next", "not a slug")]
     [InlineData("---\ntitle: T\nkind: blog-post\ncta: subscribe\n---\nbody\n", 4, "cta", "must be a mapping")]
     [InlineData("---\ntitle: T\nkind: blog-post\ncta:\n  headline: H\n  url: javascript:alert(1)\n---\nbody\n", 6, "cta.url", "site path")]
+    [InlineData("---\ntitle: T\nkind: blog-post\ncta:\n  headline: H\n  url: \"/\\t/evil.example\"\n---\nbody\n", 6, "cta.url", "/\\u0009/evil.example")]
+    [InlineData("---\ntitle: T\nkind: blog-post\ncta:\n  headline: H\n  url: \"https:\\\\\\\\evil.example\"\n---\nbody\n", 6, "cta.url", "site path")]
     [InlineData("---\ntitle: T\nkind: blog-post\ncta:\n  stages: [awareness, later]\n---\nbody\n", 5, "cta.stages", "Unknown stage 'later'")]
+    [InlineData("---\ntitle: T\nkind: blog-post\ncta:\n  button: Go\n  all_stages: sometimes\n---\nbody\n", 6, "cta.all_stages", "true or false")]
     [InlineData("---\ntitle: T\nkind: white-paper\nform:\n  fields: [first_name, shoe_size]\n---\nbody\n", 5, "form.fields", "Unknown form field 'shoe_size'")]
     [InlineData("---\ntitle: T\nkind: white-paper\nform:\n  fields: [first_name]\n  required: [company]\n---\nbody\n", 6, "form.required", "'company' is required but not in form.fields")]
     [InlineData("---\ntitle: T\nkind: white-paper\nform: [a, b]\n---\nbody\n", 4, "form", "name of a configured form")]
+    [InlineData("---\ntitle: T\nkind: white-paper\nform: White Paper\n---\nbody\n", 4, "form.name", "not a form name")]
     public void A_bad_file_is_skipped_and_reported_with_its_file_line_and_field(string text, int line, string? field, string message)
     {
         using var folder = new ContentFolder();
@@ -127,5 +133,30 @@ public sealed class ContentFileErrorTests
         var error = Assert.Single(source.Current.Errors);
         Assert.Equal(("en/My first post.md", 2, "slug"), (error.Source, error.Line ?? 0, error.Field));
         Assert.Contains("taken from the file name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_boost_outside_its_range_is_clamped_and_the_file_loads_with_a_warning_on_its_line()
+    {
+        using var folder = new ContentFolder();
+        folder.Write("en/loud.md", ContentFolder.Item(extra: "stage: awareness\nboost: 3\n"));
+
+        using var source = folder.Open();
+
+        Assert.Equal(1, Assert.Single(source.Current.Items).Boost);
+        var warning = Assert.Single(source.Current.Errors);
+        Assert.Equal(("en/loud.md", 5, "boost", ContentProblemCodes.BoostOutOfRange, true), (warning.Source, warning.Line ?? 0, warning.Field, warning.Code, warning.IsWarning));
+    }
+
+    [Fact]
+    public void Repeated_secondary_stages_and_the_primary_one_are_kept_once_without_an_error()
+    {
+        using var folder = new ContentFolder();
+        folder.Write("en/twice.md", ContentFolder.Item(extra: "stage: consideration\nsecondary_stages:\n  - stage: decision\n    weight: 0.4\n  - stage: decision\n  - stage: consideration\n"));
+
+        using var source = folder.Open();
+
+        Assert.Empty(source.Current.Errors);
+        Assert.Equal([("decision", 0.4)], Assert.Single(source.Current.Items).SecondaryStages.Select(s => (s.Stage, s.Weight)));
     }
 }

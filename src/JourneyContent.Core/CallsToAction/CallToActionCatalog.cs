@@ -4,7 +4,7 @@ using JourneyContent.Stages;
 namespace JourneyContent.CallsToAction;
 
 /// <summary>The site's offers, by language, built from content of a call-to-action kind and from editors' <c>cta</c> blocks.</summary>
-/// <remarks>Untagged items offer nothing. A <c>cta</c> block's URL must be a site path (<c>/…</c>) or an http(s) URL; anything else falls back to the item's page.</remarks>
+/// <remarks>Untagged items offer nothing. A <c>cta</c> block's URL that <see cref="CallToActionUrl.IsSafe"/> refuses falls back to the item's page (sources already report it to editors).</remarks>
 public sealed class CallToActionCatalog
 {
     private readonly Dictionary<(string Language, string Stage), CallToAction[]> _forStage;
@@ -84,7 +84,7 @@ public sealed class CallToActionCatalog
             forStages.Add(stage);
         }
 
-        var url = block?.Url is { } written && IsSafeUrl(written) ? written : item.Url;
+        var url = block?.Url is { } written && CallToActionUrl.IsSafe(written) ? written : item.Url;
         return new CallToAction(
             item,
             item.Kind,
@@ -94,17 +94,5 @@ public sealed class CallToActionCatalog
             url,
             forStages,
             block?.AllStages == true);
-    }
-
-    /// <summary>A site path, or an absolute http(s) URL: never <c>javascript:</c> or a protocol-relative <c>//host</c>.</summary>
-    public static bool IsSafeUrl(string url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        if (url.StartsWith('/'))
-        {
-            return !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
-        }
-
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
     }
 }
