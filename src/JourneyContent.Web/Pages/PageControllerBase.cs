@@ -1,6 +1,7 @@
 using JourneyContent.Content;
 using JourneyContent.Web.Configuration;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace JourneyContent.Web.Pages;
@@ -39,6 +40,8 @@ public abstract class PageControllerBase(IContentSource content, IOptions<Journe
             Alternates = alternates,
             TranslatedLanguages = translated,
             Indexable = indexable,
+            // Resolved here rather than injected, so that every page controller keeps its constructor.
+            Origin = HttpContext.RequestServices.GetService<PublicOrigin>()?.Of(Request),
         };
     }
 }
