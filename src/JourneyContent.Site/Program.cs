@@ -34,6 +34,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseMiddleware<JourneyContent.Web.Forms.ReadableFormMiddleware>();
 app.UseJourneyThemeAssets();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -1,6 +1,7 @@
 using JourneyContent.Content;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyContent.Testing;
@@ -34,6 +35,16 @@ public class DemoSite : WebApplicationFactory<Program>
     public DemoSite With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>The clock the site runs on, when a test set one with <see cref="WithTime"/>.</summary>
+    public TimeProvider? Time { get; private set; }
+
+    /// <summary>Runs the site on <paramref name="time"/> (a FakeTimeProvider), so that no test depends on the machine's speed; call before the first request.</summary>
+    public DemoSite WithTime(TimeProvider time)
+    {
+        Time = time;
         return this;
     }
 
@@ -74,6 +85,12 @@ public class DemoSite : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Time is { } time)
+        {
+            // After the site's own registrations, so this clock wins over TimeProvider.System.
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
         }
     }
 

@@ -36,6 +36,9 @@ public enum FormError
 
     /// <summary>The consent box must be ticked.</summary>
     ConsentRequired,
+
+    /// <summary>A one-line field holds a control character (line break, tab, DEL, C0 or C1).</summary>
+    ControlCharacter,
 }
 
 /// <summary>A validated submission: the normalised values, or the errors by field.</summary>
@@ -79,6 +82,13 @@ public static class FormValidator
             if (value.Length > field.MaxLength())
             {
                 errors.TryAdd(field, FormError.TooLong);
+                return null;
+            }
+
+            // Every text field is one line: a CR or LF would split a mail header or a CSV row, other controls hide text.
+            if (value.Any(char.IsControl))
+            {
+                errors.TryAdd(field, FormError.ControlCharacter);
                 return null;
             }
 

@@ -38,6 +38,8 @@ public enum LinkCheck
 /// </remarks>
 public sealed class LinkSigner
 {
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
     private readonly byte[] _key;
 
     /// <summary>Creates a signer with a key of at least 32 bytes.</summary>
@@ -72,7 +74,9 @@ public sealed class LinkSigner
         }
 
         var parts = Encoding.UTF8.GetString(payload).Split('\n');
-        if (parts.Length != 4 || parts[0] != purpose || !long.TryParse(parts[3], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var expires))
+        // Only this site signs, but a leaked or old key must not turn an impossible date into an exception (a 500).
+        if (parts.Length != 4 || parts[0] != purpose || !long.TryParse(parts[3], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var expires)
+            || expires < MinUnixSeconds || expires > MaxUnixSeconds)
         {
             return (LinkCheck.Tampered, null);
         }

@@ -16,14 +16,27 @@ public sealed class ErrorsController(IContentSource content, IOptions<JourneyCon
     : PageControllerBase(content, options)
 {
     [Route("/error/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status([FromRoute] int code)
     {
+        // The status comes from the route alone: MVC would otherwise bind a posted or queried "code" first, and a
+        // re-executed POST keeps its form. A code that is not an error (200, 0, -1) would be a false or invalid status line.
+        if (code is < 400 or > 599)
+        {
+            code = StatusCodes.Status404NotFound;
+        }
+
         var language = OriginalLanguage();
         Response.StatusCode = code;
         if (code == StatusCodes.Status404NotFound)
         {
             SetPage(language, strings["NotFoundTitle"], null, indexable: false);
             return View("NotFound", new NotFoundViewModel(language));
+        }
+
+        if (code == StatusCodes.Status400BadRequest)
+        {
+            SetPage(language, strings["BadRequestTitle"], null, indexable: false);
+            return View("Error", new ErrorViewModel("BadRequestTitle", "BadRequestText"));
         }
 
         if (code == StatusCodes.Status429TooManyRequests)

@@ -99,6 +99,12 @@ public sealed class CmsPageMiddleware : IDisposable
     /// <summary>True when the answer was written; false when the page is to be rendered with the refused form.</summary>
     private async Task<bool> SubmitAsync(HttpContext context, ContentItem item)
     {
+        // A form that cannot be read (too many fields, a value too long) is the visitor's error, not the CMS's.
+        if (!await ReadableForms.TryReadAsync(context))
+        {
+            return true;
+        }
+
         if (!await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -47,6 +47,15 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SigningKeys>();
         services.TryAddSingleton<ISiteMemberAccessor, NoSiteMembers>();
+        services.TryAddSingleton<ILeadJourney, TrackerLeadJourney>();
+        services.TryAddSingleton(sp => new CaptureLead(
+            sp.GetRequiredService<ILeadStore>(), sp.GetRequiredService<JourneyContent.Mail.IMailOutbox>(), sp.GetServices<JourneyContent.Mail.IMailQueuedSignal>(),
+            sp.GetRequiredService<ILeadJourney>(), sp.GetRequiredService<JourneyContent.Stages.StageModel>(), sp.GetRequiredService<SigningKeys>().Links,
+            sp.GetRequiredService<IOptions<GatedFormOptions>>().Value.ToCaptureSettings(), sp.GetRequiredService<ITextCatalog>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<JourneyContent.Web.Pages.PublicOrigin>();
+        services.TryAddSingleton<GatedFormLayout>();
+        services.TryAddSingleton<FormRequestReader>();
+        services.TryAddSingleton<LeadCapturedPublisher>();
         services.TryAddSingleton<GatedFormService>();
         services.TryAddSingleton<GatedFormSubmission>();
         services.TryAddSingleton<LeadEraser>();

@@ -56,6 +56,9 @@ public abstract record FormOutcome
     /// <summary>Too many submissions for this address: try again later.</summary>
     public sealed record RateLimited(TimeSpan RetryAfter) : FormOutcome;
 
+    /// <summary>The store could not take the lead (busy, read-only): nothing stored; show the form again with the input (503).</summary>
+    public sealed record Unavailable(GatedFormModel Form) : FormOutcome;
+
     /// <summary>Stored and mailed. <paramref name="DownloadToken"/> is null while the address awaits confirmation (double opt-in).</summary>
     public sealed record Accepted(Lead Lead, ContentItem Item, string? DownloadToken) : FormOutcome;
 }

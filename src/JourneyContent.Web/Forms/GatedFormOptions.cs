@@ -1,4 +1,5 @@
 using JourneyContent.Forms;
+using JourneyContent.Leads;
 
 namespace JourneyContent.Web.Forms;
 
@@ -59,6 +60,19 @@ public sealed class GatedFormOptions
 
     /// <summary>Erase leads inactive for this many months; 0 keeps them until erased by hand.</summary>
     public int RetentionMonths { get; set; }
+
+    /// <summary>The rules of the lead capture use case.</summary>
+    public LeadFormSettings ToCaptureSettings() => new()
+    {
+        DoubleOptIn = DoubleOptIn,
+        MinimumFillTime = MinimumFillTime,
+        LinkLifetime = LinkLifetime,
+        ConfirmationLifetime = ConfirmationLifetime,
+        ConsentVersion = ConsentVersion,
+        PerEmailLimit = PerEmailLimit,
+        RateLimitWindow = RateLimitWindow,
+        SiteName = SiteName,
+    };
 
     /// <summary>The problems of these settings, each naming its key.</summary>
     public IReadOnlyList<string> Validate()

@@ -1,89 +1,37 @@
-using System.Threading.RateLimiting;
 using JourneyContent.Content;
 using JourneyContent.Forms;
 using JourneyContent.Leads;
-using JourneyContent.Mail;
-using JourneyContent.Stages;
-using JourneyContent.Tracking;
-using JourneyContent.Web.Tracking;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace JourneyContent.Web.Forms;
 
-/// <summary>Shows and takes the forms of gated assets: validation, anti-spam, the lead, the mails and the download link.</summary>
+/// <summary>The HTTP side of gated forms: reads the request into the <see cref="CaptureLead"/> use case and its outcome into a form model.</summary>
 /// <remarks>
-/// <para>The order of a submission is what keeps the promises: the lead is committed, then the mail is written to the
-/// outbox, and only then is the visitor thanked; the mail itself and the CRM webhook are sent in the background.</para>
+/// <para>Antiforgery is checked before (by MVC, or by the CMS middleware); the rules, the lead, the mails and their
+/// order are the use case's. Both hosts (the standalone site and the CMS middleware) come through here.</para>
 /// <para>Anti-spam: a honeypot field, a signed stamp that must be older than <see cref="GatedFormOptions.MinimumFillTime"/>,
-/// a limit per email address (here) and per IP address (the <c>journey-forms</c> rate-limiting policy), and antiforgery.</para>
+/// a limit per email address (the use case) and per IP address (the <c>journey-forms</c> rate-limiting policy), and antiforgery.</para>
 /// </remarks>
-public sealed class GatedFormService : IDisposable
+public sealed class GatedFormService(CaptureLead capture, GatedFormLayout layout, FormRequestReader reader, LeadCapturedPublisher publisher, TimeProvider time, IOptions<GatedFormOptions> options)
 {
     /// <summary>The name of the honeypot field: hidden from people, tempting to robots.</summary>
-    public const string HoneypotField = "website";
+    public const string HoneypotField = FormRequestReader.HoneypotField;
 
     /// <summary>The name of the stamp field.</summary>
-    public const string StampField = "form_stamp";
-
-    private const string StampPurpose = "form";
-    private static readonly TimeSpan StampLifetime = TimeSpan.FromDays(1);
-    private readonly StageModel _stages;
-    private readonly ILeadStore _leads;
-    private readonly IMailOutbox _outbox;
-    private readonly IEnumerable<IMailQueuedSignal> _mailSignals;
-    private readonly JourneyTracker _tracker;
-    private readonly SigningKeys _keys;
-    private readonly GatedFormOptions _options;
-    private readonly TimeProvider _time;
-    private readonly IEnumerable<ILeadCapturedHandler> _handlers;
-    private readonly IStringLocalizer<SharedStrings> _strings;
-    private readonly ITextCatalog _texts;
-    private readonly ILogger<GatedFormService> _logger;
-    private readonly ISiteMemberAccessor _members;
-    private readonly PartitionedRateLimiter<string> _perEmail;
-
-    /// <summary>Creates the service.</summary>
-    public GatedFormService(
-        StageModel stages, ILeadStore leads, IMailOutbox outbox, IEnumerable<IMailQueuedSignal> mailSignals, JourneyTracker tracker, SigningKeys keys,
-        IOptions<GatedFormOptions> options, TimeProvider time, IEnumerable<ILeadCapturedHandler> handlers, IStringLocalizer<SharedStrings> strings,
-        ILogger<GatedFormService> logger, ISiteMemberAccessor members, ITextCatalog texts)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _stages = stages;
-        _leads = leads;
-        _outbox = outbox;
-        _mailSignals = mailSignals;
-        _tracker = tracker;
-        _keys = keys;
-        _options = options.Value;
-        _time = time;
-        _handlers = handlers;
-        _strings = strings;
-        _texts = texts;
-        _logger = logger;
-        _members = members;
-        _perEmail = PartitionedRateLimiter.Create<string, string>(email => RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = _options.PerEmailLimit,
-            Window = _options.RateLimitWindow,
-            QueueLimit = 0,
-        }));
-    }
+    public const string StampField = FormRequestReader.StampField;
 
     /// <summary>The options in force.</summary>
-    public GatedFormOptions Options => _options;
+    public GatedFormOptions Options => options.Value;
 
     /// <summary>The form of <paramref name="item"/> for this request's visitor: known fields left out, known values shown.</summary>
     public async Task<GatedFormModel> PrepareAsync(HttpContext context, ContentItem item)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(item);
-        var known = await KnownLeadAsync(context);
-        var model = await BuildAsync(context, item, known);
-        return known?.Email is { } email
+        var known = await capture.KnownAsync(reader.VisitorId(context), context.RequestAborted);
+        var model = layout.Build(item, known, FormRequestReader.SourceOf(context.Request));
+        return known.Lead?.Email is { } email
             ? model with { Values = new Dictionary<FormField, string?> { [FormField.Email] = email } }
             : model;
     }
@@ -94,262 +42,52 @@ public sealed class GatedFormService : IDisposable
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(form);
-        var now = _time.GetUtcNow();
-        if (!string.IsNullOrEmpty(form[HoneypotField]))
+        var submission = await reader.ReadAsync(context, item, layout.Definition(item), form, layout.ConsentText(item.Language), time.GetUtcNow());
+        var outcome = await capture.SubmitAsync(submission, context.RequestAborted);
+        switch (outcome)
         {
-            return new FormOutcome.Rejected("honeypot");
+            case LeadSubmissionOutcome.Accepted accepted:
+                await publisher.PublishAsync(accepted.Notification, context.RequestAborted);
+                return new FormOutcome.Accepted(accepted.Lead, item, accepted.DownloadToken);
+            case LeadSubmissionOutcome.Invalid invalid:
+                return new FormOutcome.Invalid(await ShownAgainAsync(context, item, submission) with
+                {
+                    Errors = invalid.Errors,
+                    FormErrorKey = invalid.Expired ? "FormExpired" : null,
+                });
+            case LeadSubmissionOutcome.RateLimited limited:
+                return new FormOutcome.RateLimited(limited.RetryAfter);
+            case LeadSubmissionOutcome.StoreUnavailable:
+                // The store's own reads may fail too: the form is shown again from what was typed alone.
+                return new FormOutcome.Unavailable(layout.Build(item, new KnownVisitor(null, AskConsent: true), submission.Source) with
+                {
+                    Values = submission.Input.Values,
+                    FormErrorKey = "FormUnavailable",
+                });
+            default:
+                return new FormOutcome.Rejected(((LeadSubmissionOutcome.Refused)outcome).Reason);
         }
-
-        var known = await KnownLeadAsync(context);
-        var model = await BuildAsync(context, item, known);
-        var input = ReadInput(form);
-        var (check, stamp) = _keys.Links.Verify(form[StampField], StampPurpose, now);
-        // A forged stamp, another item's, or one older than a day: the visitor is asked to send the form again.
-        if (check != LinkCheck.Valid || stamp?.ContentId != item.Id)
-        {
-            return new FormOutcome.Invalid(model with { Values = input.Values, FormErrorKey = "FormExpired" });
-        }
-
-        if (now - (stamp!.ExpiresAt - StampLifetime) < _options.MinimumFillTime)
-        {
-            return new FormOutcome.Rejected("too-fast");
-        }
-
-        var definition = Definition(item);
-        var knownFields = known is null ? null : FormValidator.KnownFields(known.Profile);
-        var validation = FormValidator.Validate(definition, input, _stages, knownFields, model.AskConsent);
-        if (!validation.IsValid)
-        {
-            return new FormOutcome.Invalid(model with { Values = input.Values, Errors = validation.Errors });
-        }
-
-        // The limit counts an address whatever its case, so changing case does not get round it.
-        using (var lease = await _perEmail.AcquireAsync(validation.Email!.ToLowerInvariant(), 1, context.RequestAborted))
-        {
-            if (!lease.IsAcquired)
-            {
-                return new FormOutcome.RateLimited(lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : _options.RateLimitWindow);
-            }
-        }
-
-        // Tracking first, so the lead's stage includes this submission; nothing is recorded without consent.
-        var visitorId = _tracker.VisitorId(context);
-        if (visitorId is not null)
-        {
-            await _tracker.RecordAsync(visitorId, now, JourneyEventType.FormSubmit, item.Id);
-            if (validation.DeclaredStage is { } declared)
-            {
-                await _tracker.RecordAsync(visitorId, now, JourneyEventType.DeclaredStage, item.Id, declared);
-            }
-        }
-
-        var inferred = visitorId is null ? null : (await _tracker.EstimateAsync(context))?.Stage?.Key;
-        var result = await _leads.CaptureAsync(new LeadCapture
-        {
-            Email = validation.Email!,
-            Profile = validation.Profile,
-            Language = item.Language,
-            ContentId = item.Id,
-            DeclaredStage = validation.DeclaredStage,
-            Stage = inferred ?? validation.DeclaredStage,
-            Consent = model.AskConsent
-                ? new ConsentRecord(model.ConsentText, _options.ConsentVersion, now, _keys.HashIp(context.Connection.RemoteIpAddress?.ToString()), item.Id)
-                : null,
-            VisitorId = visitorId,
-            MemberKey = await _members.CurrentMemberKeyAsync(context),
-            Source = ReadSource(form),
-            At = now,
-        }, context.RequestAborted);
-
-        if (visitorId is not null && result.OtherVisitors.Count > 0)
-        {
-            await _tracker.MergeAsync(visitorId, result.OtherVisitors);
-        }
-
-        var lead = result.Lead;
-        string? downloadToken = null;
-        if (_options.DoubleOptIn && lead.EmailConfirmedAt is null)
-        {
-            await QueueConfirmationAsync(context, lead, item, now);
-        }
-        else
-        {
-            downloadToken = await QueueDownloadAsync(context, lead, item, now);
-        }
-
-        await PublishAsync(new LeadCaptured(lead, item.Id, result.IsNew) { StageChange = result.StageChange }, context.RequestAborted);
-        return new FormOutcome.Accepted(lead, item, downloadToken);
     }
 
     /// <summary>Creates a fresh download link for a lead and mails it; returns the token.</summary>
-    public async Task<string> QueueDownloadAsync(HttpContext context, Lead lead, ContentItem item, DateTimeOffset now)
+    public Task<string> QueueDownloadAsync(HttpContext context, Lead lead, ContentItem item, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(lead);
-        ArgumentNullException.ThrowIfNull(item);
-        var expires = now + _options.LinkLifetime;
-        var token = _keys.Links.Create(new LinkClaims(LinkClaims.Download, lead.Id, item.Id, expires));
-        if (lead.Email is { } email)
-        {
-            var mail = MailTemplates.Download(_texts, lead.Language, email, lead.Profile.FirstName, item.Title, Absolute(context, DownloadPath(token)), expires, _options.SiteName) with { LeadId = lead.Id };
-            await EnqueueAsync(mail, context.RequestAborted);
-        }
-
-        return token;
+        return capture.SendDownloadAsync(lead, item, reader.LinkBase(context), now, context.RequestAborted);
     }
 
     /// <summary>The site path of a download link.</summary>
-    public static string DownloadPath(string token) => "/journey/download?t=" + Uri.EscapeDataString(token);
+    public static string DownloadPath(string token) => LeadMails.DownloadPath(token);
 
     /// <summary>The site path of a confirmation link.</summary>
-    public static string ConfirmPath(string token) => "/journey/confirm?t=" + Uri.EscapeDataString(token);
-
-    /// <inheritdoc />
-    public void Dispose() => _perEmail.Dispose();
+    public static string ConfirmPath(string token) => LeadMails.ConfirmPath(token);
 
     /// <summary>The form definition of an item: its own fields, else its named form, else the configured or built-in default.</summary>
-    public FormDefinition Definition(ContentItem item)
+    public FormDefinition Definition(ContentItem item) => layout.Definition(item);
+
+    private async Task<GatedFormModel> ShownAgainAsync(HttpContext context, ContentItem item, LeadSubmission submission)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        static IReadOnlyList<FormField> Fields(IEnumerable<string> keys) =>
-            [.. keys.Select(k => FormFields.TryParse(k, out var f) ? f : (FormField?)null).OfType<FormField>().Where(f => f is not (FormField.Email or FormField.Consent)).Distinct()];
-
-        if (item.Form is { Fields.Count: > 0 } inline)
-        {
-            return new FormDefinition { Name = inline.Name ?? item.Id, Fields = Fields(inline.Fields), Required = Fields(inline.Required).ToHashSet() };
-        }
-
-        var name = item.Form?.Name ?? "default";
-        if (_options.Definitions.TryGetValue(name, out var configured))
-        {
-            return new FormDefinition { Name = name, Fields = Fields(configured.Fields), Required = Fields(configured.Required).ToHashSet() };
-        }
-
-        return FormDefinition.Default;
-    }
-
-    private async Task QueueConfirmationAsync(HttpContext context, Lead lead, ContentItem item, DateTimeOffset now)
-    {
-        var token = _keys.Links.Create(new LinkClaims(LinkClaims.Confirm, lead.Id, item.Id, now + _options.ConfirmationLifetime));
-        var mail = MailTemplates.ConfirmAddress(_texts, lead.Language, lead.Email!, lead.Profile.FirstName, item.Title, Absolute(context, ConfirmPath(token)), _options.SiteName) with { LeadId = lead.Id };
-        await EnqueueAsync(mail, context.RequestAborted);
-    }
-
-    private async Task EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken)
-    {
-        await _outbox.EnqueueAsync(mail, cancellationToken);
-        foreach (var signal in _mailSignals)
-        {
-            signal.MailQueued();
-        }
-    }
-
-    private async Task PublishAsync(LeadCaptured notification, CancellationToken cancellationToken)
-    {
-        foreach (var handler in _handlers)
-        {
-            try
-            {
-                await handler.HandleAsync(notification, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The lead is stored and the visitor thanked whatever a handler does.
-                _logger.LogError(ex, "{Handler} failed on lead {LeadId}", handler.GetType().Name, notification.Lead.Id);
-            }
-        }
-    }
-
-    private async Task<Lead?> KnownLeadAsync(HttpContext context)
-    {
-        var visitorId = context.Request.Cookies[TrackingRequest.VisitorCookie];
-        if (visitorId is null || !TrackingRequest.IsVisitorId(visitorId) || _tracker.VisitorId(context) is null)
-        {
-            return null;
-        }
-
-        var lead = await _leads.FindByVisitorAsync(visitorId, context.RequestAborted);
-        return lead is { IsErased: false } ? lead : null;
-    }
-
-    private async Task<GatedFormModel> BuildAsync(HttpContext context, ContentItem item, Lead? known)
-    {
-        var definition = Definition(item);
-        var knownFields = known is null ? new HashSet<FormField>() : FormValidator.KnownFields(known.Profile);
-        var askConsent = known is null || !await _leads.HasConsentedAsync(known.Id, _options.ConsentVersion, context.RequestAborted);
-        var language = item.Language;
-        var consentText = _options.ConsentText.TryGetValue(language, out var text) && !string.IsNullOrWhiteSpace(text)
-            ? text
-            : _strings["FormConsentDefault"].Value;
-        var privacy = _options.PrivacyPolicyUrl.TryGetValue(language, out var url) && !string.IsNullOrWhiteSpace(url) ? url : $"/{language}/privacy";
-        var stamp = _keys.Links.Create(new LinkClaims(StampPurpose, string.Empty, item.Id, _time.GetUtcNow() + StampLifetime));
-        return new GatedFormModel(
-            item,
-            [.. definition.Fields.Where(f => !knownFields.Contains(f))],
-            definition.Required,
-            askConsent,
-            consentText,
-            privacy,
-            _stages.Stages,
-            stamp)
-        {
-            KnownName = known?.Profile.FirstName,
-            Source = SourceOf(context.Request),
-        };
-    }
-
-    private static FormInput ReadInput(IFormCollection form)
-    {
-        var values = new Dictionary<FormField, string?>();
-        foreach (var field in Enum.GetValues<FormField>().Where(f => f != FormField.Consent))
-        {
-            var value = form[field.Key()].ToString();
-            // Input is cut far above any limit, so an oversized post is reported as too long, not kept whole in memory.
-            values[field] = value.Length > 4096 ? value[..4096] : value;
-        }
-
-        return new FormInput { Values = values, Consent = form[FormField.Consent.Key()] == "true" };
-    }
-
-    /// <summary>The campaign parameters and referrer of the page the form was shown on, sent back as hidden fields.</summary>
-    private static LeadSource SourceOf(HttpRequest request)
-    {
-        string? Query(string key) => request.Query[key].ToString() is { Length: > 0 and <= 200 } value ? value : null;
-        var referrer = request.Headers.Referer.ToString();
-        var external = Uri.TryCreate(referrer, UriKind.Absolute, out var uri) && !string.Equals(uri.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase);
-        return new LeadSource
-        {
-            UtmSource = Query("utm_source"),
-            UtmMedium = Query("utm_medium"),
-            UtmCampaign = Query("utm_campaign"),
-            UtmTerm = Query("utm_term"),
-            UtmContent = Query("utm_content"),
-            Referrer = external && referrer.Length <= 500 ? referrer : null,
-            LandingPage = request.Path.Value,
-        };
-    }
-
-    private static LeadSource ReadSource(IFormCollection form)
-    {
-        string? Field(string key) => form["src_" + key].ToString() is { Length: > 0 and <= 500 } value ? value : null;
-        return new LeadSource
-        {
-            UtmSource = Field("utm_source"),
-            UtmMedium = Field("utm_medium"),
-            UtmCampaign = Field("utm_campaign"),
-            UtmTerm = Field("utm_term"),
-            UtmContent = Field("utm_content"),
-            Referrer = Field("referrer"),
-            LandingPage = Field("landing_page"),
-        };
-    }
-
-    /// <summary>The signed-in CMS member's key, when the host put one in the user's claims (the Umbraco package does).</summary>
-    private string Absolute(HttpContext context, string path)
-    {
-        var baseUrl = string.IsNullOrEmpty(_options.PublicBaseUrl)
-            ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}"
-            : _options.PublicBaseUrl.TrimEnd('/');
-        return baseUrl + path;
+        var known = await capture.KnownAsync(reader.VisitorId(context), context.RequestAborted);
+        return layout.Build(item, known, FormRequestReader.SourceOf(context.Request)) with { Values = submission.Input.Values };
     }
 }

@@ -32,6 +32,13 @@ public sealed class GatedFormSubmission(GatedFormService forms, SigningKeys keys
             case FormOutcome.RateLimited limited:
                 context.Response.Headers.RetryAfter = ((int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+            case FormOutcome.Unavailable unavailable:
+                // Busy or read-only storage: the visitor keeps what they typed and may send it again shortly.
+                context.Items[JourneyGatedFormViewComponent.RefusedFormKey] = unavailable.Form;
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "10";
+                context.Response.Headers.CacheControl = "no-store";
+                return null;
             case FormOutcome.Invalid invalid:
                 context.Items[JourneyGatedFormViewComponent.RefusedFormKey] = invalid.Form;
                 context.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -4,6 +4,7 @@ using JourneyContent.Web.Configuration;
 using JourneyContent.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace JourneyContent.Web.Pages;
@@ -52,6 +53,8 @@ public abstract class PageControllerBase(IContentSource content, IOptions<Journe
             Alternates = alternates,
             TranslatedLanguages = translated,
             Indexable = indexable,
+            // Resolved here rather than injected, so that every page controller keeps its constructor.
+            Origin = HttpContext.RequestServices.GetService<PublicOrigin>()?.Of(Request),
         };
     }
 }

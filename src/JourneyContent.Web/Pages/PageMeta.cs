@@ -12,6 +12,9 @@ public sealed record PageMeta(string Language, string Title, string? Description
     /// <summary>True when <see cref="Alternates"/> holds a real translation rather than a fallback home page.</summary>
     public IReadOnlySet<string> TranslatedLanguages { get; init; } = new HashSet<string>();
 
+    /// <summary>The site's trusted origin for canonical and hreflang links (<see cref="PublicOrigin"/>), or null for relative links.</summary>
+    public string? Origin { get; init; }
+
     /// <summary>Whether search engines may index the page.</summary>
     public bool Indexable { get; init; } = true;
 }

@@ -171,6 +171,16 @@ public sealed class JourneyTracker
         }
     }
 
+    /// <summary>Where a visitor that tracking already allowed stands now.</summary>
+    public async Task<StageEstimate> EstimateAsync(string visitorId)
+    {
+        var visitor = await StateAsync(visitorId);
+        lock (visitor)
+        {
+            return _engine.Estimate(visitor.State, _time.GetUtcNow());
+        }
+    }
+
     /// <summary>
     /// This request's visitor as recommendations need them: their stage and a copy of their reading history for a
     /// page in <paramref name="language"/>; without tracking, a context with no stage (the non-personalised default).

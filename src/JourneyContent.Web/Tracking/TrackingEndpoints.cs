@@ -92,8 +92,8 @@ public static class TrackingEndpoints
             context.Response.Cookies.Delete(TrackingRequest.VisitorCookie);
         }
 
-        return returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            ? TypedResults.Redirect(returnUrl)
+        return JourneyContent.Web.Pages.LocalUrl.IsLocal(returnUrl)
+            ? TypedResults.Redirect(returnUrl!)
             : TypedResults.NoContent();
     }
 

@@ -52,6 +52,24 @@ public sealed class FormValidatorTests
         Assert.Equal(error, result.Errors[field]);
     }
 
+    [Theory]
+    [InlineData(FormField.FirstName, "Ada\r\nBcc: all@example.com")]
+    [InlineData(FormField.LastName, "Love\nlace")]
+    [InlineData(FormField.Company, "Analytical\tEngines")]
+    [InlineData(FormField.JobTitle, "Chief\u007fEngineer")]
+    [InlineData(FormField.JobTitle, "Chief\u0000Engineer")]
+    [InlineData(FormField.Company, "Sillage\u0085SA")]
+    [InlineData(FormField.Country, "Fr\u001bance")]
+    public void A_one_line_field_with_a_control_character_is_refused_on_that_field(FormField field, string value)
+    {
+        var form = new FormDefinition { Name = "all", Fields = [FormField.FirstName, FormField.LastName, FormField.Company, FormField.JobTitle, FormField.Country] };
+
+        var result = FormValidator.Validate(form, Input(values: (field, value)), StageModel.Default);
+
+        Assert.Equal(FormError.ControlCharacter, Assert.Single(result.Errors).Value);
+        Assert.Equal(field, Assert.Single(result.Errors).Key);
+    }
+
     [Fact]
     public void A_valid_submission_is_normalised_and_keeps_text_as_typed()
     {

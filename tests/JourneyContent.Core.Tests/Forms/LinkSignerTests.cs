@@ -44,4 +44,24 @@ public sealed class LinkSignerTests
     {
         Assert.Throws<ArgumentException>(() => new LinkSigner(new byte[16]));
     }
+
+    [Theory]
+    [InlineData("99999999999999999")]
+    [InlineData("-99999999999999999")]
+    [InlineData("253402300800")]
+    [InlineData("-62135596801")]
+    public void A_genuine_signature_over_an_impossible_expiry_is_tampered_not_an_exception(string expiry)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var payload = System.Text.Encoding.UTF8.GetBytes($"download\nlead1\nen/benchmark\n{expiry}");
+        var token = Base64Url(payload) + "." + Base64Url(HMACSHA256.HashData(key, payload));
+
+        var (check, claims) = new LinkSigner(key).Verify(token, LinkClaims.Download, Now);
+
+        Assert.Equal(LinkCheck.Tampered, check);
+        Assert.Null(claims);
+    }
+
+    /// <summary>The token encoding the signer uses, written out so that a test can sign claims the signer would never make.</summary>
+    internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

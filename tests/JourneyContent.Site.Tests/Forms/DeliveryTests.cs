@@ -56,14 +56,15 @@ public sealed partial class DeliveryTests
     [Fact]
     public async Task A_tampered_link_answers_403_and_an_expired_one_410_with_an_offer_of_a_fresh_link()
     {
-        using var site = FormVisitor.Site();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        using var site = FormVisitor.Site().WithTime(time);
         using var visitor = FormVisitor.Create(site);
         (await visitor.SubmitAsync(new() { ["email"] = "ada@example.com" })).Dispose();
         var lead = Assert.Single(await FormVisitor.LeadsAsync(site));
         var links = site.Services.GetRequiredService<SigningKeys>().Links;
-        var expired = links.Create(new LinkClaims(LinkClaims.Download, lead.Id, "en/marketing-automation-platforms-compared-2026", DateTimeOffset.UtcNow.AddMinutes(-1)));
-        var valid = links.Create(new LinkClaims(LinkClaims.Download, lead.Id, "en/marketing-automation-platforms-compared-2026", DateTimeOffset.UtcNow.AddDays(1)));
-        var otherAsset = links.Create(new LinkClaims(LinkClaims.Download, lead.Id, "en/pricing", DateTimeOffset.UtcNow.AddDays(1)));
+        var expired = links.Create(new LinkClaims(LinkClaims.Download, lead.Id, "en/marketing-automation-platforms-compared-2026", time.GetUtcNow().AddMinutes(-1)));
+        var valid = links.Create(new LinkClaims(LinkClaims.Download, lead.Id, "en/marketing-automation-platforms-compared-2026", time.GetUtcNow().AddDays(1)));
+        var otherAsset = links.Create(new LinkClaims(LinkClaims.Download, lead.Id, "en/pricing", time.GetUtcNow().AddDays(1)));
         var tampered = valid[..^2] + (valid[^2] == 'A' ? "B" : "A") + valid[^1];
 
         using var forged = await visitor.Http.GetAsync(new Uri(GatedFormService.DownloadPath(tampered), UriKind.Relative));

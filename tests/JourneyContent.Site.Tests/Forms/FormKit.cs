@@ -30,7 +30,8 @@ internal sealed partial class FormVisitor(HttpClient http) : IDisposable
     public async Task<string> PageAsync(string path = Benchmark) => await Http.GetStringAsync(new Uri(path, UriKind.Relative));
 
     /// <summary>Opens the page and posts its form with <paramref name="fields"/> (email, consent and the hidden fields filled unless given).</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(Dictionary<string, string> fields, string path = Benchmark)
+    /// <remarks><paramref name="before"/> runs between the page and the post: a test moves its fake clock there.</remarks>
+    public async Task<HttpResponseMessage> SubmitAsync(Dictionary<string, string> fields, string path = Benchmark, Action? before = null)
     {
         var html = await PageAsync(path);
         var formHtml = html[html.IndexOf("class=\"lead-form\"", StringComparison.Ordinal)..];
@@ -43,6 +44,7 @@ internal sealed partial class FormVisitor(HttpClient http) : IDisposable
             form[key] = value;
         }
 
+        before?.Invoke();
         return await Http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(form.Where(f => f.Value is not null)));
     }
 

@@ -70,12 +70,13 @@ public sealed class PrivacyTests
     [Fact]
     public async Task Retention_erases_leads_inactive_for_longer_than_the_setting()
     {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         using var site = FormVisitor.Site();
         var store = site.Services.GetRequiredService<ILeadStore>();
-        var old = await store.CaptureAsync(new LeadCapture { Email = "old@example.com", Language = "en", ContentId = "en/x", At = DateTimeOffset.UtcNow.AddMonths(-14) }, default);
-        var recent = await store.CaptureAsync(new LeadCapture { Email = "new@example.com", Language = "en", ContentId = "en/x", At = DateTimeOffset.UtcNow.AddMonths(-2) }, default);
+        var old = await store.CaptureAsync(new LeadCapture { Email = "old@example.com", Language = "en", ContentId = "en/x", At = time.GetUtcNow().AddMonths(-14) }, default);
+        var recent = await store.CaptureAsync(new LeadCapture { Email = "new@example.com", Language = "en", ContentId = "en/x", At = time.GetUtcNow().AddMonths(-2) }, default);
         var retention = new LeadRetention(
-            site.Services.GetRequiredService<LeadEraser>(), store, Options.Create(new GatedFormOptions { RetentionMonths = 12 }), TimeProvider.System, NullLogger<LeadRetention>.Instance);
+            site.Services.GetRequiredService<LeadEraser>(), store, Options.Create(new GatedFormOptions { RetentionMonths = 12 }), time, NullLogger<LeadRetention>.Instance);
 
         var erased = await retention.RunOnceAsync(12, default);
 

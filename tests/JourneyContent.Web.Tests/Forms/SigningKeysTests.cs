@@ -6,6 +6,7 @@ namespace JourneyContent.Web.Tests.Forms;
 
 public sealed class SigningKeysTests : IDisposable
 {
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "jc-keys-" + Guid.NewGuid().ToString("N")[..8]);
 
     private SigningKeys Keys(string? configured = null) =>
@@ -15,12 +16,12 @@ public sealed class SigningKeysTests : IDisposable
     public void A_key_is_generated_once_into_the_data_folder_with_owner_only_permissions_and_reused()
     {
         var first = Keys();
-        var token = first.Links.Create(new LinkClaims(LinkClaims.Download, "lead", "en/item", DateTimeOffset.UtcNow.AddDays(1)));
+        var token = first.Links.Create(new LinkClaims(LinkClaims.Download, "lead", "en/item", Now.AddDays(1)));
         var file = Path.Combine(_folder, "keys", "signing.key");
 
         var second = Keys();
 
-        Assert.Equal(LinkCheck.Valid, second.Links.Verify(token, LinkClaims.Download, DateTimeOffset.UtcNow).Check);
+        Assert.Equal(LinkCheck.Valid, second.Links.Verify(token, LinkClaims.Download, Now).Check);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
@@ -34,9 +35,9 @@ public sealed class SigningKeysTests : IDisposable
     {
         var configured = Keys(Convert.ToBase64String(new byte[32]));
         var generated = Keys();
-        var token = configured.Links.Create(new LinkClaims(LinkClaims.Download, "lead", "en/item", DateTimeOffset.UtcNow.AddDays(1)));
+        var token = configured.Links.Create(new LinkClaims(LinkClaims.Download, "lead", "en/item", Now.AddDays(1)));
 
-        Assert.Equal(LinkCheck.Tampered, generated.Links.Verify(token, LinkClaims.Download, DateTimeOffset.UtcNow).Check);
+        Assert.Equal(LinkCheck.Tampered, generated.Links.Verify(token, LinkClaims.Download, Now).Check);
         Assert.NotEqual(configured.HashIp("1.2.3.4"), generated.HashIp("1.2.3.4"));
     }
 
