@@ -14,16 +14,15 @@ namespace JourneyContent.Umbraco.Content;
 /// <para>Values are read as Umbraco's value converters deliver them, so the mapping works whichever editor a site
 /// chose for a Journey property. Identities are stable across rebuilds: an item's id is
 /// <c>{document key}:{language}</c> and the translations of a document share its key as translation key.</para>
-/// <para>Problems are reported, not thrown: a document without a URL is skipped with an error, while an unknown
-/// stage, kind or call-to-action stage keeps the item (untagged, or with the default kind) and adds an error naming
-/// the document, so editors see it in the back office. URLs are asked for while an Umbraco context exists: Umbraco's
-/// URL provider needs one.</para>
+/// <para>The mapper only reads: <see cref="ContentItemBuilder"/> checks the values with the same rules as for
+/// markdown files, and each of its problems becomes an error naming the document, its culture and the property alias.
+/// A document without a URL is skipped with an error; any other problem keeps the item, with the faulty value left out
+/// (untagged, the default kind, the item's own page as the button's target), because the page is live on the site
+/// anyway. URLs are asked for while an Umbraco context exists: Umbraco's URL provider needs one.</para>
 /// </remarks>
 public sealed class PublishedContentMapper
 {
-    private const string FallbackKind = "article";
-
-    private readonly StageModel _stages;
+    private readonly ContentItemBuilder _builder;
     private readonly IPublishedUrlProvider _urls;
     private readonly UmbracoContentOptions _options;
 
@@ -33,17 +32,15 @@ public sealed class PublishedContentMapper
         ArgumentNullException.ThrowIfNull(stages);
         ArgumentNullException.ThrowIfNull(urls);
         ArgumentNullException.ThrowIfNull(options);
-        _stages = stages;
+        _builder = new ContentItemBuilder(stages);
         _urls = urls;
         _options = options.Value;
     }
 
-    private string KnownStages => string.Join(", ", _stages.Stages.Select(s => s.Key));
-
     /// <summary>The id of a document's item in a language: <c>{key:D}:{language}</c>.</summary>
     public static string ItemId(Guid key, string language) => $"{key:D}:{language}";
 
-    /// <summary>How errors name a document: its name in <paramref name="culture"/> (or its invariant name) and its key.</summary>
+    /// <summary>How errors name a document: its name in <paramref name="culture"/> (or its invariant name), its key, and the culture when there is one.</summary>
     public static string Describe(IPublishedContent content, string? culture)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -53,7 +50,8 @@ public sealed class PublishedContentMapper
             name = content.Name;
         }
 
-        return string.IsNullOrWhiteSpace(name) ? $"({content.Key:D})" : $"{name} ({content.Key:D})";
+        var id = string.IsNullOrEmpty(culture) ? $"{content.Key:D}" : $"{content.Key:D}, {culture}";
+        return string.IsNullOrWhiteSpace(name) ? $"({id})" : $"{name} ({id})";
     }
 
     /// <summary>
@@ -88,37 +86,61 @@ public sealed class PublishedContentMapper
             return null;
         }
 
-        var stage = ReadStage(content, variant, source, errors);
-        var bodyHtml = ReadBody(content, variant);
-        return new ContentItem
+        var built = _builder.Build(new RawContentValues
         {
             Id = ItemId(content.Key, language),
             Slug = slug,
             Language = language,
-            Title = FirstText(cultureInfo?.Name, content.Name) ?? slug,
-            Kind = ReadKind(content, variant, source, errors),
             Url = url,
-            Stage = stage?.Key,
-            SecondaryStages = ReadSecondaryStages(content, variant, stage, source, errors),
-            Topics = [.. PublishedValues.Texts(Read(content, JourneyProperties.Topics, variant))
-                .Select(t => t.ToLowerInvariant())
-                .Distinct(StringComparer.Ordinal)],
-            Summary = ReadSummary(content, variant),
             Date = DateOnly.FromDateTime(cultureInfo is { Date: var date } && date != default ? date : content.UpdateDate),
             GatedAsset = ReadGatedAsset(content, variant, source, errors),
             TranslationKey = content.Key.ToString("D"),
             // Umbraco renders its own pages: the module only needs the text (search, suggestions), so no unsanitised HTML is kept.
-            BodyHtml = string.Empty,
-            BodyText = PublishedValues.HtmlToText(bodyHtml),
+            BodyText = PublishedValues.HtmlToText(ReadBody(content, variant)),
             Source = $"umbraco://document/{content.Key:D}",
             Version = content.UpdateDate.Ticks.ToString(CultureInfo.InvariantCulture),
+            Title = FirstText(cultureInfo?.Name, content.Name) ?? slug,
+            Summary = ReadSummary(content, variant),
+            Stage = PublishedValues.Texts(Read(content, JourneyProperties.Stage, variant)).FirstOrDefault(),
+            SecondaryStages = [.. PublishedValues.Texts(Read(content, JourneyProperties.SecondaryStages, variant)).Select(key => new RawStageWeight(key))],
+            // The composition's kind picker may be left empty: such a page is an article, not an error.
+            Kind = PublishedValues.Texts(Read(content, JourneyProperties.Kind, variant)).FirstOrDefault() ?? _builder.DefaultKind,
+            Topics = PublishedValues.Texts(Read(content, JourneyProperties.Topics, variant)),
+            Boost = PublishedValues.Text(Read(content, JourneyProperties.Boost, variant)),
             PinnedNext = ReadPinnedNext(content, variant, language),
-            ExcludedFromRecommendations = PublishedValues.Boolean(Read(content, JourneyProperties.ExcludeFromRecommendations, variant)) ?? false,
-            Boost = ReadBoost(content, variant),
-            CallToAction = ReadCallToAction(content, variant, source, errors),
-            Form = PublishedValues.Text(Read(content, JourneyProperties.Form, variant)) is { } form ? new GatedFormSettings { Name = form } : null,
-        };
+            Exclude = PublishedValues.FlagText(Read(content, JourneyProperties.ExcludeFromRecommendations, variant)),
+            CallToAction = ReadCallToAction(content, variant),
+            Form = PublishedValues.Text(Read(content, JourneyProperties.Form, variant)) is { } form ? new RawGatedForm { Name = form } : null,
+        });
+        foreach (var problem in built.Problems)
+        {
+            errors.Add(problem.At(source, null, PropertyAlias(problem.Field)));
+        }
+
+        return built.Item;
     }
+
+    /// <summary>The property that holds a value the builder names by its front-matter field.</summary>
+    internal static string PropertyAlias(string field) => field.Split('.')[0] switch
+    {
+        "stage" => JourneyProperties.Stage,
+        "secondary_stages" => JourneyProperties.SecondaryStages,
+        "kind" => JourneyProperties.Kind,
+        "topics" => JourneyProperties.Topics,
+        "boost" => JourneyProperties.Boost,
+        "next" => JourneyProperties.PinnedNext,
+        "exclude" or "recommend" => JourneyProperties.ExcludeFromRecommendations,
+        "form" => JourneyProperties.Form,
+        "cta" => field switch
+        {
+            "cta.headline" => JourneyProperties.CtaHeadline,
+            "cta.text" => JourneyProperties.CtaText,
+            "cta.button" => JourneyProperties.CtaButton,
+            "cta.stages" => JourneyProperties.CtaStages,
+            _ => JourneyProperties.CtaLink,
+        },
+        _ => field,
+    };
 
     /// <summary>The key of the media item picked as gated asset in <paramref name="culture"/> (empty for invariant), or null.</summary>
     /// <remarks>For features that open the file itself (through Umbraco's media file system) rather than its URL.</remarks>
@@ -150,62 +172,6 @@ public sealed class PublishedContentMapper
 
         var last = path.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
         return string.IsNullOrEmpty(last) ? null : Uri.UnescapeDataString(last);
-    }
-
-    private Stage? ReadStage(IPublishedContent content, string? culture, string source, ICollection<ContentLoadError> errors)
-    {
-        var key = PublishedValues.Texts(Read(content, JourneyProperties.Stage, culture)).FirstOrDefault();
-        if (key is null)
-        {
-            return null;
-        }
-
-        var stage = _stages.FindStage(key);
-        if (stage is null)
-        {
-            errors.Add(new ContentLoadError(source, null, JourneyProperties.Stage,
-                $"Unknown stage '{key}': the page is treated as untagged until an editor picks one of {KnownStages}."));
-        }
-
-        return stage;
-    }
-
-    private List<StageWeight> ReadSecondaryStages(IPublishedContent content, string? culture, Stage? primary, string source, ICollection<ContentLoadError> errors)
-    {
-        var weights = new List<StageWeight>();
-        foreach (var key in PublishedValues.Texts(Read(content, JourneyProperties.SecondaryStages, culture)))
-        {
-            var stage = _stages.FindStage(key);
-            if (stage is null)
-            {
-                errors.Add(new ContentLoadError(source, null, JourneyProperties.SecondaryStages,
-                    $"Unknown secondary stage '{key}' is ignored. Known stages: {KnownStages}."));
-            }
-            else if (stage.Key != primary?.Key && weights.TrueForAll(w => w.Stage != stage.Key))
-            {
-                weights.Add(new StageWeight(stage.Key, 0.5));
-            }
-        }
-
-        return weights;
-    }
-
-    private string ReadKind(IPublishedContent content, string? culture, string source, ICollection<ContentLoadError> errors)
-    {
-        var key = PublishedValues.Texts(Read(content, JourneyProperties.Kind, culture)).FirstOrDefault();
-        if (_stages.FindKind(key) is { } kind)
-        {
-            return kind.Key;
-        }
-
-        var fallback = _stages.FindKind(FallbackKind)?.Key ?? _stages.Kinds.FirstOrDefault()?.Key ?? FallbackKind;
-        if (key is not null)
-        {
-            errors.Add(new ContentLoadError(source, null, JourneyProperties.Kind,
-                $"Unknown kind '{key}': the page is listed as '{fallback}'. Known kinds: {string.Join(", ", _stages.Kinds.Select(k => k.Key))}."));
-        }
-
-        return fallback;
     }
 
     private string? ReadSummary(IPublishedContent content, string? culture) =>
@@ -248,42 +214,14 @@ public sealed class PublishedContentMapper
             .Select(key => ItemId(key, language))];
     }
 
-    private static double ReadBoost(IPublishedContent content, string? culture)
+    private RawCallToAction? ReadCallToAction(IPublishedContent content, string? culture) => new()
     {
-        var boost = PublishedValues.Number(Read(content, JourneyProperties.Boost, culture)) ?? 0;
-        return double.IsNaN(boost) ? 0 : Math.Clamp(boost, -1, 1);
-    }
-
-    private CallToActionBlock? ReadCallToAction(IPublishedContent content, string? culture, string source, ICollection<ContentLoadError> errors)
-    {
-        var headline = PublishedValues.Text(Read(content, JourneyProperties.CtaHeadline, culture));
-        var text = PublishedValues.Text(Read(content, JourneyProperties.CtaText, culture));
-        var button = PublishedValues.Text(Read(content, JourneyProperties.CtaButton, culture));
-        var url = ReadLinkUrl(Read(content, JourneyProperties.CtaLink, culture), culture);
-        if (headline is null && text is null && button is null && url is null)
-        {
-            return null;
-        }
-
-        var stages = new List<string>();
-        foreach (var key in PublishedValues.Texts(Read(content, JourneyProperties.CtaStages, culture)))
-        {
-            if (_stages.FindStage(key) is { } stage)
-            {
-                if (!stages.Contains(stage.Key))
-                {
-                    stages.Add(stage.Key);
-                }
-            }
-            else
-            {
-                errors.Add(new ContentLoadError(source, null, JourneyProperties.CtaStages,
-                    $"Unknown stage '{key}' for the call to action is ignored. Known stages: {KnownStages}."));
-            }
-        }
-
-        return new CallToActionBlock { Headline = headline, Text = text, Button = button, Url = url, Stages = stages };
-    }
+        Headline = PublishedValues.Text(Read(content, JourneyProperties.CtaHeadline, culture)),
+        Text = PublishedValues.Text(Read(content, JourneyProperties.CtaText, culture)),
+        Button = PublishedValues.Text(Read(content, JourneyProperties.CtaButton, culture)),
+        Url = ReadLinkUrl(Read(content, JourneyProperties.CtaLink, culture), culture),
+        Stages = PublishedValues.Texts(Read(content, JourneyProperties.CtaStages, culture)),
+    };
 
     private string? ReadLinkUrl(object? value, string? culture)
     {

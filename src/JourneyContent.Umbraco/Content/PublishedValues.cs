@@ -49,28 +49,8 @@ internal static partial class PublishedValues
         _ => [],
     };
 
-    /// <summary>A boolean from a toggle (bool), a number (non-zero is true) or a string (<c>true</c>, <c>1</c>, <c>yes</c>); null when empty or unreadable.</summary>
-    public static bool? Boolean(object? value) => value switch
-    {
-        bool flag => flag,
-        string text when NullIfEmpty(text) is { } trimmed => trimmed.ToUpperInvariant() switch
-        {
-            "TRUE" or "1" or "YES" or "ON" => true,
-            "FALSE" or "0" or "NO" or "OFF" => false,
-            _ => null,
-        },
-        IConvertible number when IsNumber(number) => number.ToDouble(CultureInfo.InvariantCulture) != 0,
-        _ => null,
-    };
-
-    /// <summary>A number from a decimal, double or integer editor, or from a string in invariant notation; null when empty or unreadable.</summary>
-    public static double? Number(object? value) => value switch
-    {
-        string text => double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null,
-        bool => null,
-        IConvertible number when IsNumber(number) => number.ToDouble(CultureInfo.InvariantCulture),
-        _ => null,
-    };
+    /// <summary>A toggle's value as text (<c>true</c>, <c>false</c>), or a text or number as written, for <see cref="JourneyContent.Content.ContentItemBuilder.ParseFlag"/>.</summary>
+    public static string? FlagText(object? value) => value is bool flag ? (flag ? "true" : "false") : Text(value);
 
     /// <summary>The picked documents or media items (a media picker's <c>MediaWithCrops</c> is an <see cref="IPublishedContent"/>).</summary>
     public static IReadOnlyList<IPublishedContent> Contents(object? value) => value switch

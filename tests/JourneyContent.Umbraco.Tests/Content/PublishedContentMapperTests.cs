@@ -41,7 +41,8 @@ public sealed class PublishedContentMapperTests
         var item = Map(document, string.Empty, "en");
 
         Assert.NotNull(item);
-        Assert.Empty(_errors);
+        var clamped = Assert.Single(_errors);
+        Assert.Equal((JourneyProperties.Boost, ContentProblemCodes.BoostOutOfRange, true), (clamped.Field, clamped.Code, clamped.IsWarning));
         Assert.Equal($"{document.Key:D}:en", item.Id);
         Assert.Equal(document.Key.ToString("D"), item.TranslationKey);
         Assert.Equal("the-buyers-guide", item.Slug);
@@ -216,6 +217,33 @@ public sealed class PublishedContentMapperTests
         Assert.NotNull(item);
         Assert.False(item.IsGated);
         Assert.Equal(JourneyProperties.GatedAsset, Assert.Single(_errors).Field);
+    }
+
+    [Fact]
+    public void An_unsafe_call_to_action_link_is_reported_with_the_document_culture_and_property_and_left_out()
+    {
+        var document = new FakeDocument("Guide", cultures: ["en-US"])
+            .With(JourneyProperties.Stage, "decision")
+            .With(JourneyProperties.CtaHeadline, "Talk to us")
+            .With(JourneyProperties.CtaLink, new Link { Name = "Evil", Url = "/\t/evil.example", Type = LinkType.External });
+        _site.Publish(document, "/en/guide/", "en-US");
+
+        var item = Map(document, "en-US", "en");
+
+        Assert.NotNull(item?.CallToAction);
+        Assert.Null(item.CallToAction.Url);
+        var error = Assert.Single(_errors);
+        Assert.Equal(($"Guide ({document.Key:D}, en-US)", JourneyProperties.CtaLink, ContentProblemCodes.CtaUrlUnsafe, false),
+            (error.Source, error.Field, error.Code, error.IsWarning));
+    }
+
+    [Fact]
+    public void An_exclusion_flag_that_is_neither_true_nor_false_is_reported()
+    {
+        var document = _site.Publish(new FakeDocument("Maybe"), "/en/maybe/").With(JourneyProperties.ExcludeFromRecommendations, "perhaps");
+
+        Assert.False(Map(document, string.Empty, "en")?.ExcludedFromRecommendations);
+        Assert.Equal((JourneyProperties.ExcludeFromRecommendations, ContentProblemCodes.ExclusionInvalid), (Assert.Single(_errors).Field, _errors[0].Code));
     }
 
     private ContentItem? Map(FakeDocument document, string culture, string language)
