@@ -14,7 +14,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class BackOfficeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds back-office authentication (an HttpOnly, SameSite=Strict cookie), the role policies and account services.
+    /// Adds back-office authentication (an HttpOnly, SameSite=Strict cookie checked against the account's security stamp on
+    /// every request), the role policies, account services and the per-address sign-in throttle
+    /// (<see cref="SignInThrottleOptions.SectionName"/>).
     /// Needs an <see cref="IEditorAccountStore"/> (for example from <c>AddJourneyContentSqlite</c>). Safe to call twice.
     /// </summary>
     public static IServiceCollection AddJourneyContentBackOffice(this IServiceCollection services)
@@ -27,6 +29,10 @@ public static class BackOfficeServiceCollectionExtensions
 
         services.AddSingleton<BackOfficeSignIn>();
         services.AddSingleton<BackOfficeAccounts>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.SectionName)
+            .Validate(o => o.PerIpLimit >= 1 && o.Window > TimeSpan.Zero, $"{SignInThrottleOptions.SectionName}:PerIpLimit and Window must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton<IPasswordHasher<EditorAccount>, PasswordHasher<EditorAccount>>();
         services.TryAddSingleton(new SignInLockoutPolicy());
         services.AddHostedService<AdminBootstrap>();

@@ -23,14 +23,19 @@ public sealed class BackOfficeSignIn(IEditorAccountStore accounts, IPasswordHash
     /// <summary>The claim that carries the account's security stamp, checked on every request.</summary>
     public const string SecurityStampClaim = "journey:stamp";
 
+    private static readonly EditorAccount NoAccount = new() { Email = "no-account@invalid" };
+
+    // Hashed once with the same hasher (same algorithm and iterations) as real accounts' passwords.
+    private readonly Lazy<string> _noAccountHash = new(() => hasher.HashPassword(NoAccount, Guid.NewGuid().ToString("N")));
+
     /// <summary>Checks <paramref name="email"/> and <paramref name="password"/>; on success, returns the principal to sign in.</summary>
     public async Task<(SignInOutcome Outcome, ClaimsPrincipal? Principal)> SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
         var account = await accounts.FindByEmailAsync(email ?? string.Empty, cancellationToken);
         if (account is null)
         {
-            // Hash anyway so that a missing account takes as long as a wrong password.
-            hasher.HashPassword(new EditorAccount { Email = "none" }, password ?? string.Empty);
+            // Verify against a stored-like hash so that a missing account costs what a wrong password costs.
+            hasher.VerifyHashedPassword(NoAccount, _noAccountHash.Value, password ?? string.Empty);
             return (SignInOutcome.Failed, null);
         }
 
@@ -56,6 +61,22 @@ public sealed class BackOfficeSignIn(IEditorAccountStore accounts, IPasswordHash
 
         await accounts.UpdateAsync(signedIn, cancellationToken);
         return (SignInOutcome.Succeeded, CreatePrincipal(signedIn));
+    }
+
+    /// <summary>
+    /// Ends the session of <paramref name="principal"/> on the server: the account gets a new security stamp, so the
+    /// session's cookie, even replayed, no longer validates. Every session of that account ends with it.
+    /// </summary>
+    public async Task SignOutAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var stamp = principal.FindFirstValue(SecurityStampClaim);
+        var account = Guid.TryParse(id, out var guid) ? await accounts.FindByIdAsync(guid, cancellationToken) : null;
+        if (account is not null && string.Equals(account.SecurityStamp, stamp, StringComparison.Ordinal))
+        {
+            await accounts.UpdateAsync(account with { SecurityStamp = Guid.NewGuid().ToString("N") }, cancellationToken);
+        }
     }
 
     /// <summary>The principal of a signed-in account: its id, email, name, roles and security stamp.</summary>

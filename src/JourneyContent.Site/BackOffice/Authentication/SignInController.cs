@@ -10,7 +10,7 @@ namespace JourneyContent.Site.BackOffice.Authentication;
 [Route(BackOfficeRoutes.Root)]
 [AutoValidateAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class SignInController(BackOfficeSignIn signIn) : Controller
+public sealed class SignInController(BackOfficeSignIn signIn, SignInThrottle throttle) : Controller
 {
     /// <summary>The sign-in form.</summary>
     [HttpGet("sign-in")]
@@ -18,18 +18,33 @@ public sealed class SignInController(BackOfficeSignIn signIn) : Controller
     public IActionResult SignIn(string? returnUrl) =>
         View(BackOfficeViews.SignIn, new SignInForm { ReturnUrl = returnUrl });
 
-    /// <summary>Checks the credentials; a locked account is told so, a wrong email or password is not told apart.</summary>
+    /// <summary>
+    /// Checks the credentials; a locked account is told so, a wrong email or password is not told apart. An address
+    /// that failed too often gets 429 (the site's "too many attempts" page, in the visitor's language) before any check.
+    /// </summary>
     [HttpPost("sign-in")]
     [AllowAnonymous]
     public async Task<IActionResult> SignIn([FromForm] SignInForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.IsThrottled(address, out var retryAfter))
+        {
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         if (!ModelState.IsValid)
         {
             return View(BackOfficeViews.SignIn, form);
         }
 
         var (outcome, principal) = await signIn.SignInAsync(form.Email!, form.Password!, HttpContext.RequestAborted);
+        if (outcome != SignInOutcome.Succeeded)
+        {
+            throttle.RecordFailure(address);
+        }
+
         switch (outcome)
         {
             case SignInOutcome.Succeeded:
@@ -47,11 +62,12 @@ public sealed class SignInController(BackOfficeSignIn signIn) : Controller
         return View(BackOfficeViews.SignIn, form with { Password = null });
     }
 
-    /// <summary>Signs out.</summary>
+    /// <summary>Signs out, on the server too: the session's cookie stops working even if it was copied.</summary>
     [HttpPost("sign-out")]
     [Authorize(Policy = BackOfficePolicies.Staff)]
     public async Task<IActionResult> SignOutNow()
     {
+        await signIn.SignOutAsync(User, HttpContext.RequestAborted);
         await HttpContext.SignOutAsync(BackOfficeRoutes.Scheme);
         return Redirect(BackOfficeRoutes.SignIn);
     }
