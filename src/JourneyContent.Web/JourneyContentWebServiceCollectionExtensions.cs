@@ -35,7 +35,7 @@ public static class JourneyContentWebServiceCollectionExtensions
         var section = configuration.GetSection(JourneyContentOptions.SectionName);
         services.AddOptions<JourneyContentOptions>()
             .Bind(section)
-            .Configure(options => KeepEmptyStageList(options, section))
+            .Configure(options => StageListConfiguration.Apply(options, configuration))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<JourneyContentOptions>, JourneyContentOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -49,19 +49,6 @@ public static class JourneyContentWebServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<RazorViewEngineOptions>, ConfigureThemeViews>();
         services.AddSingleton<IConfigureOptions<RequestLocalizationOptions>, ConfigureRequestLanguages>();
         return services;
-    }
-
-    /// <summary>
-    /// The binder leaves a list null for <c>"Stages": []</c>, which would silently bring back the built-in funnel;
-    /// an explicitly empty list is kept so that validation reports it.
-    /// </summary>
-    private static void KeepEmptyStageList(JourneyContentOptions options, IConfigurationSection section)
-    {
-        var stages = section.GetSection(nameof(JourneyContentOptions.Stages));
-        if (options.Stages is null && stages.Value is not null && !stages.GetChildren().Any())
-        {
-            options.Stages = [];
-        }
     }
 
     private sealed class JourneyContentWebMarker;

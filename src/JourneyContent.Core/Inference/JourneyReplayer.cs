@@ -98,42 +98,26 @@ public sealed class JourneyReplayer
     {
         ArgumentNullException.ThrowIfNull(history);
         var engine = _engine;
-        var stages = engine.Model.Stages;
         var visitors = new Dictionary<string, VisitorState>(StringComparer.Ordinal);
-        long count = 0, unknownContent = 0, unknownStages = 0, latest = long.MinValue;
+        var tally = default(ReplayCounts);
+        long latest = long.MinValue;
         foreach (var e in history)
         {
             if (e.VisitorId is null)
             {
-                throw new ArgumentException($"Event {count} has no visitor id (a default JourneyEvent).", nameof(history));
+                throw new ArgumentException($"Event {tally.Events} has no visitor id (a default JourneyEvent).", nameof(history));
             }
 
-            count++;
             latest = Math.Max(latest, e.Timestamp.UtcTicks);
-            ContentSignal? content = null;
-            if (e.Content is not null && !_content.TryFind(e.Content, out content))
-            {
-                unknownContent++;
-            }
-
-            var type = e.Type;
-            Stage? declared = null;
-            if (type == JourneyEventType.DeclaredStage && (declared = stages.FindStage(e.DeclaredStage)) is null)
-            {
-                unknownStages++;
-                type = JourneyEventType.View;
-                content = null;
-            }
-
             ref var visitor = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(visitors, e.VisitorId, out _);
             visitor ??= engine.NewVisitor();
-            foreach (var transition in engine.Apply(visitor, e.Timestamp, type, content, declared))
+            foreach (var transition in Apply(visitor, e, ref tally))
             {
                 onTransition(new VisitorTransition(e.VisitorId, transition));
             }
         }
 
-        DateTimeOffset? at = asOf ?? (count == 0 ? null : new DateTimeOffset(latest, TimeSpan.Zero));
+        DateTimeOffset? at = asOf ?? (tally.Events == 0 ? null : new DateTimeOffset(latest, TimeSpan.Zero));
         var outcomes = new List<VisitorOutcome>(visitors.Count);
         foreach (var (id, visitor) in visitors)
         {
@@ -142,6 +126,51 @@ public sealed class JourneyReplayer
         }
 
         outcomes.Sort((a, b) => string.CompareOrdinal(a.VisitorId, b.VisitorId));
-        return new ReplayResult(outcomes, kept, count, unknownContent, unknownStages, at);
+        return new ReplayResult(outcomes, kept, tally.Events, tally.UnknownContent, tally.UnknownStages, at);
     }
+
+    /// <summary>
+    /// Applies one stored event to <paramref name="visitor"/>: the step every replay takes, whether of a whole history
+    /// or of one returning visitor (<see cref="VisitorJourneys"/>), so both read stored events by the same rules.
+    /// </summary>
+    /// <remarks>
+    /// A stored event may no longer fit the configuration: its content was removed (applied without content, so it
+    /// only moves time on) or the stage it declares was removed from the funnel (its declaration is skipped and it
+    /// counts as bare activity). Both are counted in <paramref name="tally"/>; neither throws, because a visitor's
+    /// history outlives any one configuration.
+    /// </remarks>
+    internal StageChanges Apply(VisitorState visitor, in JourneyEvent e, ref ReplayCounts tally)
+    {
+        tally.Events++;
+        ContentSignal? content = null;
+        if (e.Content is not null && !_content.TryFind(e.Content, out content))
+        {
+            tally.UnknownContent++;
+        }
+
+        var type = e.Type;
+        Stage? declared = null;
+        if (type == JourneyEventType.DeclaredStage && (declared = _engine.Model.Stages.FindStage(e.DeclaredStage)) is null)
+        {
+            tally.UnknownStages++;
+            type = JourneyEventType.View;
+            content = null;
+        }
+
+        return _engine.Apply(visitor, e.Timestamp, type, content, declared);
+    }
+}
+
+/// <summary>How many stored events a replay used, and how many of them no longer fit the configuration.</summary>
+/// <remarks>A mutable value so that a replay of millions of events counts without allocating; copies are snapshots.</remarks>
+public record struct ReplayCounts
+{
+    /// <summary>Events replayed.</summary>
+    public long Events { get; internal set; }
+
+    /// <summary>Events whose content is not in the index: applied without content.</summary>
+    public long UnknownContent { get; internal set; }
+
+    /// <summary>Declared-stage events naming a stage the model does not know: their declaration was skipped.</summary>
+    public long UnknownStages { get; internal set; }
 }

@@ -10,24 +10,57 @@ namespace JourneyContent.Web.Tracking;
 /// <summary>An event and the stage transitions it caused, on their way to the store.</summary>
 internal sealed record QueuedEvent(JourneyEvent Event, IReadOnlyList<StoredTransition> Transitions);
 
-/// <summary>The bounded queue between requests and the database.</summary>
-/// <remarks>A full queue drops the event and counts it: a request never waits for storage.</remarks>
+/// <summary>The bounded queue between requests and the database, and what is known of the store's ability to keep events.</summary>
+/// <remarks>
+/// <para>A full queue drops the event and counts it: a request never waits for storage.</para>
+/// <para>Events are written in the background, so a request cannot see a write fail. Instead the writer reports each
+/// batch: after one it could not store, <see cref="CannotKeep"/> is true for <see cref="TrackingOptions.StoreRetryAfter"/>
+/// (or until a later batch is stored), and the events endpoint answers 503 rather than accepting what would be lost.</para>
+/// </remarks>
 public sealed class JourneyEventQueue
 {
     private readonly Channel<QueuedEvent> _channel;
     private readonly TrackingMetrics _metrics;
+    private readonly int _capacity;
+    private readonly TimeSpan _retryAfter;
+    private long _refusingUntilTicks;
 
     /// <summary>Creates the queue with the configured capacity.</summary>
     public JourneyEventQueue(IOptions<TrackingOptions> options, TrackingMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         _metrics = metrics;
-        _channel = Channel.CreateBounded<QueuedEvent>(new BoundedChannelOptions(Math.Max(1, options.Value.QueueCapacity))
+        _capacity = Math.Max(1, options.Value.QueueCapacity);
+        _retryAfter = options.Value.StoreRetryAfter > TimeSpan.Zero ? options.Value.StoreRetryAfter : TimeSpan.FromSeconds(1);
+        _channel = Channel.CreateBounded<QueuedEvent>(new BoundedChannelOptions(_capacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
     }
+
+    /// <summary>
+    /// Whether an event offered at <paramref name="now"/> would be lost: the queue is full, or the last batch could not be
+    /// stored less than <see cref="TrackingOptions.StoreRetryAfter"/> ago. <paramref name="retryAfter"/> says when to try again.
+    /// </summary>
+    public bool CannotKeep(DateTimeOffset now, out TimeSpan retryAfter)
+    {
+        var until = Interlocked.Read(ref _refusingUntilTicks);
+        if (until > now.UtcTicks)
+        {
+            retryAfter = TimeSpan.FromTicks(until - now.UtcTicks);
+            return true;
+        }
+
+        retryAfter = TimeSpan.FromSeconds(1);
+        return _channel.Reader.Count >= _capacity;
+    }
+
+    /// <summary>The writer could not store a batch at <paramref name="at"/>: refuse events for a while.</summary>
+    internal void OnBatchFailed(DateTimeOffset at) => Interlocked.Exchange(ref _refusingUntilTicks, (at + _retryAfter).UtcTicks);
+
+    /// <summary>The writer stored a batch: the store keeps events again.</summary>
+    internal void OnBatchStored() => Interlocked.Exchange(ref _refusingUntilTicks, 0);
 
     internal ChannelReader<QueuedEvent> Reader => _channel.Reader;
 
@@ -52,7 +85,7 @@ public sealed class JourneyEventQueue
 /// <summary>Writes queued events to the store in batches, and flushes everything on a graceful shutdown.</summary>
 internal sealed class JourneyEventWriter(
     JourneyEventQueue queue, IJourneyStore store, TrackingMetrics metrics, IOptions<TrackingOptions> options, ILogger<JourneyEventWriter> logger,
-    IEnumerable<IStageTransitionObserver> observers)
+    IEnumerable<IStageTransitionObserver> observers, TimeProvider time)
     : BackgroundService
 {
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -107,24 +140,28 @@ internal sealed class JourneyEventWriter(
 
     private async Task WriteAsync(List<JourneyEvent> events, List<StoredTransition> transitions)
     {
+        var attempts = Math.Max(1, options.Value.WriteAttempts);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await store.AppendAsync(events, transitions, CancellationToken.None);
+                queue.OnBatchStored();
                 // Observers run before the batch counts as written, so whoever waits for the writer also waits for them.
                 await NotifyAsync(transitions);
                 metrics.OnWritten(events.Count);
                 return;
             }
-            catch (Exception ex) when (attempt < 3 && ex is not OperationCanceledException)
+            catch (Exception ex) when (attempt < attempts && ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "Writing {Count} events failed (attempt {Attempt}); retrying", events.Count, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+                await Task.Delay(options.Value.WriteRetryDelay * attempt, time);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Dropped {Count} events after 3 failed writes", events.Count);
+                logger.LogError(ex, "Dropped {Count} events after {Attempts} failed writes; refusing new events for {RetryAfter}", events.Count, attempts, options.Value.StoreRetryAfter);
+                // Refuse before counting the drop, so whoever sees the drop also sees the refusal.
+                queue.OnBatchFailed(time.GetUtcNow());
                 for (var i = 0; i < events.Count; i++)
                 {
                     metrics.OnDropped();

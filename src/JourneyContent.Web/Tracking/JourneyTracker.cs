@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using JourneyContent.Content;
 using JourneyContent.Inference;
-using JourneyContent.Journeys;
 using JourneyContent.Recommendations;
 using JourneyContent.Tracking;
 using Microsoft.AspNetCore.Http;
@@ -11,37 +9,38 @@ namespace JourneyContent.Web.Tracking;
 
 /// <summary>Records what a visitor does, keeps their stage up to date, and answers where they stand.</summary>
 /// <remarks>
-/// Inference runs in memory when the event happens (a sub-microsecond update), so pages can use the new stage
-/// at once; the event and any stage change go through <see cref="JourneyEventQueue"/> to the store in the
-/// background. A visitor not in memory (after a restart) is rebuilt by replaying their stored events.
+/// The web edge of <see cref="VisitorJourneys"/>: it decides from the request whether a visitor may be tracked
+/// (consent, Do Not Track, Global Privacy Control, bots, previews), issues the visitor cookie, and queues what the
+/// journeys return for the store through <see cref="JourneyEventQueue"/>. The journeys themselves (inference in memory,
+/// rebuild of a returning visitor from the store) live in Core.
 /// Nothing is recorded, and no cookie set, unless <see cref="TrackingRequest.MayTrack"/> allows it.
 /// </remarks>
 public sealed class JourneyTracker
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<TrackedVisitor>>> _visitors = new(StringComparer.Ordinal);
-    private readonly IContentSource _content;
-    private readonly IJourneyStore _store;
+    private readonly VisitorJourneys _journeys;
     private readonly JourneyEventQueue _queue;
     private readonly TimeProvider _time;
     private readonly TrackingOptions _options;
-    private readonly StageInferenceEngine _engine;
-    private readonly Lock _mergeLock = new();
-    private SignalIndex? _signals;
 
-    /// <summary>Creates the tracker over the site's stage model and content.</summary>
-    public JourneyTracker(StageInferenceEngine engine, IContentSource content, IJourneyStore store, JourneyEventQueue queue, TimeProvider time, IOptions<TrackingOptions> options)
+    /// <summary>Creates the tracker over the site's visitor journeys.</summary>
+    public JourneyTracker(VisitorJourneys journeys, JourneyEventQueue queue, TimeProvider time, IOptions<TrackingOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(journeys);
         ArgumentNullException.ThrowIfNull(options);
-        _content = content;
-        _store = store;
+        _journeys = journeys;
         _queue = queue;
         _time = time;
         _options = options.Value;
-        _engine = engine;
     }
 
     /// <summary>The engine, for callers that need estimates of their own.</summary>
-    public StageInferenceEngine Engine => _engine;
+    public StageInferenceEngine Engine => _journeys.Engine;
+
+    /// <summary>The visitors' journeys this tracker feeds.</summary>
+    public VisitorJourneys Journeys => _journeys;
+
+    /// <summary>The queue this tracker hands events to.</summary>
+    internal JourneyEventQueue Queue => _queue;
 
     /// <summary>The visitor id of this request when tracking is allowed, creating it (and its cookie) if needed; otherwise null.</summary>
     public string? VisitorId(HttpContext context) => VisitorId(context, consentJustGiven: false);
@@ -100,25 +99,27 @@ public sealed class JourneyTracker
         return true;
     }
 
-    /// <summary>Records an event of a known visitor.</summary>
-    public async Task RecordAsync(string visitorId, DateTimeOffset at, JourneyEventType type, string? contentId, string? declaredStage = null)
+    /// <summary>
+    /// Records an event of a known visitor and queues it for the store. The outcome says whether it was applied: a
+    /// stage missing from a <c>declared_stage</c> event, not one of the funnel's, or given with another type is refused.
+    /// </summary>
+    public async Task<RecordOutcome> RecordAsync(string visitorId, DateTimeOffset at, JourneyEventType type, string? contentId, string? declaredStage = null)
     {
-        var visitor = await StateAsync(visitorId);
-        Signals().TryFind(contentId, out var signal);
-        var declared = declaredStage is null ? null : _engine.Model.Stages.FindStage(declaredStage);
-        List<StoredTransition> transitions;
-        lock (visitor)
+        var outcome = await _journeys.RecordAsync(visitorId, at, type, contentId, declaredStage);
+        if (outcome.Event is { } recorded)
         {
-            visitor.History.Record(type, contentId);
-            var changes = _engine.Apply(visitor.State, at, type, signal, declared);
-            transitions = new List<StoredTransition>(changes.Count);
-            foreach (var change in changes)
-            {
-                transitions.Add(new StoredTransition(visitorId, change.From?.Key, change.To.Key, change.At, change.ContentId, change.Reason.ToString()));
-            }
+            _queue.TryEnqueue(new QueuedEvent(recorded, outcome.Transitions));
         }
 
-        _queue.TryEnqueue(new QueuedEvent(new JourneyEvent(visitorId, at, type, contentId, declared?.Key), transitions));
+        return outcome;
+    }
+
+    /// <summary>As <see cref="RecordAsync(HttpContext, JourneyEventType, ContentItem?, string?)"/>, with the outcome; null when tracking is not allowed.</summary>
+    internal async Task<RecordOutcome?> TryRecordAsync(HttpContext context, JourneyEventType type, ContentItem? item, string? declaredStage)
+    {
+        return VisitorId(context) is { } visitorId
+            ? await RecordAsync(visitorId, _time.GetUtcNow(), type, item?.Id, declaredStage)
+            : null;
     }
 
     /// <summary>
@@ -134,16 +135,10 @@ public sealed class JourneyTracker
             return false;
         }
 
-        var visitor = await StateAsync(visitorId);
         var now = _time.GetUtcNow();
-        lock (visitor)
+        if (!await _journeys.TryNoteImpressionAsync(visitorId, offer.Id, now, ImpressionWindow))
         {
-            if (visitor.Impressions.TryGetValue(offer.Id, out var last) && now - last < ImpressionWindow)
-            {
-                return false;
-            }
-
-            visitor.Impressions[offer.Id] = now;
+            return false;
         }
 
         await RecordAsync(visitorId, now, JourneyEventType.CtaImpression, offer.Id);
@@ -164,11 +159,7 @@ public sealed class JourneyTracker
             return null;
         }
 
-        var visitor = await StateAsync(id);
-        lock (visitor)
-        {
-            return _engine.Estimate(visitor.State, _time.GetUtcNow());
-        }
+        return await _journeys.EstimateAsync(id, _time.GetUtcNow());
     }
 
     /// <summary>Where a visitor that tracking already allowed stands now.</summary>
@@ -195,145 +186,20 @@ public sealed class JourneyTracker
             return new VisitorContext(language, page, null);
         }
 
-        var visitor = await StateAsync(id);
-        lock (visitor)
-        {
-            var estimate = _engine.Estimate(visitor.State, _time.GetUtcNow());
-            return VisitorContext.For(language, page, estimate.Stage, visitor.History);
-        }
+        return await _journeys.ContextAsync(id, _time.GetUtcNow(), language, page);
     }
 
     /// <summary>
     /// Merges the histories of <paramref name="others"/> (the same lead's other browsers or devices) into
-    /// <paramref name="visitorId"/>, so inference and recommendations see one person. The stored events stay under
-    /// their own visitor ids; a later rebuild of <paramref name="visitorId"/> alone does not include them until the
-    /// lead submits a form again.
+    /// <paramref name="visitorId"/>, so inference and recommendations see one person (see <see cref="VisitorJourneys.MergeAsync"/>).
     /// </summary>
-    public async Task MergeAsync(string visitorId, IReadOnlyList<string> others)
-    {
-        ArgumentNullException.ThrowIfNull(others);
-        if (others.Count == 0)
-        {
-            return;
-        }
-
-        var visitor = await StateAsync(visitorId);
-        foreach (var otherId in others.Where(o => o != visitorId).Distinct(StringComparer.Ordinal))
-        {
-            var other = await StateAsync(otherId);
-            // Merges are rare: one at a time, so two merges in opposite directions cannot take the two locks in opposite orders.
-            lock (_mergeLock)
-            lock (other)
-            {
-                lock (visitor)
-                {
-                    _engine.Merge(visitor.State, other.State);
-                    visitor.History.MergeFrom(other.History);
-                }
-            }
-        }
-    }
+    public Task MergeAsync(string visitorId, IReadOnlyList<string> others) => _journeys.MergeAsync(visitorId, others);
 
     /// <summary>Forgets a visitor kept in memory (after a refusal of consent).</summary>
-    public void Forget(string visitorId) => _visitors.TryRemove(visitorId, out _);
+    public void Forget(string visitorId) => _journeys.Forget(visitorId);
 
     /// <summary>How many visitors are held in memory now.</summary>
-    internal int InMemoryVisitors => _visitors.Count;
+    internal int InMemoryVisitors => _journeys.InMemory;
 
-    internal bool IsInMemory(string visitorId) => _visitors.ContainsKey(visitorId);
-
-    private async Task<TrackedVisitor> StateAsync(string visitorId)
-    {
-        var entry = _visitors.GetOrAdd(visitorId, id => new Lazy<Task<TrackedVisitor>>(() => RebuildAsync(id)));
-        TrackedVisitor state;
-        try
-        {
-            state = await entry.Value;
-        }
-        catch
-        {
-            // A failed rebuild (the store was unreachable) must not stay cached: the next request tries again.
-            _visitors.TryRemove(KeyValuePair.Create(visitorId, entry));
-            throw;
-        }
-
-        if (_visitors.Count > Math.Max(1, _options.MaxVisitorsInMemory))
-        {
-            Trim();
-        }
-
-        return state;
-    }
-
-    /// <summary>
-    /// Drops the least recently active tenth of the visitors held in memory. Sorting happens once per that many new
-    /// visitors, not per request; a dropped visitor is rebuilt from the store on their next event.
-    /// </summary>
-    private void Trim()
-    {
-        lock (_visitors)
-        {
-            var limit = Math.Max(1, _options.MaxVisitorsInMemory);
-            if (_visitors.Count <= limit)
-            {
-                return;
-            }
-
-            var keep = Math.Max(1, limit - (limit / 10));
-            var oldest = _visitors
-                .Where(v => v.Value.IsValueCreated && v.Value.Value.IsCompletedSuccessfully)
-                .Select(v => (v.Key, LastEventAt: v.Value.Value.Result.State.LastEventAt ?? DateTimeOffset.MinValue))
-                .OrderBy(v => v.LastEventAt)
-                .Take(_visitors.Count - keep)
-                .Select(v => v.Key)
-                .ToList();
-            foreach (var id in oldest)
-            {
-                _visitors.TryRemove(id, out _);
-            }
-        }
-    }
-
-    private async Task<TrackedVisitor> RebuildAsync(string visitorId)
-    {
-        var visitor = new TrackedVisitor(_engine.NewVisitor(), new ReadingHistory());
-        var signals = Signals();
-        foreach (var e in await _store.EventsOfAsync(visitorId, CancellationToken.None))
-        {
-            signals.TryFind(e.Content, out var signal);
-            visitor.History.Record(e.Type, e.Content);
-            if (e.Type == JourneyEventType.CtaImpression && e.Content is { } shown)
-            {
-                visitor.Impressions[shown] = e.Timestamp;
-            }
-
-            _engine.Apply(visitor.State, e.Timestamp, e.Type, signal, e.DeclaredStage is null ? null : _engine.Model.Stages.FindStage(e.DeclaredStage));
-        }
-
-        return visitor;
-    }
-
-    private ContentSignalIndex Signals()
-    {
-        var snapshot = _content.Current;
-        var current = Volatile.Read(ref _signals);
-        if (current is not null && ReferenceEquals(current.Snapshot, snapshot))
-        {
-            return current.Index;
-        }
-
-        var index = ContentSignalIndex.Create(_engine.Model, snapshot.Items);
-        Volatile.Write(ref _signals, new SignalIndex(snapshot, index));
-        return index;
-    }
-
-    /// <summary>One visitor in memory: the inference state and the reading history, both guarded by locking this object.</summary>
-    private sealed record TrackedVisitor(VisitorState State, ReadingHistory History)
-    {
-        /// <summary>When each call to action was last recorded as shown to this visitor.</summary>
-        public Dictionary<string, DateTimeOffset> Impressions { get; } = new(StringComparer.Ordinal);
-    }
-
-    /// <summary>The content signals and the snapshot they were built from, swapped as one reference.</summary>
-    private sealed record SignalIndex(ContentSnapshot Snapshot, ContentSignalIndex Index);
+    internal bool IsInMemory(string visitorId) => _journeys.IsInMemory(visitorId);
 }

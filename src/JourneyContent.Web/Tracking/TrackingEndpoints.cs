@@ -39,34 +39,46 @@ public static class TrackingEndpoints
     }
 
     /// <summary>Records the consent choice. JSON bodies cannot be sent cross-site without CORS, so they need no token; forms do.</summary>
-    private static async Task<Results<NoContent, RedirectHttpResult, BadRequest<string>>> GiveConsent(HttpContext context, JourneyTracker tracker, IOptions<TrackingOptions> options, IAntiforgery antiforgery)
+    private static async Task<Results<NoContent, RedirectHttpResult, ProblemHttpResult>> GiveConsent(HttpContext context, JourneyTracker tracker, IOptions<TrackingOptions> options, IAntiforgery antiforgery)
     {
         bool accept;
         string? returnUrl = null;
         if (context.Request.HasJsonContentType())
         {
-            var body = await context.Request.ReadFromJsonAsync<ConsentRequest>(context.RequestAborted);
-            if (body?.Accept is not { } value)
+            var body = await JsonBody.ReadAsync<ConsentRequest>(context.Request);
+            if (body.Problem is { } problem)
             {
-                return TypedResults.BadRequest("Send {\"accept\": true} or {\"accept\": false}.");
+                return BadRequest(problem);
+            }
+
+            if (body.Value?.Accept is not { } value)
+            {
+                return BadRequest("Send {\"accept\": true} or {\"accept\": false}.");
             }
 
             accept = value;
         }
         else if (context.Request.HasFormContentType)
         {
-            if (!await antiforgery.IsRequestValidAsync(context))
+            try
             {
-                return TypedResults.BadRequest("The form has expired; reload the page and choose again.");
-            }
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    return BadRequest("The form has expired; reload the page and choose again.");
+                }
 
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            accept = form["accept"] == "true";
-            returnUrl = form["returnUrl"];
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                accept = form["accept"] == "true";
+                returnUrl = form["returnUrl"];
+            }
+            catch (InvalidDataException)
+            {
+                return BadRequest("The form could not be read; reload the page and choose again.");
+            }
         }
         else
         {
-            return TypedResults.BadRequest("Send JSON {\"accept\": true|false} or the consent form.");
+            return BadRequest("Send JSON {\"accept\": true|false} or the consent form.");
         }
 
         context.Response.Cookies.Append(TrackingRequest.ConsentCookie, accept ? "granted" : "denied", new CookieOptions
@@ -97,36 +109,59 @@ public static class TrackingEndpoints
             : TypedResults.NoContent();
     }
 
-    private static async Task<Results<Accepted, NoContent, BadRequest<string>>> RecordEvent(HttpContext context, JourneyTracker tracker, IContentSource content)
+    /// <summary>
+    /// Records an event the browser reports. A <c>stage</c> is accepted only with <c>declared_stage</c>: with another type
+    /// it is answered 400, because an engaged read or a click declares nothing and silently dropping the field would hide
+    /// a sender's bug. While the store cannot keep events (see <see cref="JourneyEventQueue.CannotKeep"/>) the answer is 503.
+    /// </summary>
+    private static async Task<Results<Accepted, NoContent, ProblemHttpResult>> RecordEvent(HttpContext context, JourneyTracker tracker, IContentSource content, TimeProvider time)
     {
         if (!context.Request.HasJsonContentType())
         {
-            return TypedResults.BadRequest("Send JSON.");
+            return BadRequest("Send JSON: {\"type\": \"engaged\", \"path\": \"/en/page\"}.");
         }
 
-        var body = await context.Request.ReadFromJsonAsync<EventRequest>(context.RequestAborted);
+        var read = await JsonBody.ReadAsync<EventRequest>(context.Request);
+        if (read.Problem is { } problem)
+        {
+            return BadRequest(problem);
+        }
+
+        var body = read.Value!;
         // Browsers may report engagement, clicks and a stage the visitor declares ("where are you in your project?");
         // views, downloads and form submissions are recorded by the server itself.
-        if (body?.Type is not ("engaged" or "cta_click" or "declared_stage") || !JourneyEventTypes.TryParse(body.Type, out var type))
+        if (body.Type is not ("engaged" or "cta_click" or "declared_stage") || !JourneyEventTypes.TryParse(body.Type, out var type))
         {
-            return TypedResults.BadRequest("type must be engaged, cta_click or declared_stage.");
+            return BadRequest("type must be engaged, cta_click or declared_stage.");
         }
 
         var item = content.Current.FindByUrl(body.Path);
-        if (type == JourneyEventType.DeclaredStage)
+        switch (tracker.Journeys.Check(type, body.Stage))
         {
-            if (tracker.Engine.Model.Stages.FindStage(body.Stage) is null)
-            {
-                return TypedResults.BadRequest("stage must be one of the site's stages.");
-            }
-        }
-        else if (item is null)
-        {
-            return TypedResults.BadRequest("path does not name a content page.");
+            case RecordStatus.UnknownStage:
+                return BadRequest($"stage must be one of the site's stages: {string.Join(", ", tracker.Engine.Model.Stages.Stages.Select(s => s.Key))}.");
+            case RecordStatus.UnexpectedStage:
+                return BadRequest("stage is only for declared_stage events; leave it out of engaged and cta_click.");
         }
 
-        return await tracker.RecordAsync(context, type, item, body.Stage) ? TypedResults.Accepted((string?)null) : TypedResults.NoContent();
+        if (type != JourneyEventType.DeclaredStage && item is null)
+        {
+            return BadRequest("path does not name a content page.");
+        }
+
+        if (tracker.Queue.CannotKeep(time.GetUtcNow(), out var retryAfter))
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                "Events cannot be stored at the moment; nothing was recorded. Send the event again after the Retry-After delay.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Tracking is unavailable");
+        }
+
+        return await tracker.TryRecordAsync(context, type, item, body.Stage) is null ? TypedResults.NoContent() : TypedResults.Accepted((string?)null);
     }
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request cannot be used");
 
     private static async Task<Ok<MeResponse>> Me(HttpContext context, JourneyTracker tracker)
     {

@@ -15,6 +15,19 @@ public sealed class TrackingOptions
     /// <summary>How many visitors' states are kept in memory; beyond that the least recently active are dropped and rebuilt from the store when they return.</summary>
     public int MaxVisitorsInMemory { get; set; } = 100_000;
 
+    /// <summary>How many times the writer tries to store a batch before it drops the batch and refuses new events (at least 1).</summary>
+    public int WriteAttempts { get; set; } = 3;
+
+    /// <summary>The pause before the second try of a batch; each later try waits one more such step.</summary>
+    public TimeSpan WriteRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// After a batch could not be stored, how long <c>POST /api/journey/events</c> answers 503 with this <c>Retry-After</c>
+    /// instead of accepting events it cannot keep. Events recorded by the server (page views) still flow, so the next batch
+    /// that is stored ends the refusal at once; otherwise events are accepted again when the time is up.
+    /// </summary>
+    public TimeSpan StoreRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long the consent choice is remembered.</summary>
     public TimeSpan ConsentLifetime { get; set; } = TimeSpan.FromDays(180);
 }

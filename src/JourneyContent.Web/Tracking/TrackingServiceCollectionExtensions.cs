@@ -1,5 +1,8 @@
+using JourneyContent.Content;
 using JourneyContent.Inference;
+using JourneyContent.Journeys;
 using JourneyContent.Stages;
+using JourneyContent.Tracking;
 using JourneyContent.Web.Tracking;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
@@ -27,14 +30,20 @@ public static class TrackingServiceCollectionExtensions
             .Bind(configuration.GetSection("JourneyContent:Tracking"))
             .Configure(o => o.ConsentRequired = configuration.GetValue("JourneyContent:Consent:Required", true))
             .Validate(o => o.QueueCapacity > 0 && o.BatchSize > 0, "JourneyContent:Tracking:QueueCapacity and BatchSize must be positive.")
+            .Validate(o => o.WriteAttempts > 0 && o.WriteRetryDelay >= TimeSpan.Zero && o.StoreRetryAfter > TimeSpan.Zero,
+                "JourneyContent:Tracking:WriteAttempts and StoreRetryAfter must be positive, WriteRetryDelay zero or more.")
             .ValidateOnStart();
         services.AddOptions<StageInferenceSettings>().Bind(configuration.GetSection("JourneyContent:Inference"));
         // Compiled once: bad weights or stages fail the first resolution with a message naming the setting.
         services.TryAddSingleton(sp => new StageInferenceEngine(CompiledInferenceModel.Compile(
             sp.GetRequiredService<StageModel>(), sp.GetRequiredService<IOptions<StageInferenceSettings>>().Value)));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<TrackingMetrics>();
         services.TryAddSingleton<JourneyEventQueue>();
+        services.TryAddSingleton(sp => new VisitorJourneys(
+            sp.GetRequiredService<StageInferenceEngine>(), sp.GetRequiredService<IContentSource>(), sp.GetRequiredService<IJourneyStore>(),
+            sp.GetRequiredService<IOptions<TrackingOptions>>().Value.MaxVisitorsInMemory));
         services.TryAddSingleton<JourneyTracker>();
         services.AddHostedService<JourneyEventWriter>();
         return services;

@@ -117,6 +117,93 @@ public sealed class OptionsValidationTests : IDisposable
         Assert.Null(stages.FindKind("pricing")!.DefaultStage);
     }
 
+    private const string FiveStagesJson = """
+        { "JourneyContent": { "Stages": [
+          { "Key": "awareness", "Color": "#111111", "Label": { "fr": "Découverte" } },
+          { "Key": "consideration" }, { "Key": "decision" }, { "Key": "loyalty" }, { "Key": "advocacy" } ] } }
+        """;
+
+    [Fact]
+    public void A_shorter_stage_list_in_a_later_source_replaces_the_whole_list_of_appsettings()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(FiveStagesJson)))
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["JourneyContent:Stages:0:Key"] = "awareness",
+                ["JourneyContent:Stages:1:Key"] = "consideration",
+                ["JourneyContent:Stages:2:Key"] = "decision",
+                ["JourneyContent:Stages:3:Key"] = "loyalty",
+            })
+            .Build();
+        using var services = BuildFrom(configuration);
+
+        var stages = services.GetRequiredService<StageModel>();
+
+        Assert.Equal(["awareness", "consideration", "decision", "loyalty"], stages.Stages.Select(s => s.Key));
+        Assert.NotEqual("#111111", stages.FindStage("awareness")!.Color);
+    }
+
+    [Fact]
+    public void A_stage_list_in_environment_variables_replaces_the_list_of_appsettings()
+    {
+        var prefix = "JCWEB_" + Guid.NewGuid().ToString("N")[..8] + "_";
+        string[] keys = ["discover", "evaluate", "buy", "keep"];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            Environment.SetEnvironmentVariable($"{prefix}JourneyContent__Stages__{i}__Key", keys[i]);
+        }
+
+        try
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(FiveStagesJson)))
+                .AddEnvironmentVariables(prefix)
+                .Build();
+            using var services = BuildFrom(configuration);
+
+            Assert.Equal(keys, services.GetRequiredService<StageModel>().Stages.Select(s => s.Key));
+        }
+        finally
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                Environment.SetEnvironmentVariable($"{prefix}JourneyContent__Stages__{i}__Key", null);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_later_source_without_stages_keeps_the_list_of_appsettings_whole()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(FiveStagesJson)))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["JourneyContent:DefaultLanguage"] = "fr" })
+            .Build();
+        using var services = BuildFrom(configuration);
+
+        var stages = services.GetRequiredService<StageModel>();
+
+        Assert.Equal(["awareness", "consideration", "decision", "loyalty", "advocacy"], stages.Stages.Select(s => s.Key));
+        Assert.Equal(("#111111", "Découverte"), (stages.FindStage("awareness")!.Color, stages.FindStage("awareness")!.Label.Get("fr")));
+    }
+
+    [Fact]
+    public void The_stage_list_of_a_chained_host_configuration_is_taken_from_its_highest_source()
+    {
+        var host = new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(FiveStagesJson)))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["JourneyContent:Stages:0:Key"] = "awareness", ["JourneyContent:Stages:1:Key"] = "decision" })
+            .Build();
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(host)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["JourneyContent:DefaultLanguage"] = "en" })
+            .Build();
+        using var services = BuildFrom(configuration);
+
+        Assert.Equal(["awareness", "decision"], services.GetRequiredService<StageModel>().Stages.Select(s => s.Key));
+    }
+
     [Fact]
     public void Adding_the_module_twice_registers_it_once()
     {

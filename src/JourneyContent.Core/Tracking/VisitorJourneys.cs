@@ -1,0 +1,317 @@
+using System.Collections.Concurrent;
+using JourneyContent.Content;
+using JourneyContent.Inference;
+using JourneyContent.Journeys;
+using JourneyContent.Recommendations;
+using JourneyContent.Stages;
+
+namespace JourneyContent.Tracking;
+
+/// <summary>What became of an event handed to <see cref="VisitorJourneys.RecordAsync"/>.</summary>
+public enum RecordStatus
+{
+    /// <summary>Applied to the visitor; <see cref="RecordOutcome.Event"/> is to be stored.</summary>
+    Recorded,
+
+    /// <summary>A <c>declared_stage</c> event without a stage, or naming a stage the funnel does not have; nothing changed.</summary>
+    UnknownStage,
+
+    /// <summary>A stage given with an event type that declares none; nothing changed.</summary>
+    UnexpectedStage,
+}
+
+/// <summary>The outcome of recording one event: whether it was applied and, if so, what to store.</summary>
+/// <param name="Status">Whether the event was applied.</param>
+/// <param name="Event">The event to store; null unless <see cref="Status"/> is <see cref="RecordStatus.Recorded"/>.</param>
+/// <param name="Transitions">The stage changes the event caused, to store with it.</param>
+public sealed record RecordOutcome(RecordStatus Status, JourneyEvent? Event, IReadOnlyList<StoredTransition> Transitions)
+{
+    /// <summary>An event that was not applied.</summary>
+    internal static RecordOutcome Refused(RecordStatus status) => new(status, null, []);
+}
+
+/// <summary>
+/// The visitors' journeys as the site sees them live: each known visitor's inference state, reading history and
+/// shown calls to action, kept in memory and rebuilt from the store when a visitor comes back after a restart.
+/// </summary>
+/// <remarks>
+/// <para>Inputs are plain (visitor id, event, time) and outputs are outcomes: consent, cookies and queues belong to the
+/// host. Storing what <see cref="RecordAsync"/> returns is the caller's job, so that a request never waits for the store.</para>
+/// <para>A rebuild replays the stored events with <see cref="JourneyReplayer"/>, the code the <c>replay</c> command
+/// uses, so a stored event that no longer fits the configuration (a stage removed from the funnel, content deleted)
+/// is skipped and counted in <see cref="Replayed"/> rather than failing every request of that visitor.</para>
+/// <para>At most <c>maxVisitorsInMemory</c> visitors are kept; beyond that the least recently active tenth is
+/// dropped, and rebuilt on their next request.</para>
+/// </remarks>
+public sealed class VisitorJourneys
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<Journey>>> _visitors = new(StringComparer.Ordinal);
+    private readonly StageInferenceEngine _engine;
+    private readonly IContentSource _content;
+    private readonly IJourneyStore _store;
+    private readonly int _maxVisitors;
+    private readonly Lock _mergeLock = new();
+    private readonly Lock _countsLock = new();
+    private ReplayCounts _replayed;
+    private Signals? _signals;
+
+    /// <summary>Creates the journeys over the site's engine, content and store.</summary>
+    /// <param name="engine">The inference engine of the site's stage model.</param>
+    /// <param name="content">The site's content, whose current snapshot resolves event content.</param>
+    /// <param name="store">Where a returning visitor's events are read from.</param>
+    /// <param name="maxVisitorsInMemory">How many visitors to keep in memory (at least 1).</param>
+    public VisitorJourneys(StageInferenceEngine engine, IContentSource content, IJourneyStore store, int maxVisitorsInMemory)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(store);
+        _engine = engine;
+        _content = content;
+        _store = store;
+        _maxVisitors = Math.Max(1, maxVisitorsInMemory);
+    }
+
+    /// <summary>The engine, for callers that need the stage model or estimates of their own.</summary>
+    public StageInferenceEngine Engine => _engine;
+
+    /// <summary>What the rebuilds of returning visitors have replayed since start, with the stored events that no longer fit.</summary>
+    public ReplayCounts Replayed
+    {
+        get
+        {
+            lock (_countsLock)
+            {
+                return _replayed;
+            }
+        }
+    }
+
+    /// <summary>How many visitors are held in memory now.</summary>
+    public int InMemory => _visitors.Count;
+
+    /// <summary>Whether <paramref name="visitorId"/> is held in memory.</summary>
+    public bool IsInMemory(string visitorId) => _visitors.ContainsKey(visitorId);
+
+    /// <summary>
+    /// Applies an event of <paramref name="visitorId"/> at <paramref name="at"/> and returns what to store. A stage
+    /// is given for <see cref="JourneyEventType.DeclaredStage"/> only (its key, compared as the stage model does);
+    /// anything else is refused without changing the visitor.
+    /// </summary>
+    public async Task<RecordOutcome> RecordAsync(string visitorId, DateTimeOffset at, JourneyEventType type, string? contentId, string? declaredStage = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(visitorId);
+        var status = Check(type, declaredStage, out var declared);
+        if (status != RecordStatus.Recorded)
+        {
+            return RecordOutcome.Refused(status);
+        }
+
+        var journey = await JourneyOfAsync(visitorId);
+        Current().Index.TryFind(contentId, out var signal);
+        List<StoredTransition> transitions;
+        lock (journey)
+        {
+            journey.History.Record(type, contentId);
+            var changes = _engine.Apply(journey.State, at, type, signal, declared);
+            transitions = new List<StoredTransition>(changes.Count);
+            foreach (var change in changes)
+            {
+                transitions.Add(new StoredTransition(visitorId, change.From?.Key, change.To.Key, change.At, change.ContentId, change.Reason.ToString()));
+            }
+        }
+
+        return new RecordOutcome(RecordStatus.Recorded, new JourneyEvent(visitorId, at, type, contentId, declared?.Key), transitions);
+    }
+
+    /// <summary>
+    /// Whether <see cref="RecordAsync"/> would apply an event of <paramref name="type"/> with <paramref name="declaredStage"/>:
+    /// <see cref="RecordStatus.Recorded"/> when it would, otherwise why not. Lets an endpoint answer before it knows the visitor.
+    /// </summary>
+    public RecordStatus Check(JourneyEventType type, string? declaredStage) => Check(type, declaredStage, out _);
+
+    private RecordStatus Check(JourneyEventType type, string? declaredStage, out Stage? declared)
+    {
+        declared = null;
+        if (type == JourneyEventType.DeclaredStage)
+        {
+            return (declared = _engine.Model.Stages.FindStage(declaredStage)) is null ? RecordStatus.UnknownStage : RecordStatus.Recorded;
+        }
+
+        return string.IsNullOrEmpty(declaredStage) ? RecordStatus.Recorded : RecordStatus.UnexpectedStage;
+    }
+
+    /// <summary>
+    /// Notes that <paramref name="visitorId"/> was shown the call to action <paramref name="offerId"/> at <paramref name="at"/>;
+    /// false when it was already shown within <paramref name="window"/>, which is then the same impression.
+    /// </summary>
+    public async Task<bool> TryNoteImpressionAsync(string visitorId, string offerId, DateTimeOffset at, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(offerId);
+        var journey = await JourneyOfAsync(visitorId);
+        lock (journey)
+        {
+            if (journey.Impressions.TryGetValue(offerId, out var last) && at - last < window)
+            {
+                return false;
+            }
+
+            journey.Impressions[offerId] = at;
+            return true;
+        }
+    }
+
+    /// <summary>Where <paramref name="visitorId"/> stands at <paramref name="at"/>.</summary>
+    public async Task<StageEstimate> EstimateAsync(string visitorId, DateTimeOffset at)
+    {
+        var journey = await JourneyOfAsync(visitorId);
+        lock (journey)
+        {
+            return _engine.Estimate(journey.State, at);
+        }
+    }
+
+    /// <summary>The visitor as recommendations need them at <paramref name="at"/>: their stage and a copy of their reading history.</summary>
+    public async Task<VisitorContext> ContextAsync(string visitorId, DateTimeOffset at, string language, ContentItem? page)
+    {
+        var journey = await JourneyOfAsync(visitorId);
+        lock (journey)
+        {
+            return VisitorContext.For(language, page, _engine.Estimate(journey.State, at).Stage, journey.History);
+        }
+    }
+
+    /// <summary>
+    /// Merges the journeys of <paramref name="others"/> (the same person's other browsers or devices) into
+    /// <paramref name="visitorId"/>. The stored events stay under their own ids; a later rebuild of
+    /// <paramref name="visitorId"/> alone does not include them.
+    /// </summary>
+    public async Task MergeAsync(string visitorId, IReadOnlyList<string> others)
+    {
+        ArgumentNullException.ThrowIfNull(others);
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        var journey = await JourneyOfAsync(visitorId);
+        foreach (var otherId in others.Where(o => o != visitorId).Distinct(StringComparer.Ordinal))
+        {
+            var other = await JourneyOfAsync(otherId);
+            // Merges are rare: one at a time, so two merges in opposite directions cannot take the two locks in opposite orders.
+            lock (_mergeLock)
+            lock (other)
+            {
+                lock (journey)
+                {
+                    _engine.Merge(journey.State, other.State);
+                    journey.History.MergeFrom(other.History);
+                }
+            }
+        }
+    }
+
+    /// <summary>Forgets a visitor held in memory (after a refusal of consent).</summary>
+    public void Forget(string visitorId) => _visitors.TryRemove(visitorId, out _);
+
+    private async Task<Journey> JourneyOfAsync(string visitorId)
+    {
+        var entry = _visitors.GetOrAdd(visitorId, id => new Lazy<Task<Journey>>(() => RebuildAsync(id)));
+        Journey journey;
+        try
+        {
+            journey = await entry.Value;
+        }
+        catch
+        {
+            // A failed rebuild (the store was unreachable) must not stay cached: the next request tries again.
+            _visitors.TryRemove(KeyValuePair.Create(visitorId, entry));
+            throw;
+        }
+
+        if (_visitors.Count > _maxVisitors)
+        {
+            Trim();
+        }
+
+        return journey;
+    }
+
+    /// <summary>
+    /// Drops the least recently active tenth of the visitors held in memory. Sorting happens once per that many new
+    /// visitors, not per request.
+    /// </summary>
+    private void Trim()
+    {
+        lock (_visitors)
+        {
+            if (_visitors.Count <= _maxVisitors)
+            {
+                return;
+            }
+
+            var keep = Math.Max(1, _maxVisitors - (_maxVisitors / 10));
+            var oldest = _visitors
+                .Where(v => v.Value.IsValueCreated && v.Value.Value.IsCompletedSuccessfully)
+                .Select(v => (v.Key, LastEventAt: v.Value.Value.Result.State.LastEventAt ?? DateTimeOffset.MinValue))
+                .OrderBy(v => v.LastEventAt)
+                .Take(_visitors.Count - keep)
+                .Select(v => v.Key)
+                .ToList();
+            foreach (var id in oldest)
+            {
+                _visitors.TryRemove(id, out _);
+            }
+        }
+    }
+
+    private async Task<Journey> RebuildAsync(string visitorId)
+    {
+        var journey = new Journey(_engine.NewVisitor(), new ReadingHistory());
+        var replayer = Current().Replayer;
+        var tally = default(ReplayCounts);
+        foreach (var e in await _store.EventsOfAsync(visitorId, CancellationToken.None))
+        {
+            journey.History.Record(e.Type, e.Content);
+            if (e.Type == JourneyEventType.CtaImpression && e.Content is { } shown)
+            {
+                journey.Impressions[shown] = e.Timestamp;
+            }
+
+            replayer.Apply(journey.State, e, ref tally);
+        }
+
+        lock (_countsLock)
+        {
+            _replayed.Events += tally.Events;
+            _replayed.UnknownContent += tally.UnknownContent;
+            _replayed.UnknownStages += tally.UnknownStages;
+        }
+
+        return journey;
+    }
+
+    private Signals Current()
+    {
+        var snapshot = _content.Current;
+        var current = Volatile.Read(ref _signals);
+        if (current is not null && ReferenceEquals(current.Snapshot, snapshot))
+        {
+            return current;
+        }
+
+        var index = ContentSignalIndex.Create(_engine.Model, snapshot.Items);
+        current = new Signals(snapshot, index, new JourneyReplayer(_engine, index));
+        Volatile.Write(ref _signals, current);
+        return current;
+    }
+
+    /// <summary>One visitor in memory: the inference state and the reading history, both guarded by locking this object.</summary>
+    private sealed record Journey(VisitorState State, ReadingHistory History)
+    {
+        /// <summary>When each call to action was last recorded as shown to this visitor.</summary>
+        public Dictionary<string, DateTimeOffset> Impressions { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>The content signals, their replayer and the snapshot they were built from, swapped as one reference.</summary>
+    private sealed record Signals(ContentSnapshot Snapshot, ContentSignalIndex Index, JourneyReplayer Replayer);
+}
