@@ -15,8 +15,8 @@ namespace JourneyContent.Web.Forms;
 
 /// <summary>Shows and takes the forms of gated assets: validation, anti-spam, the lead, the mails and the download link.</summary>
 /// <remarks>
-/// <para>The order of a submission is what keeps the promises: the lead is committed, then the mail is written to the
-/// outbox, and only then is the visitor thanked; the mail itself and the CRM webhook are sent in the background.</para>
+/// <para>The order of a submission is what keeps the promises: the lead and its mail are committed together (the lead
+/// store writes the mail composed here to the outbox in the lead's transaction), and only then is the visitor thanked; the mail itself and the CRM webhook are sent in the background.</para>
 /// <para>Anti-spam: a honeypot field, a signed stamp that must be older than <see cref="GatedFormOptions.MinimumFillTime"/>,
 /// a limit per email address (here) and per IP address (the <c>journey-forms</c> rate-limiting policy), and antiforgery.</para>
 /// </remarks>
@@ -142,6 +142,7 @@ public sealed class GatedFormService : IDisposable
         }
 
         var inferred = visitorId is null ? null : (await _tracker.EstimateAsync(context))?.Stage?.Key;
+        string? downloadToken = null;
         var result = await _leads.CaptureAsync(new LeadCapture
         {
             Email = validation.Email!,
@@ -157,7 +158,23 @@ public sealed class GatedFormService : IDisposable
             MemberKey = await _members.CurrentMemberKeyAsync(context),
             Source = ReadSource(form),
             At = now,
+            // Composed here, stored by the lead store in the lead's own transaction: a capture leaves the lead and its mail, or neither.
+            Mails = stored =>
+            {
+                if (_options.DoubleOptIn && stored.EmailConfirmedAt is null)
+                {
+                    return [ConfirmationMail(context, stored, item, now)];
+                }
+
+                var (token, mail) = DownloadMail(context, stored, item, now);
+                downloadToken = token;
+                return mail is null ? [] : [mail];
+            },
         }, context.RequestAborted);
+        if (result.MailsQueued > 0)
+        {
+            SignalMailQueued();
+        }
 
         if (visitorId is not null && result.OtherVisitors.Count > 0)
         {
@@ -165,16 +182,6 @@ public sealed class GatedFormService : IDisposable
         }
 
         var lead = result.Lead;
-        string? downloadToken = null;
-        if (_options.DoubleOptIn && lead.EmailConfirmedAt is null)
-        {
-            await QueueConfirmationAsync(context, lead, item, now);
-        }
-        else
-        {
-            downloadToken = await QueueDownloadAsync(context, lead, item, now);
-        }
-
         await PublishAsync(new LeadCaptured(lead, item.Id, result.IsNew) { StageChange = result.StageChange }, context.RequestAborted);
         return new FormOutcome.Accepted(lead, item, downloadToken);
     }
@@ -185,15 +192,23 @@ public sealed class GatedFormService : IDisposable
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(item);
-        var expires = now + _options.LinkLifetime;
-        var token = _keys.Links.Create(new LinkClaims(LinkClaims.Download, lead.Id, item.Id, expires));
-        if (lead.Email is { } email)
+        var (token, mail) = DownloadMail(context, lead, item, now);
+        if (mail is not null)
         {
-            var mail = MailTemplates.Download(lead.Language, email, lead.Profile.FirstName, item.Title, Absolute(context, DownloadPath(token)), expires, _options.SiteName) with { LeadId = lead.Id };
             await EnqueueAsync(mail, context.RequestAborted);
         }
 
         return token;
+    }
+
+    private (string Token, OutgoingMail? Mail) DownloadMail(HttpContext context, Lead lead, ContentItem item, DateTimeOffset now)
+    {
+        var expires = now + _options.LinkLifetime;
+        var token = _keys.Links.Create(new LinkClaims(LinkClaims.Download, lead.Id, item.Id, expires));
+        var mail = lead.Email is { } email
+            ? MailTemplates.Download(lead.Language, email, lead.Profile.FirstName, item.Title, Absolute(context, DownloadPath(token)), expires, _options.SiteName) with { LeadId = lead.Id }
+            : null;
+        return (token, mail);
     }
 
     /// <summary>The site path of a download link.</summary>
@@ -226,16 +241,20 @@ public sealed class GatedFormService : IDisposable
         return FormDefinition.Default;
     }
 
-    private async Task QueueConfirmationAsync(HttpContext context, Lead lead, ContentItem item, DateTimeOffset now)
+    private OutgoingMail ConfirmationMail(HttpContext context, Lead lead, ContentItem item, DateTimeOffset now)
     {
         var token = _keys.Links.Create(new LinkClaims(LinkClaims.Confirm, lead.Id, item.Id, now + _options.ConfirmationLifetime));
-        var mail = MailTemplates.ConfirmAddress(lead.Language, lead.Email!, lead.Profile.FirstName, item.Title, Absolute(context, ConfirmPath(token)), _options.SiteName) with { LeadId = lead.Id };
-        await EnqueueAsync(mail, context.RequestAborted);
+        return MailTemplates.ConfirmAddress(lead.Language, lead.Email!, lead.Profile.FirstName, item.Title, Absolute(context, ConfirmPath(token)), _options.SiteName) with { LeadId = lead.Id };
     }
 
     private async Task EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         await _outbox.EnqueueAsync(mail, cancellationToken);
+        SignalMailQueued();
+    }
+
+    private void SignalMailQueued()
+    {
         foreach (var signal in _mailSignals)
         {
             signal.MailQueued();
