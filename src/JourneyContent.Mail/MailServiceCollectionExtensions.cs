@@ -39,6 +39,7 @@ public static class MailServiceCollectionExtensions
             string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.Smtp?.Host)
                 ? ActivatorUtilities.CreateInstance<PickupFolderTransport>(provider)
                 : ActivatorUtilities.CreateInstance<SmtpMailTransport>(provider));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<JourneyContent.Leads.ILeadErasureParticipant, PickupFolderEraser>());
         services.AddSingleton<OutboxSender>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxSender>(provider => provider.GetRequiredService<OutboxSender>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailQueuedSignal, OutboxSender>(provider => provider.GetRequiredService<OutboxSender>()));

@@ -14,7 +14,9 @@ internal static class MimeMessages
         message.Subject = mail.Subject;
         message.Date = now;
         var at = options.FromAddress.LastIndexOf('@');
-        message.MessageId = MimeUtils.GenerateMessageId(at >= 0 ? options.FromAddress[(at + 1)..] : "localhost");
+        var domain = at >= 0 ? options.FromAddress[(at + 1)..] : "localhost";
+        // Derived from the outbox's idempotency id, so a resend after a crash carries the same Message-ID and is recognisable.
+        message.MessageId = mail.IdempotencyId is { Length: > 0 } id ? id + ".journeycontent@" + domain : MimeUtils.GenerateMessageId(domain);
         // Tells auto-responders and mail rules that no person sent this, which avoids out-of-office loops.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         if (!string.IsNullOrEmpty(mail.Language))

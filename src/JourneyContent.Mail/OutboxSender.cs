@@ -22,6 +22,9 @@ public sealed class OutboxSender : BackgroundService, IMailQueuedSignal
     private readonly TimeProvider _time;
     private readonly ILogger<OutboxSender> _logger;
 
+    /// <summary>How long claimed mail stays claimed: longer than a batch takes, short enough that a crash delays mail by minutes only.</summary>
+    internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
     // Passes must not overlap: the loop and a test's direct call would otherwise both send the same due entries.
     private readonly SemaphoreSlim _pass = new(1, 1);
 
@@ -64,7 +67,7 @@ public sealed class OutboxSender : BackgroundService, IMailQueuedSignal
             // Bounded so a store that keeps returning the same entries cannot hold the loop forever.
             for (var batch = 0; batch < 100; batch++)
             {
-                var due = await _outbox.DueAsync(_time.GetUtcNow(), _options.BatchSize, cancellationToken);
+                var due = await _outbox.ClaimDueAsync(_time.GetUtcNow(), _options.BatchSize, Lease, cancellationToken);
                 if (due.Count == 0)
                 {
                     break;
@@ -145,7 +148,7 @@ public sealed class OutboxSender : BackgroundService, IMailQueuedSignal
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: the entry stays pending with its attempt count untouched and is sent after the restart.
+            // Shutting down: the entry stays pending with its attempt count untouched and is sent once its lease ends.
             throw;
         }
         catch (Exception ex)

@@ -1,12 +1,13 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace JourneyContent.Mail;
 
 /// <summary>Writes each mail as an <c>.eml</c> file into <see cref="MailOptions.PickupPath"/>, for sites without an SMTP server and for development.</summary>
 /// <remarks>
-/// Each file is written under a temporary name and then renamed, so a program watching the folder for <c>*.eml</c>
-/// never reads a half-written message.
+/// <para>Each file is written under a temporary name and then renamed, so a program watching the folder for <c>*.eml</c>
+/// never reads a half-written message.</para>
+/// <para>The name is <c>{UTC time}-{lead id or "nolead"}-{idempotency id}.eml</c>: a resend after a crash overwrites the
+/// same message's file instead of adding a second one, and <see cref="PickupFolderEraser"/> finds a lead's files by name.</para>
 /// </remarks>
 public sealed class PickupFolderTransport : IMailTransport
 {
@@ -39,7 +40,7 @@ public sealed class PickupFolderTransport : IMailTransport
         Directory.CreateDirectory(folder);
         var now = _time.GetUtcNow();
         using var message = MimeMessages.Create(mail, _options, now);
-        var name = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N");
+        var name = PickupFileNames.For(mail, now);
         var temporary = Path.Combine(folder, "." + name + ".tmp");
         var final = Path.Combine(folder, name + ".eml");
         try
@@ -51,7 +52,13 @@ public sealed class PickupFolderTransport : IMailTransport
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, final, overwrite: false);
+            // A file of the same message (same idempotency id) left by an attempt before a crash is replaced, not duplicated.
+            foreach (var earlier in Directory.EnumerateFiles(folder, PickupFileNames.SameMessagePattern(mail)))
+            {
+                TryDelete(earlier);
+            }
+
+            File.Move(temporary, final, overwrite: true);
         }
         catch
         {

@@ -9,7 +9,9 @@ namespace JourneyContent.Sqlite;
 /// the other settings belong to each connection and are applied on every open (pooled connections keep them, so this is cheap).</para>
 /// <para><c>busy_timeout=5000</c> makes a writer wait up to 5 s for another one instead of failing with <c>SQLITE_BUSY</c>;
 /// <c>synchronous=NORMAL</c> is safe in WAL mode and loses at most the last transactions on power loss, never integrity;
-/// <c>foreign_keys=ON</c> because SQLite leaves foreign keys unchecked by default.</para>
+/// <c>foreign_keys=ON</c> because SQLite leaves foreign keys unchecked by default;
+/// <c>secure_delete=ON</c> so that deleted or overwritten rows (an erased lead's address, a sent mail's body) are zeroed
+/// in the file instead of lingering in free pages and the WAL where a copy of the file would still show them.</para>
 /// <para>Writers that read before they write should begin with <c>BeginTransaction(deferred: false)</c> (<c>BEGIN IMMEDIATE</c>),
 /// because a read transaction cannot wait to become a write transaction in WAL mode.</para>
 /// </remarks>
@@ -79,7 +81,7 @@ public sealed class SqliteConnectionFactory
             await using (var settings = connection.CreateCommand())
             {
                 // busy_timeout first: switching to WAL needs a moment of exclusive access and must wait like any writer.
-                settings.CommandText = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+                settings.CommandText = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
                 await settings.ExecuteNonQueryAsync(cancellationToken);
             }
 

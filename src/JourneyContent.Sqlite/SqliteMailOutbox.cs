@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using Dapper;
 using JourneyContent.Mail;
+using Microsoft.Data.Sqlite;
 
 namespace JourneyContent.Sqlite;
 
@@ -16,24 +18,37 @@ public sealed class SqliteMailOutbox(SqliteConnectionFactory connections, TimePr
         """
         id AS Id, to_address AS ToAddress, to_name AS ToName, subject AS Subject, text_body AS TextBody, html_body AS HtmlBody,
         language AS Language, purpose AS Purpose, lead_id AS LeadId, status AS Status, attempts AS Attempts,
-        created_at AS CreatedAt, next_attempt_at AS NextAttemptAt, sent_at AS SentAt, last_error AS LastError
+        created_at AS CreatedAt, next_attempt_at AS NextAttemptAt, sent_at AS SentAt, last_error AS LastError,
+        idempotency_id AS IdempotencyId
         """;
 
     /// <inheritdoc />
     public async Task<long> EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
+        return await InsertAsync(connection, null, mail, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Writes <paramref name="mail"/> as pending and due at <paramref name="now"/>, inside <paramref name="transaction"/> when given; returns its id.</summary>
+    /// <remarks>The one place a mail enters the outbox, so the lead store can enqueue within the transaction that stores the lead.</remarks>
+    internal static async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, OutgoingMail mail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentException.ThrowIfNullOrWhiteSpace(mail.To, nameof(mail));
-        var now = SqliteTime.ToText(time.GetUtcNow());
-        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
+        var at = SqliteTime.ToText(now);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO mail_outbox (to_address, to_name, subject, text_body, html_body, language, purpose, lead_id,
-                                     status, attempts, created_at, next_attempt_at)
-            VALUES (@To, @ToName, @Subject, @TextBody, @HtmlBody, @Language, @Purpose, @LeadId, 'pending', 0, @Now, @Now)
+                                     status, attempts, created_at, next_attempt_at, idempotency_id)
+            VALUES (@To, @ToName, @Subject, @TextBody, @HtmlBody, @Language, @Purpose, @LeadId, 'pending', 0, @Now, @Now, @IdempotencyId)
             RETURNING id
             """,
-            new { mail.To, mail.ToName, mail.Subject, mail.TextBody, mail.HtmlBody, mail.Language, mail.Purpose, mail.LeadId, Now = now },
+            new
+            {
+                mail.To, mail.ToName, mail.Subject, mail.TextBody, mail.HtmlBody, mail.Language, mail.Purpose, mail.LeadId, Now = at,
+                IdempotencyId = mail.IdempotencyId ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            },
+            transaction,
             cancellationToken: cancellationToken));
     }
 
@@ -56,8 +71,15 @@ public sealed class SqliteMailOutbox(SqliteConnectionFactory connections, TimePr
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var rows = await OutboxRows.ClaimAsync<Row>(connections, "mail_outbox", Columns, "AND to_address IS NOT NULL", now, max, lease, cancellationToken);
+        return [.. rows.Select(r => r.ToEntry()).OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id)];
+    }
+
+    /// <inheritdoc />
     public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        OutboxRows.MarkSentAsync(connections, "mail_outbox", id, at, countsAsAttempt: false, cancellationToken);
+        OutboxRows.MarkSentAsync(connections, "mail_outbox", id, at, cancellationToken);
 
     /// <inheritdoc />
     public Task MarkFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken) =>
@@ -87,8 +109,13 @@ public sealed class SqliteMailOutbox(SqliteConnectionFactory connections, TimePr
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(leadId);
         await using var connection = await connections.OpenForWriteAsync(cancellationToken);
+        return await EraseLeadAsync(connection, null, leadId, cancellationToken);
+    }
+
+    /// <summary>The erasure of <see cref="EraseRecipientAsync"/>, inside <paramref name="transaction"/> when given, so the lead store erases a lead and its mail in one commit.</summary>
+    internal static Task<int> EraseLeadAsync(SqliteConnection connection, SqliteTransaction? transaction, string leadId, CancellationToken cancellationToken) =>
         // The WHERE skips rows already erased, so erasing twice reports 0 the second time.
-        return await connection.ExecuteAsync(new CommandDefinition(
+        connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE mail_outbox
             SET to_address = NULL, to_name = NULL, subject = @Erased, text_body = @Erased, html_body = @Erased,
@@ -98,8 +125,8 @@ public sealed class SqliteMailOutbox(SqliteConnectionFactory connections, TimePr
               AND (to_address IS NOT NULL OR to_name IS NOT NULL OR subject <> @Erased OR text_body <> @Erased OR html_body <> @Erased OR status = 'pending')
             """,
             new { LeadId = leadId, Erased },
+            transaction,
             cancellationToken: cancellationToken));
-    }
 
     private static OutboxStatus ParseStatus(string status) => status switch
     {
@@ -127,11 +154,12 @@ public sealed class SqliteMailOutbox(SqliteConnectionFactory connections, TimePr
         public string NextAttemptAt { get; init; } = "";
         public string? SentAt { get; init; }
         public string? LastError { get; init; }
+        public string? IdempotencyId { get; init; }
 
         // An erased recipient reads as an empty address: the record's To is not nullable, and the entry is never sent again.
         public OutboxEntry ToEntry() => new(
             Id,
-            new OutgoingMail(ToAddress ?? "", ToName, Subject, TextBody, HtmlBody, Language, Purpose) { LeadId = LeadId },
+            new OutgoingMail(ToAddress ?? "", ToName, Subject, TextBody, HtmlBody, Language, Purpose) { LeadId = LeadId, IdempotencyId = IdempotencyId },
             ParseStatus(Status),
             (int)Attempts,
             SqliteTime.FromText(CreatedAt),

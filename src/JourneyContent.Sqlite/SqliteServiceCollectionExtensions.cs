@@ -13,7 +13,11 @@ public static class SqliteServiceCollectionExtensions
     /// Stores back-office accounts, the audit log, events, leads and the mail and webhook outboxes in SQLite, and migrates the schema when the host starts.
     /// Safe to call twice: services are added once, and each call's <paramref name="configure"/> is applied in order.
     /// </summary>
-    /// <remarks>Call it before registering hosted services that use the database: hosted services start in registration order.</remarks>
+    /// <remarks>
+    /// The schema is migrated in <see cref="IHostedLifecycleService.StartingAsync"/>, which the host runs for every lifecycle
+    /// service before any hosted service's <see cref="IHostedService.StartAsync"/>: hosted services that use the database
+    /// may be registered before or after this call.
+    /// </remarks>
     public static IServiceCollection AddJourneyContentSqlite(this IServiceCollection services, Action<SqliteStoreOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -36,10 +40,19 @@ public static class SqliteServiceCollectionExtensions
     }
 
     /// <summary>Migrates before the stores are used, and fails start-up with the migration's message if it cannot.</summary>
-    private sealed class MigrateAtStartup(SqliteMigrator migrator) : IHostedService
+    /// <remarks>The work is in <see cref="StartingAsync"/> so that it does not depend on where in the registration order it sits.</remarks>
+    private sealed class MigrateAtStartup(SqliteMigrator migrator) : IHostedLifecycleService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+        public Task StartingAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

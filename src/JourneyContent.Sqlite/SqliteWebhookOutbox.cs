@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using Dapper;
 using JourneyContent.Webhooks;
+using Microsoft.Data.Sqlite;
 
 namespace JourneyContent.Sqlite;
 
@@ -18,7 +20,8 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
     private const string Columns =
         """
         id AS Id, event AS Event, url AS Url, body AS Body, lead_id AS LeadId, status AS Status, attempts AS Attempts,
-        created_at AS CreatedAt, next_attempt_at AS NextAttemptAt, sent_at AS SentAt, last_error AS LastError
+        created_at AS CreatedAt, next_attempt_at AS NextAttemptAt, sent_at AS SentAt, last_error AS LastError,
+        idempotency_id AS IdempotencyId
         """;
 
     /// <inheritdoc />
@@ -31,11 +34,11 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
         await using var connection = await connections.OpenForWriteAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO webhook_outbox (event, url, body, lead_id, status, attempts, created_at, next_attempt_at)
-            VALUES (@Event, @Url, @Body, @LeadId, 'pending', 0, @Now, @Now);
+            INSERT INTO webhook_outbox (event, url, body, lead_id, status, attempts, created_at, next_attempt_at, idempotency_id)
+            VALUES (@Event, @Url, @Body, @LeadId, 'pending', 0, @Now, @Now, @IdempotencyId);
             SELECT last_insert_rowid();
             """,
-            new { Event = eventName, Url = url, Body = body, LeadId = leadId, Now = now },
+            new { Event = eventName, Url = url, Body = body, LeadId = leadId, Now = now, IdempotencyId = "msg_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) },
             cancellationToken: cancellationToken));
     }
 
@@ -58,8 +61,15 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<WebhookMessage>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var rows = await OutboxRows.ClaimAsync<Row>(connections, "webhook_outbox", Columns, string.Empty, now, max, lease, cancellationToken);
+        return [.. rows.Select(r => r.ToMessage()).OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)];
+    }
+
+    /// <inheritdoc />
     public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        OutboxRows.MarkSentAsync(connections, "webhook_outbox", id, at, countsAsAttempt: true, cancellationToken);
+        OutboxRows.MarkSentAsync(connections, "webhook_outbox", id, at, cancellationToken);
 
     /// <inheritdoc />
     public Task MarkFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken) =>
@@ -90,8 +100,13 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(leadId);
         await using var connection = await connections.OpenForWriteAsync(cancellationToken);
+        return await EraseLeadAsync(connection, null, leadId, cancellationToken);
+    }
+
+    /// <summary>The erasure of <see cref="EraseLeadAsync(string, CancellationToken)"/>, inside <paramref name="transaction"/> when given, so the lead store erases a lead and its messages in one commit.</summary>
+    internal static Task<int> EraseLeadAsync(SqliteConnection connection, SqliteTransaction? transaction, string leadId, CancellationToken cancellationToken) =>
         // SQLite evaluates every SET expression against the row before the update, so both CASEs see the old status.
-        return await connection.ExecuteAsync(new CommandDefinition(
+        connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE webhook_outbox
             SET body = '{}',
@@ -100,8 +115,8 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
             WHERE lead_id = @LeadId
             """,
             new { LeadId = leadId },
+            transaction,
             cancellationToken: cancellationToken));
-    }
 
     private static WebhookStatus ParseStatus(string status) => status switch
     {
@@ -125,6 +140,7 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
         public string NextAttemptAt { get; init; } = "";
         public string? SentAt { get; init; }
         public string? LastError { get; init; }
+        public string? IdempotencyId { get; init; }
 
         public WebhookMessage ToMessage() => new(
             Id,
@@ -137,6 +153,10 @@ public sealed class SqliteWebhookOutbox(SqliteConnectionFactory connections, Tim
             SqliteTime.FromText(CreatedAt),
             SqliteTime.FromText(NextAttemptAt),
             SqliteTime.FromNullableText(SentAt),
-            LastError);
+            LastError)
+        {
+            // Rows queued before migration 0008 got a random id there; the fallback only guards a hand-edited row.
+            IdempotencyId = IdempotencyId ?? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"msg_{Id}"),
+        };
     }
 }

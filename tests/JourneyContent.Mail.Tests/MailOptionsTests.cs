@@ -74,6 +74,8 @@ public sealed class MailOptionsTests
 
         public Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<OutboxEntry>>([]);
 
+        public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<OutboxEntry>>([]);
+
         public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task MarkFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -32,7 +32,8 @@ public sealed class SqliteMailOutboxTests : IAsyncLifetime
         var due = Assert.Single(await _outbox.DueAsync(Now, 10, default));
 
         Assert.Equal(id, due.Id);
-        Assert.Equal(Mail("ada@example.com", "lead-1"), due.Mail);
+        Assert.Matches("^[0-9a-f]{32}$", due.Mail.IdempotencyId);
+        Assert.Equal(Mail("ada@example.com", "lead-1") with { IdempotencyId = due.Mail.IdempotencyId }, due.Mail);
         Assert.Equal("lead-1", due.Mail.LeadId);
         Assert.Equal(OutboxStatus.Pending, due.Status);
         Assert.Equal(0, due.Attempts);
@@ -96,7 +97,8 @@ public sealed class SqliteMailOutboxTests : IAsyncLifetime
         var entry = Assert.Single(await _outbox.RecentAsync(10, default));
         Assert.Equal(OutboxStatus.Sent, entry.Status);
         Assert.Equal(sentAt, entry.SentAt);
-        Assert.Equal(1, entry.Attempts);
+        // One failed try and the successful one: an attempt is any try, as for webhooks.
+        Assert.Equal(2, entry.Attempts);
         Assert.Null(entry.LastError);
     }
 
@@ -201,5 +203,48 @@ public sealed class SqliteMailOutboxTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.Failed, entry.Status);
         Assert.Equal("recipient erased", entry.LastError);
         Assert.Equal(0, entry.Attempts);
+    }
+
+    [Fact]
+    public async Task A_claimed_mail_is_not_claimed_again_within_its_lease_and_is_due_again_after_it()
+    {
+        var id = await _outbox.EnqueueAsync(Mail("ada@example.com"), default);
+        var lease = TimeSpan.FromMinutes(5);
+
+        var first = Assert.Single(await _outbox.ClaimDueAsync(Now, 10, lease, default));
+        // A second worker, or this one restarted after a crash, within the lease: nothing to send.
+        var during = await _outbox.ClaimDueAsync(Now.AddMinutes(4), 10, lease, default);
+        var after = await _outbox.ClaimDueAsync(Now.AddMinutes(5), 10, lease, default);
+
+        Assert.Equal(id, first.Id);
+        Assert.Empty(during);
+        Assert.Equal(id, Assert.Single(after).Id);
+    }
+
+    [Fact]
+    public async Task Concurrent_claims_never_hand_the_same_mail_to_two_workers()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await _outbox.EnqueueAsync(Mail($"lead{i}@example.com"), default);
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _outbox.ClaimDueAsync(Now, 8, TimeSpan.FromMinutes(5), default)));
+
+        var ids = claims.SelectMany(c => c).Select(e => e.Id).ToList();
+        Assert.Equal(20, ids.Count);
+        Assert.Equal(20, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Marking_a_claimed_mail_ends_its_lease()
+    {
+        var id = await _outbox.EnqueueAsync(Mail("ada@example.com"), default);
+        await _outbox.ClaimDueAsync(Now, 10, TimeSpan.FromMinutes(5), default);
+
+        await _outbox.MarkFailedAsync(id, "refused", Now.AddSeconds(30), default);
+
+        // Due again at its retry time, well within the five minutes the claim asked for.
+        Assert.Equal(id, Assert.Single(await _outbox.ClaimDueAsync(Now.AddSeconds(30), 10, TimeSpan.FromMinutes(5), default)).Id);
     }
 }

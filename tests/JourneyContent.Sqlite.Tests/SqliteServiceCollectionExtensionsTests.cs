@@ -18,8 +18,8 @@ public sealed class SqliteServiceCollectionExtensionsTests : IDisposable
             .AddJourneyContentSqlite(o => o.DatabasePath = _database.DatabasePath);
         await using var provider = services.BuildServiceProvider();
 
-        var hosted = Assert.Single(provider.GetServices<IHostedService>());
-        await hosted.StartAsync(default);
+        var hosted = Assert.IsAssignableFrom<IHostedLifecycleService>(Assert.Single(provider.GetServices<IHostedService>()));
+        await hosted.StartingAsync(default);
 
         Assert.Equal(_database.DatabasePath, provider.GetRequiredService<SqliteConnectionFactory>().DatabasePath);
         Assert.Equal(SqliteMigrator.EmbeddedScripts().Select(s => s.Version), await provider.GetRequiredService<SqliteMigrator>().AppliedVersionsAsync());
@@ -38,5 +38,36 @@ public sealed class SqliteServiceCollectionExtensionsTests : IDisposable
 
         using var provider = services.BuildServiceProvider();
         Assert.Same(_database.Clock, provider.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public async Task A_hosted_service_registered_before_the_storage_finds_the_tables_in_its_start()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<CountsAccountsAtStart>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CountsAccountsAtStart>());
+        builder.Services.AddJourneyContentSqlite(o => o.DatabasePath = _database.DatabasePath);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.Equal(0L, host.Services.GetRequiredService<CountsAccountsAtStart>().Accounts);
+        await host.StopAsync();
+    }
+
+    /// <summary>A site's own hosted service that reads the database as soon as it starts.</summary>
+    private sealed class CountsAccountsAtStart(SqliteConnectionFactory connections) : IHostedService
+    {
+        public long? Accounts { get; private set; }
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM editor_accounts";
+            Accounts = (long?)await command.ExecuteScalarAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -35,9 +35,10 @@ public sealed class SqliteWebhookOutboxTests : IAsyncLifetime
         var id = await EnqueueAsync();
 
         var message = Assert.Single(await _outbox.DueAsync(Now, 10, default));
+        Assert.Matches("^msg_[0-9a-f]{32}$", message.IdempotencyId);
         Assert.Equal(
             new WebhookMessage(id, WebhookEvents.LeadCaptured, Url, """{"event":"lead.captured"}""", "lead-1",
-                WebhookStatus.Pending, 0, Now, Now, null, null),
+                WebhookStatus.Pending, 0, Now, Now, null, null) { IdempotencyId = message.IdempotencyId },
             message);
         Assert.Equal("pending", _database.Scalar($"SELECT status FROM webhook_outbox WHERE id = {id}"));
     }

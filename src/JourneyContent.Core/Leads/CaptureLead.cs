@@ -9,7 +9,7 @@ namespace JourneyContent.Leads;
 /// <remarks>
 /// <para>Order of checks: honeypot, stamp (expired, then too fast), fields, the per-address limit; only then is anything
 /// written. The tracking event is recorded first so that the lead's stage includes this submission.</para>
-/// <para>The lead is committed before its mail is queued and before the visitor is thanked. A store that refuses the
+/// <para>The lead and its first mail are committed in one transaction (the store writes the mail composed here), before the visitor is thanked. A store that refuses the
 /// write (<see cref="DbException"/>: busy beyond its retry budget, read-only) gives <see cref="LeadSubmissionOutcome.StoreUnavailable"/>
 /// and nothing of the lead is written; other failures propagate.</para>
 /// <para>It knows no HTTP: the host reads the request into a <see cref="LeadSubmission"/> and maps the outcome to its answer.</para>
@@ -108,6 +108,7 @@ public sealed class CaptureLead
             inferred = await _journey.StageAsync(visitorId);
         }
 
+        string? downloadToken = null;
         LeadCaptureResult result;
         try
         {
@@ -124,6 +125,18 @@ public sealed class CaptureLead
                 MemberKey = submission.MemberKey,
                 Source = submission.Source,
                 At = now,
+                // Composed here, written by the lead store in the lead's own transaction: a capture leaves the lead and its mail, or neither.
+                Mails = stored =>
+                {
+                    if (_settings.DoubleOptIn && stored.EmailConfirmedAt is null)
+                    {
+                        return [Mails.Confirmation(stored, item, submission.LinkBase, now)];
+                    }
+
+                    var (token, mail) = Mails.Download(stored, item, submission.LinkBase, now);
+                    downloadToken = token;
+                    return mail is null ? [] : [mail];
+                },
             }, cancellationToken);
         }
         catch (DbException ex)
@@ -136,16 +149,12 @@ public sealed class CaptureLead
             await _journey.MergeAsync(visitorId, result.OtherVisitors);
         }
 
+        if (result.MailsQueued > 0)
+        {
+            SignalMailQueued();
+        }
+
         var lead = result.Lead;
-        string? downloadToken = null;
-        if (_settings.DoubleOptIn && lead.EmailConfirmedAt is null)
-        {
-            await EnqueueAsync(Mails.Confirmation(lead, item, submission.LinkBase, now), cancellationToken);
-        }
-        else
-        {
-            downloadToken = await SendDownloadAsync(lead, item, submission.LinkBase, now, cancellationToken);
-        }
 
         return new LeadSubmissionOutcome.Accepted(lead, downloadToken, new LeadCaptured(lead, item.Id, result.IsNew) { StageChange = result.StageChange });
     }
@@ -165,6 +174,11 @@ public sealed class CaptureLead
     private async Task EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         await _outbox.EnqueueAsync(mail, cancellationToken);
+        SignalMailQueued();
+    }
+
+    private void SignalMailQueued()
+    {
         foreach (var signal in _mailSignals)
         {
             signal.MailQueued();

@@ -4,7 +4,10 @@ namespace JourneyContent.Leads;
 /// <remarks>A capture is committed before the visitor is thanked; every method either completes or changes nothing.</remarks>
 public interface ILeadStore
 {
-    /// <summary>Creates the lead or updates the one with the same email, with its consent, visitor, download request and stage, in one transaction.</summary>
+    /// <summary>
+    /// Creates the lead or updates the one with the same email, with its consent, visitor, download request, stage and the
+    /// mails composed by <see cref="LeadCapture.Mails"/>, in one transaction.
+    /// </summary>
     Task<LeadCaptureResult> CaptureAsync(LeadCapture capture, CancellationToken cancellationToken);
 
     /// <summary>The lead with this id (erased ones included), or null.</summary>
@@ -35,9 +38,11 @@ public interface ILeadStore
     Task<(IReadOnlyList<Lead> Leads, int Total)> ListAsync(LeadQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes a lead's personal data (contact fields, consents, the link to its visitors) and anonymises its visitors'
-    /// events (they keep their content and time, under a new random visitor id), and audits it; false when unknown or already erased.
+    /// Deletes a lead's personal data (contact fields, consents, the link to its visitors, the addresses and bodies of its
+    /// mail and webhook messages, whose pending ones are never sent) and anonymises its visitors' events (they keep their
+    /// content and time, under a new random visitor id), and audits it, all in one transaction; false when unknown or already erased.
     /// </summary>
+    /// <remarks>Files outside the store (mail in a pickup folder) are erased by the <see cref="ILeadErasureParticipant"/>s.</remarks>
     Task<bool> EraseAsync(string leadId, string byUser, string action, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Leads not erased whose last activity is before <paramref name="cutoff"/>.</summary>

@@ -35,6 +35,18 @@ public sealed record LeadCapture
 
     /// <summary>When.</summary>
     public required DateTimeOffset At { get; init; }
+
+    /// <summary>
+    /// Composes the mails that go with this capture (the download link, the address confirmation) from the lead as it is
+    /// about to be committed; the store writes them to the mail outbox in the same transaction as the lead, so a capture
+    /// leaves both or neither. Null for no mail.
+    /// </summary>
+    /// <remarks>
+    /// Called inside the store's write transaction, at most once per attempt: it must only compose (no I/O, no waiting).
+    /// A mail without <see cref="Mail.OutgoingMail.LeadId"/> is stored with the lead's id, so erasing the lead reaches it.
+    /// An exception thrown here rolls the whole capture back.
+    /// </remarks>
+    public Func<Lead, IReadOnlyList<Mail.OutgoingMail>>? Mails { get; init; }
 }
 
 /// <summary>The outcome of storing a capture.</summary>
@@ -42,7 +54,11 @@ public sealed record LeadCapture
 /// <param name="IsNew">True when the address was not known.</param>
 /// <param name="StageChange">The stage change this capture caused, if any.</param>
 /// <param name="OtherVisitors">Visitor ids merged into the lead before (other browsers or devices), to merge into the current visitor.</param>
-public sealed record LeadCaptureResult(Lead Lead, bool IsNew, LeadStageChange? StageChange, IReadOnlyList<string> OtherVisitors);
+public sealed record LeadCaptureResult(Lead Lead, bool IsNew, LeadStageChange? StageChange, IReadOnlyList<string> OtherVisitors)
+{
+    /// <summary>How many mails <see cref="LeadCapture.Mails"/> put in the outbox with the lead; a sender should be woken when positive.</summary>
+    public int MailsQueued { get; init; }
+}
 
 /// <summary>Everything stored about one lead, for an export (right of access).</summary>
 /// <param name="Lead">The lead.</param>

@@ -9,11 +9,17 @@ public interface IMailOutbox
     /// <summary>Pending entries whose next attempt is at or before <paramref name="now"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
-    /// <summary>Records that the transport accepted the entry.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due entries for <paramref name="lease"/> and returns them, oldest first: a worker sends
+    /// what it claimed, and no other worker (nor a retry after a crash) claims them again until the lease ends or they are marked.
+    /// </summary>
+    Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Records that the transport accepted the entry (an attempt, like a failure), and ends its lease.</summary>
     Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records a failed attempt (incrementing the attempt count): the entry stays pending until <paramref name="nextAttemptAt"/>,
+    /// Records a failed attempt (incrementing the attempt count) and ends its lease: the entry stays pending until <paramref name="nextAttemptAt"/>,
     /// or becomes failed when <paramref name="nextAttemptAt"/> is null (given up).
     /// </summary>
     Task MarkFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken);

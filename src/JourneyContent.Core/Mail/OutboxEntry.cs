@@ -4,7 +4,7 @@ namespace JourneyContent.Mail;
 /// <param name="Id">The entry's id, never reused.</param>
 /// <param name="Mail">The email.</param>
 /// <param name="Status">Where delivery stands.</param>
-/// <param name="Attempts">How many sends failed so far.</param>
+/// <param name="Attempts">How many sends were tried so far, the successful one included (the same meaning as for webhooks).</param>
 /// <param name="CreatedAt">When it was enqueued.</param>
 /// <param name="NextAttemptAt">When the sender may try it (again).</param>
 /// <param name="SentAt">When the transport accepted it, if it did.</param>

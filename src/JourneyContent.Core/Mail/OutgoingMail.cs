@@ -12,4 +12,13 @@ public sealed record OutgoingMail(string To, string? ToName, string Subject, str
 {
     /// <summary>The lead the mail was sent to, so that erasing the lead also erases its mail.</summary>
     public string? LeadId { get; init; }
+
+    /// <summary>
+    /// The outbox's idempotency id of this mail (32 hex digits), the same on every attempt; null until the mail is in the outbox.
+    /// </summary>
+    /// <remarks>
+    /// Delivery is at least once, so a crash between a send and its record sends the mail again: the transports derive the
+    /// <c>Message-ID</c> and the pickup file's name from this id, so the repeat is recognisable and erasure finds the file.
+    /// </remarks>
+    public string? IdempotencyId { get; init; }
 }

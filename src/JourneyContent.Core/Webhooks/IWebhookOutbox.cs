@@ -12,6 +12,12 @@ public interface IWebhookOutbox
     /// <summary>The pending messages due at <paramref name="now"/>, the longest waiting first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<WebhookMessage>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due entries for <paramref name="lease"/> and returns them, oldest first: a worker sends
+    /// what it claimed, and no other worker (nor a retry after a crash) claims them again until the lease ends or they are marked.
+    /// </summary>
+    Task<IReadOnlyList<WebhookMessage>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken);
+
     /// <summary>Records a delivery: the message becomes sent and its attempts are incremented. Does nothing unless the message is pending.</summary>
     Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken);
 

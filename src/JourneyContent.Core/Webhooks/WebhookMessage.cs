@@ -1,7 +1,7 @@
 namespace JourneyContent.Webhooks;
 
 /// <summary>A webhook message in the outbox.</summary>
-/// <param name="Id">The outbox id, also sent as the <c>X-JourneyContent-Delivery</c> header so that receivers can ignore repeats.</param>
+/// <param name="Id">The outbox id (the <c>webhook-id</c> header is <see cref="IdempotencyId"/>).</param>
 /// <param name="Event">The event name, one of <see cref="WebhookEvents"/>.</param>
 /// <param name="Url">The receiver's URL, as configured when the message was queued.</param>
 /// <param name="Body">The JSON posted.</param>
@@ -23,7 +23,11 @@ public sealed record WebhookMessage(
     DateTimeOffset CreatedAt,
     DateTimeOffset NextAttemptAt,
     DateTimeOffset? SentAt,
-    string? LastError);
+    string? LastError)
+{
+    /// <summary>The Standard Webhooks <c>webhook-id</c>: the same on every attempt of this message, so a receiver can ignore a repeat.</summary>
+    public string IdempotencyId { get; init; } = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"msg_{Id}");
+}
 
 /// <summary>How many outbox messages are in each status, for the back office.</summary>
 /// <param name="Pending">Messages waiting for an attempt.</param>

@@ -1,14 +1,12 @@
 using JourneyContent.Leads;
-using JourneyContent.Mail;
-using JourneyContent.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace JourneyContent.Web.Forms;
 
-/// <summary>Erases a lead everywhere it is stored: the lead store, the mail outbox and the webhook outbox.</summary>
-public sealed class LeadEraser(ILeadStore leads, IMailOutbox mail, IWebhookOutbox webhooks, TimeProvider time)
+/// <summary>Erases a lead everywhere it is stored: the lead store (with its mail and webhook messages, in one transaction), then the files of the <see cref="ILeadErasureParticipant"/>s.</summary>
+public sealed class LeadEraser(ILeadStore leads, IEnumerable<ILeadErasureParticipant> participants, TimeProvider time)
 {
     /// <summary>Erases one lead; false when unknown or already erased.</summary>
     /// <param name="leadId">The lead.</param>
@@ -17,14 +15,14 @@ public sealed class LeadEraser(ILeadStore leads, IMailOutbox mail, IWebhookOutbo
     /// <param name="cancellationToken">Cancels the operation.</param>
     public async Task<bool> EraseAsync(string leadId, string byUser, string action, CancellationToken cancellationToken)
     {
-        if (!await leads.EraseAsync(leadId, byUser, action, time.GetUtcNow(), cancellationToken))
+        var erased = await leads.EraseAsync(leadId, byUser, action, time.GetUtcNow(), cancellationToken);
+        // Also when already erased: asking again is how a failed file deletion is completed.
+        foreach (var participant in participants)
         {
-            return false;
+            await participant.EraseLeadAsync(leadId, cancellationToken);
         }
 
-        await mail.EraseRecipientAsync(leadId, cancellationToken);
-        await webhooks.EraseLeadAsync(leadId, cancellationToken);
-        return true;
+        return erased;
     }
 }
 

@@ -16,8 +16,10 @@ namespace JourneyContent.Web.Webhooks;
 /// </summary>
 /// <remarks>
 /// <para>Registered as a singleton and as the hosted service (the same instance), so that the publisher can wake it.</para>
+/// <para>Requests follow the Standard Webhooks specification (<see cref="WebhookSignature"/>): <c>webhook-id</c>,
+/// <c>webhook-timestamp</c> and <c>webhook-signature</c>.</para>
 /// <para>Delivery is at least once: a crash between the post and its record sends the message again, with the same
-/// <c>X-JourneyContent-Delivery</c> id, so that receivers can ignore the repeat.</para>
+/// <c>webhook-id</c>, so that receivers can ignore the repeat.</para>
 /// </remarks>
 public sealed class WebhookDispatcher(
     IWebhookOutbox outbox,
@@ -31,12 +33,6 @@ public sealed class WebhookDispatcher(
 
     /// <summary>The header naming the event.</summary>
     public const string EventHeader = "X-JourneyContent-Event";
-
-    /// <summary>The header carrying the outbox id, the same on every attempt of one message.</summary>
-    public const string DeliveryHeader = "X-JourneyContent-Delivery";
-
-    /// <summary>The header carrying <see cref="WebhookSignature.Sign"/>'s value.</summary>
-    public const string SignatureHeader = "X-JourneyContent-Signature";
 
     // Errors are stored and shown in the back office; a receiver's long error page is not worth keeping whole.
     private const int MaxErrorLength = 500;
@@ -94,7 +90,10 @@ public sealed class WebhookDispatcher(
     internal async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var due = await outbox.DueAsync(time.GetUtcNow(), Math.Max(1, settings.BatchSize), cancellationToken);
+        var batch = Math.Max(1, settings.BatchSize);
+        // Claimed for longer than the whole batch can take, so a slow receiver does not let another worker claim the rest.
+        var lease = TimeSpan.FromMinutes(1) + (settings.Timeout * batch);
+        var due = await outbox.ClaimDueAsync(time.GetUtcNow(), batch, lease, cancellationToken);
         if (due.Count == 0)
         {
             return 0;
@@ -125,9 +124,11 @@ public sealed class WebhookDispatcher(
                 using var request = new HttpRequestMessage(HttpMethod.Post, message.Url);
                 request.Content = new StringContent(message.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
                 request.Headers.Add(EventHeader, message.Event);
-                request.Headers.Add(DeliveryHeader, message.Id.ToString(CultureInfo.InvariantCulture));
                 // Signed at send time, so that a retry hours later still falls in the receiver's tolerance window.
-                request.Headers.Add(SignatureHeader, WebhookSignature.Sign(settings.Secret, message.Body, time.GetUtcNow()));
+                var signedAt = time.GetUtcNow();
+                request.Headers.Add(WebhookSignature.IdHeader, message.IdempotencyId);
+                request.Headers.Add(WebhookSignature.TimestampHeader, WebhookSignature.Seconds(signedAt));
+                request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(settings.Secret, message.IdempotencyId, signedAt, message.Body));
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
@@ -149,7 +150,7 @@ public sealed class WebhookDispatcher(
             // Connection refused, DNS failure, TLS error, reset connection: the receiver may come back.
             error = ex.Message;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or UriFormatException or FormatException)
+        catch (Exception ex) when (ex is InvalidOperationException or UriFormatException or FormatException or ArgumentException)
         {
             // A URL the client cannot post to, or a header it rejects, will not get better by waiting.
             error = ex.Message;

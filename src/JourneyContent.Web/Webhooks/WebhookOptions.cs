@@ -1,3 +1,4 @@
+using JourneyContent.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace JourneyContent.Web.Webhooks;
@@ -14,7 +15,11 @@ public sealed class WebhookOptions
     /// <summary>The absolute http or https URL that receives <c>lead.stage_changed</c>; null or empty turns that event off.</summary>
     public string? StageChangedUrl { get; set; }
 
-    /// <summary>The shared secret that signs every request (at least 16 characters); required when a URL is set.</summary>
+    /// <summary>
+    /// The Standard Webhooks secret that signs every request, <c>whsec_</c> + base64 of a 24 to 64 byte key (generate one with
+    /// <c>WebhookSignature.NewSecret()</c> or <c>openssl rand -base64 32</c>); required when a URL is set. A secret without the
+    /// prefix (at least 16 characters) is still accepted and used as its UTF-8 bytes.
+    /// </summary>
     public string? Secret { get; set; }
 
     /// <summary>How often the dispatcher looks for due messages when nothing wakes it (default 5 s).</summary>
@@ -42,6 +47,13 @@ public sealed class WebhookOptions
             if (anyUrl)
             {
                 errors.Add($"{Section}:{nameof(Secret)} is required when a webhook URL is set: receivers use it to check the signature.");
+            }
+        }
+        else if (options.Secret.StartsWith(WebhookSignature.SecretPrefix, StringComparison.Ordinal))
+        {
+            if (WebhookSignature.KeyOf(options.Secret) is null)
+            {
+                errors.Add($"{Section}:{nameof(Secret)} starts with {WebhookSignature.SecretPrefix} but is not followed by the base64 of a {WebhookSignature.MinimumKeyBytes} to {WebhookSignature.MaximumKeyBytes} byte key.");
             }
         }
         else if (options.Secret.Length < MinimumSecretLength)

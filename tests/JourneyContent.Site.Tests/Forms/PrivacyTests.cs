@@ -68,6 +68,30 @@ public sealed class PrivacyTests
     }
 
     [Fact]
+    public async Task Erasing_a_lead_deletes_its_mail_files_from_the_pickup_folder()
+    {
+        using var site = FormVisitor.Site();
+        var leadId = await CaptureAsync(site);
+        var folder = Path.Combine(site.DataPath, "mail");
+        // The sender works in the background: wait (bounded) until it wrote the download mail, as the delivery tests do.
+        for (var attempt = 0; attempt < 100 && !MailFiles(folder).Any(); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(MailFiles(folder), f => File.ReadAllText(f).Contains("ada@example.com", StringComparison.Ordinal));
+        using var admin = await SignedInAsync(site, JourneyRoles.Admin);
+        var token = await admin.TokenFromAsync($"/journey/admin/leads/{leadId}");
+
+        using var erased = await admin.PostAsync($"/journey/admin/leads/{leadId}/erase", token, new() { ["confirm"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
+        Assert.DoesNotContain(MailFiles(folder), f => File.ReadAllText(f).Contains("ada@example.com", StringComparison.Ordinal));
+    }
+
+    private static string[] MailFiles(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [];
+
+    [Fact]
     public async Task Retention_erases_leads_inactive_for_longer_than_the_setting()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));

@@ -16,7 +16,8 @@ namespace JourneyContent.Web.Tests.Webhooks;
 
 public sealed class WebhookDeliveryTests : IAsyncLifetime
 {
-    private const string Secret = "a-long-enough-test-secret";
+    // A Standard Webhooks secret: whsec_ + base64 of a 32-byte key.
+    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw5Kpm7tC0cNs=";
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "jc-webhooks-" + Guid.NewGuid().ToString("N")[..8]);
@@ -72,7 +73,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     private WebhookMessage Single() => Assert.Single(All);
 
     [Fact]
-    public async Task A_published_lead_captured_is_posted_as_signed_json_with_its_event_and_delivery_id()
+    public async Task A_published_lead_captured_is_posted_as_json_signed_by_the_standard_webhooks_scheme()
     {
         Assert.True(await PublishLeadAsync());
 
@@ -81,7 +82,9 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var received = Assert.Single(_receiver.Received);
         Assert.StartsWith("application/json", received.ContentType, StringComparison.Ordinal);
         Assert.Equal(WebhookEvents.LeadCaptured, received.Event);
-        Assert.Equal(Single().Id.ToString(System.Globalization.CultureInfo.InvariantCulture), received.Delivery);
+        Assert.Equal(Single().IdempotencyId, received.Delivery);
+        Assert.Matches("^msg_[0-9a-f]{32}$", received.Delivery);
+        Assert.Equal(_clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), received.Timestamp);
         Assert.Equal(Single().Body, received.Body);
         using (var json = JsonDocument.Parse(received.Body))
         {
@@ -95,11 +98,30 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         Assert.NotNull(received.Signature);
         var tolerance = TimeSpan.FromMinutes(5);
-        Assert.True(WebhookSignature.Verify(Secret, received.Body, received.Signature, _clock.GetUtcNow(), tolerance));
-        Assert.False(WebhookSignature.Verify("another-secret-of-16+", received.Body, received.Signature, _clock.GetUtcNow(), tolerance));
-        Assert.False(WebhookSignature.Verify(Secret, received.Body.Replace("ada@", "eve@", StringComparison.Ordinal), received.Signature, _clock.GetUtcNow(), tolerance));
+        Assert.StartsWith("v1,", received.Signature, StringComparison.Ordinal);
+        Assert.True(WebhookSignature.Verify(Secret, received.Delivery!, received.Timestamp!, received.Body, received.Signature, _clock.GetUtcNow(), tolerance));
+        Assert.False(WebhookSignature.Verify(WebhookSignature.NewSecret(), received.Delivery!, received.Timestamp!, received.Body, received.Signature, _clock.GetUtcNow(), tolerance));
+        Assert.False(WebhookSignature.Verify(Secret, received.Delivery!, received.Timestamp!, received.Body.Replace("ada@", "eve@", StringComparison.Ordinal), received.Signature, _clock.GetUtcNow(), tolerance));
         var sent = Single();
         Assert.Equal((WebhookStatus.Sent, 1, (DateTimeOffset?)_clock.GetUtcNow()), (sent.Status, sent.Attempts, sent.SentAt));
+    }
+
+    [Fact]
+    public async Task A_delivery_is_verified_by_the_standard_webhooks_library_we_did_not_write()
+    {
+        // The library checks its 5-minute tolerance against the machine's clock: the fake clock is moved to it, never waited on.
+        _clock.SetUtcNow(DateTimeOffset.UtcNow);
+        await PublishLeadAsync();
+
+        await Dispatcher.DispatchDueAsync(default);
+
+        var received = Assert.Single(_receiver.Received);
+        var library = new StandardWebhooks.StandardWebhook(Secret);
+        // Throws WebhookVerificationException when the id, timestamp or signature does not match.
+        library.Verify(received.Body, received.Headers);
+        Assert.Equal(library.Sign(received.Delivery!, _clock.GetUtcNow(), received.Body), received.Signature);
+        var tampered = Assert.ThrowsAny<Exception>(() => library.Verify(received.Body + " ", received.Headers));
+        Assert.Equal("WebhookVerificationException", tampered.GetType().Name);
     }
 
     [Fact]

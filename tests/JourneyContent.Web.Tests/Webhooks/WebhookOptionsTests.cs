@@ -68,4 +68,21 @@ public sealed class WebhookOptionsTests
             ["JourneyContent:Webhooks:PollInterval must be positive.", "JourneyContent:Webhooks:Timeout must be positive.", "JourneyContent:Webhooks:BatchSize must be positive."],
             errors);
     }
+
+    [Fact]
+    public void A_standard_webhooks_secret_is_accepted()
+    {
+        Assert.Empty(WebhookOptions.Validate(new WebhookOptions { LeadCapturedUrl = "https://crm.example.com/hook", Secret = JourneyContent.Webhooks.WebhookSignature.NewSecret() }));
+    }
+
+    [Theory]
+    [InlineData("whsec_")]
+    [InlineData("whsec_not-base64-at-all!!")]
+    [InlineData("whsec_AAAAAAAAAAAAAAAAAAAA")]
+    public void A_whsec_secret_without_a_valid_key_is_refused_with_its_key_named(string secret)
+    {
+        var error = Assert.Single(WebhookOptions.Validate(new WebhookOptions { LeadCapturedUrl = "https://crm.example.com/hook", Secret = secret }));
+
+        Assert.StartsWith("JourneyContent:Webhooks:Secret starts with whsec_ but", error, StringComparison.Ordinal);
+    }
 }

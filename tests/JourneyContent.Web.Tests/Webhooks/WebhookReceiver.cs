@@ -7,7 +7,14 @@ using Microsoft.Extensions.Logging;
 namespace JourneyContent.Web.Tests.Webhooks;
 
 /// <summary>A request as the receiver saw it.</summary>
-internal sealed record ReceivedWebhook(string Body, string? ContentType, string? Event, string? Delivery, string? Signature, DateTimeOffset ReceivedAt);
+internal sealed record ReceivedWebhook(string Body, string? ContentType, string? Event, string? Delivery, string? Signature, DateTimeOffset ReceivedAt)
+{
+    /// <summary>The <c>webhook-timestamp</c> header.</summary>
+    public string? Timestamp { get; init; }
+
+    /// <summary>Every header as received, for a Standard Webhooks library to verify.</summary>
+    public IHeaderDictionary Headers { get; init; } = new HeaderDictionary();
+}
 
 /// <summary>A real HTTP receiver on a free loopback port: it records every POST to <c>/hook</c> and answers with the next queued status (200 when none).</summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
@@ -55,9 +62,13 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             body,
             context.Request.ContentType,
             headers["X-JourneyContent-Event"].FirstOrDefault(),
-            headers["X-JourneyContent-Delivery"].FirstOrDefault(),
-            headers["X-JourneyContent-Signature"].FirstOrDefault(),
-            DateTimeOffset.UtcNow));
+            headers["webhook-id"].FirstOrDefault(),
+            headers["webhook-signature"].FirstOrDefault(),
+            DateTimeOffset.UtcNow)
+        {
+            Timestamp = headers["webhook-timestamp"].FirstOrDefault(),
+            Headers = new HeaderDictionary(headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase)),
+        });
         if (Delay > TimeSpan.Zero)
         {
             try

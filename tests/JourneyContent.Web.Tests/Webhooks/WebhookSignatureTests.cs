@@ -6,28 +6,31 @@ namespace JourneyContent.Web.Tests.Webhooks;
 
 public sealed class WebhookSignatureTests
 {
-    private const string Secret = "a-long-enough-test-secret";
+    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw5Kpm7tC0cNs=";
+    private const string Id = "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W";
     private const string Body = """{"event":"lead.captured","data":{"email":"ada@example.com"}}""";
     private static readonly DateTimeOffset SignedAt = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly string Seconds = SignedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
     private static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public void The_header_is_the_unix_time_and_the_lowercase_hex_hmac_of_time_dot_body()
+    public void The_signature_is_v1_and_the_base64_hmac_of_id_timestamp_and_body_with_the_decoded_whsec_key()
     {
-        var seconds = SignedAt.ToUnixTimeSeconds();
-        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{seconds}.{Body}")));
+        var key = Convert.FromBase64String(Secret["whsec_".Length..]);
+        var expected = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{Id}.{Seconds}.{Body}")));
 
-        Assert.Equal($"t={seconds},v1={expected}", WebhookSignature.Sign(Secret, Body, SignedAt));
+        Assert.Equal("v1," + expected, WebhookSignature.Sign(Secret, Id, SignedAt, Body));
     }
 
     [Fact]
-    public void A_signature_verifies_with_its_secret_and_body_only()
+    public void A_signature_verifies_with_its_secret_id_timestamp_and_body_only()
     {
-        var header = WebhookSignature.Sign(Secret, Body, SignedAt);
+        var signature = WebhookSignature.Sign(Secret, Id, SignedAt, Body);
 
-        Assert.True(WebhookSignature.Verify(Secret, Body, header, SignedAt, Tolerance));
-        Assert.False(WebhookSignature.Verify("another-secret-0123", Body, header, SignedAt, Tolerance));
-        Assert.False(WebhookSignature.Verify(Secret, Body + " ", header, SignedAt, Tolerance));
+        Assert.True(WebhookSignature.Verify(Secret, Id, Seconds, Body, signature, SignedAt, Tolerance));
+        Assert.False(WebhookSignature.Verify(WebhookSignature.NewSecret(), Id, Seconds, Body, signature, SignedAt, Tolerance));
+        Assert.False(WebhookSignature.Verify(Secret, Id + "x", Seconds, Body, signature, SignedAt, Tolerance));
+        Assert.False(WebhookSignature.Verify(Secret, Id, Seconds, Body + " ", signature, SignedAt, Tolerance));
     }
 
     [Theory]
@@ -35,54 +38,79 @@ public sealed class WebhookSignatureTests
     [InlineData(300, true)]
     [InlineData(301, false)]
     [InlineData(-301, false)]
-    public void A_signature_is_accepted_only_within_the_tolerance_either_side(int secondsLater, bool accepted)
+    public void The_timestamp_must_be_within_the_tolerance_either_side(int secondsLater, bool accepted)
     {
-        var header = WebhookSignature.Sign(Secret, Body, SignedAt);
+        var signature = WebhookSignature.Sign(Secret, Id, SignedAt, Body);
 
-        Assert.Equal(accepted, WebhookSignature.Verify(Secret, Body, header, SignedAt.AddSeconds(secondsLater), Tolerance));
+        Assert.Equal(accepted, WebhookSignature.Verify(Secret, Id, Seconds, Body, signature, SignedAt.AddSeconds(secondsLater), Tolerance));
     }
 
     [Fact]
     public void Changing_the_signed_time_invalidates_the_signature()
     {
-        var header = WebhookSignature.Sign(Secret, Body, SignedAt);
-        var replayed = header.Replace($"t={SignedAt.ToUnixTimeSeconds()}", $"t={SignedAt.AddMinutes(10).ToUnixTimeSeconds()}", StringComparison.Ordinal);
+        var signature = WebhookSignature.Sign(Secret, Id, SignedAt, Body);
+        var later = SignedAt.AddMinutes(10);
 
-        Assert.False(WebhookSignature.Verify(Secret, Body, replayed, SignedAt.AddMinutes(10), Tolerance));
+        Assert.False(WebhookSignature.Verify(Secret, Id, WebhookSignature.Seconds(later), Body, signature, later, Tolerance));
     }
 
     [Fact]
-    public void The_parts_may_come_in_either_order()
+    public void One_valid_signature_among_several_space_separated_ones_is_enough()
     {
-        var parts = WebhookSignature.Sign(Secret, Body, SignedAt).Split(',');
+        var signature = WebhookSignature.Sign(Secret, Id, SignedAt, Body);
 
-        Assert.True(WebhookSignature.Verify(Secret, Body, $"{parts[1]},{parts[0]}", SignedAt, Tolerance));
+        Assert.True(WebhookSignature.Verify(Secret, Id, Seconds, Body, "v1,AAAA v2,whatever " + signature, SignedAt, Tolerance));
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("garbage")]
-    [InlineData("t=1772442000")]
-    [InlineData("v1=0000000000000000000000000000000000000000000000000000000000000000")]
-    [InlineData("t=abc,v1=0000000000000000000000000000000000000000000000000000000000000000")]
-    [InlineData("t=-5,v1=0000000000000000000000000000000000000000000000000000000000000000")]
-    [InlineData("t=1772442000,v1=00")]
-    [InlineData("t=1772442000,v1=zz00000000000000000000000000000000000000000000000000000000000000")]
-    [InlineData("t=1772442000,t=1772442000,v1=0000000000000000000000000000000000000000000000000000000000000000")]
-    [InlineData("t=1772442000,v1=0000000000000000000000000000000000000000000000000000000000000000,v0=abc")]
-    [InlineData("t=99999999999999999999,v1=0000000000000000000000000000000000000000000000000000000000000000")]
-    [InlineData("t=1772442000;v1=0000000000000000000000000000000000000000000000000000000000000000")]
-    public void Malformed_headers_are_rejected_without_throwing(string header)
+    [InlineData("v1,")]
+    [InlineData("v1,not base64!")]
+    [InlineData("v1,AAAA")]
+    [InlineData("v0,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")]
+    public void Malformed_signatures_are_rejected_without_throwing(string signatures)
     {
-        Assert.False(WebhookSignature.Verify(Secret, Body, header, SignedAt, Tolerance));
+        Assert.False(WebhookSignature.Verify(Secret, Id, Seconds, Body, signatures, SignedAt, Tolerance));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("-5")]
+    [InlineData("99999999999999999999")]
+    [InlineData("1772442000.5")]
+    public void Malformed_timestamps_are_rejected_without_throwing(string timestamp)
+    {
+        var signature = WebhookSignature.Sign(Secret, Id, SignedAt, Body);
+
+        Assert.False(WebhookSignature.Verify(Secret, Id, timestamp, Body, signature, SignedAt, Tolerance));
+    }
+
+    [Theory]
+    [InlineData("whsec_")]
+    [InlineData("whsec_not base64")]
+    [InlineData("whsec_AAAA")]
+    public void A_whsec_secret_without_a_valid_key_is_refused(string secret)
+    {
+        Assert.Null(WebhookSignature.KeyOf(secret));
+        Assert.Throws<ArgumentException>(() => WebhookSignature.Sign(secret, Id, SignedAt, Body));
+        Assert.False(WebhookSignature.Verify(secret, Id, Seconds, Body, "v1,AAAA", SignedAt, Tolerance));
     }
 
     [Fact]
-    public void An_uppercase_hex_signature_is_rejected_as_Sign_never_writes_one()
+    public void A_new_secret_is_whsec_and_a_32_byte_key_different_each_time()
     {
-        var header = WebhookSignature.Sign(Secret, Body, SignedAt);
-        var upper = header[..(header.IndexOf("v1=", StringComparison.Ordinal) + 3)] + header[(header.IndexOf("v1=", StringComparison.Ordinal) + 3)..].ToUpperInvariant();
+        var first = WebhookSignature.NewSecret();
 
-        Assert.False(WebhookSignature.Verify(Secret, Body, upper, SignedAt, Tolerance));
+        Assert.StartsWith("whsec_", first, StringComparison.Ordinal);
+        Assert.Equal(32, WebhookSignature.KeyOf(first)!.Length);
+        Assert.NotEqual(first, WebhookSignature.NewSecret());
+    }
+
+    [Fact]
+    public void A_secret_without_the_prefix_is_used_as_its_utf8_bytes()
+    {
+        Assert.Equal(Encoding.UTF8.GetBytes("a-long-enough-test-secret"), WebhookSignature.KeyOf("a-long-enough-test-secret"));
     }
 }
