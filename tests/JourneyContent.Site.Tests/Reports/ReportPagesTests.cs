@@ -86,6 +86,17 @@ public sealed class ReportPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_leads_export_reads_back_in_python_with_every_column_under_both_separators_and_no_formula()
+    {
+        var bytes = await _marketer.Http.GetByteArrayAsync(new Uri("/journey/admin/leads?format=csv", UriKind.Relative));
+
+        var csv = await PythonCsvReader.ReadAsync(bytes);
+
+        Assert.Empty(csv.Problems(17));
+        Assert.Contains(csv.Rows, row => row.Contains("'=HYPERLINK(\"http://evil.example\",\"x\")") && row.Contains("Sillage, Inc."));
+    }
+
+    [Fact]
     public async Task The_lead_page_shows_the_timeline_of_stage_changes_and_reading_in_order()
     {
         var list = await _marketer.Http.GetStringAsync(new Uri("/journey/admin/leads?q=ada", UriKind.Relative));
