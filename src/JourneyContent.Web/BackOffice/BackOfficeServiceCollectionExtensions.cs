@@ -32,7 +32,7 @@ public static class BackOfficeServiceCollectionExtensions
         services.AddHostedService<AdminBootstrap>();
         services.TryAddSingleton<JourneyContent.Tagging.ContentTagging>();
         services.TryAddSingleton<JourneyContent.Web.BackOffice.Inventory.StageSuggestions>();
-        services.TryAddSingleton<JourneyContent.Web.BackOffice.Reports.ReportRunner>();
+        services.AddJourneyContentReports();
 
         services.AddAuthentication(BackOfficeRoutes.Scheme)
             .AddCookie(BackOfficeRoutes.Scheme, options =>

@@ -26,7 +26,7 @@ public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IMailOu
         {
             var (all, _) = await leads.ListAsync(new LeadQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), string.IsNullOrWhiteSpace(stage) ? null : stage, 0, 100_000), HttpContext.RequestAborted);
             Response.Headers.CacheControl = "no-store";
-            return File(Reports.ReportCsv.Leads(all).ToUtf8WithBom(), JourneyContent.Reports.Export.CsvTable.ContentType, $"journeycontent-leads-{time.GetUtcNow():yyyyMMdd}.csv");
+            return File(JourneyContent.Web.Reports.ReportCsv.Leads(all).ToUtf8WithBom(), JourneyContent.Reports.Export.CsvTable.ContentType, $"journeycontent-leads-{time.GetUtcNow():yyyyMMdd}.csv");
         }
 
         page = Math.Clamp(page, 1, 10_000);

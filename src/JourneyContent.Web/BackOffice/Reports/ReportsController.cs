@@ -1,106 +1,46 @@
-using JourneyContent.Content;
-using JourneyContent.Coverage;
-using JourneyContent.Stages;
-using JourneyContent.Reports;
+using System.Globalization;
 using JourneyContent.Reports.Export;
+using JourneyContent.Web.Reports;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JourneyContent.Web.BackOffice.Reports;
 
-/// <summary>The marketer reports: funnel, transitions, content influence, gated assets, drop-off, coverage and trend, each with filters and a CSV export.</summary>
+/// <summary>The marketer reports of the <see cref="JourneyContent.Reports.Catalog.ReportCatalog"/>, each with its filters and a CSV export.</summary>
 [Route(BackOfficeRoutes.Root + "/reports")]
 [Authorize(Policy = BackOfficePolicies.Marketers)]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ReportsController(ReportRunner runner, TimeProvider time) : Controller
+public sealed class ReportsController(ReportRunner runner, ReportPresenter presenter, TimeProvider time) : Controller
 {
-    /// <summary>The reports' home: the funnel.</summary>
+    /// <summary>The reports' home: the catalogue's first report.</summary>
     [HttpGet("")]
-    public Task<IActionResult> Index([FromQuery] ReportQuery query) => Show("funnel", query);
+    public Task<IActionResult> Index([FromQuery] ReportQuery query) => Show(runner.Catalog.First.Definition.Key, query);
 
     /// <summary>One report, as a page or (<c>format=csv</c>) as a CSV file.</summary>
     [HttpGet("{report}")]
     public async Task<IActionResult> Show(string report, [FromQuery] ReportQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!ReportRunner.IsKnown(report))
+        if (runner.Catalog.Find(report) is not { } entry)
         {
             return NotFound();
         }
 
-        var model = await runner.RunAsync(report, query, HttpContext.RequestAborted);
-        if (string.Equals(query.Format, "csv", StringComparison.OrdinalIgnoreCase))
+        var run = await runner.RunAsync(entry, query, HttpContext.RequestAborted);
+        if (query.IsCsv)
         {
             Response.Headers.CacheControl = "no-store";
-            return File(ReportCsv.For(model).ToUtf8WithBom(), CsvTable.ContentType, $"journeycontent-{report}-{time.GetUtcNow():yyyyMMdd}.csv");
+            return File(ReportCsv.For(run.Result).ToUtf8WithBom(), CsvTable.ContentType, ReportCsv.FileName(entry.Definition, time.GetUtcNow()));
         }
 
+        var culture = CultureInfo.CurrentUICulture;
+        var model = new ReportPageModel(run, presenter.Present(run.Result, culture), [.. runner.Catalog.Reports.Select(r => presenter.Describe(r.Definition, culture))]);
         return View(BackOfficeViews.Reports, model);
     }
 }
 
-/// <summary>The query string of a report page.</summary>
-public sealed record ReportQuery
-{
-    /// <summary>The first day, <c>yyyy-MM-dd</c>.</summary>
-    public string? From { get; init; }
-
-    /// <summary>The last day (included), <c>yyyy-MM-dd</c>.</summary>
-    public string? To { get; init; }
-
-    /// <summary>A content language.</summary>
-    public string? Lang { get; init; }
-
-    /// <summary>A topic.</summary>
-    public string? Topic { get; init; }
-
-    /// <summary>A lead source (<c>utm_source</c>).</summary>
-    public string? Source { get; init; }
-
-    /// <summary><c>csv</c> for the export.</summary>
-    public string? Format { get; init; }
-
-    /// <summary>The same query in CSV format, as a query string.</summary>
-    public string CsvQuery() => QueryString.Create(new Dictionary<string, string?>
-    {
-        ["from"] = From, ["to"] = To, ["lang"] = Lang, ["topic"] = Topic, ["source"] = Source, ["format"] = "csv",
-    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
-
-    /// <summary>The same filters, for links between reports.</summary>
-    public string FilterQuery() => QueryString.Create(new Dictionary<string, string?>
-    {
-        ["from"] = From, ["to"] = To, ["lang"] = Lang, ["topic"] = Topic, ["source"] = Source,
-    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
-}
-
-/// <summary>A report page: the filter and the one report computed.</summary>
-public sealed record ReportViewModel(string Report, ReportQuery Query, ReportFilter Filter, StageModel Stages, ContentSnapshot Content, string? FilterError)
-{
-    /// <summary>The funnel (also shown beside coverage).</summary>
-    public FunnelReport? Funnel { get; init; }
-
-    /// <summary>The transitions.</summary>
-    public TransitionReport? Transitions { get; init; }
-
-    /// <summary>Content influence.</summary>
-    public IReadOnlyList<ContentInfluenceRow>? Influence { get; init; }
-
-    /// <summary>Gated assets.</summary>
-    public IReadOnlyList<GatedAssetRow>? Gated { get; init; }
-
-    /// <summary>Drop-off.</summary>
-    public DropOffReport? DropOff { get; init; }
-
-    /// <summary>Content coverage.</summary>
-    public CoverageMatrixResult? Coverage { get; init; }
-
-    /// <summary>Trend.</summary>
-    public IReadOnlyList<TrendWeek>? Trend { get; init; }
-
-    /// <summary>A stage's English label, or the key.</summary>
-    public string StageLabel(string? key) => key is null ? "(entry)" : Stages.FindStage(key)?.Label.Get("en") ?? (key.Length == 0 ? "(untagged)" : key);
-
-    /// <summary>An item's title, or its id when it no longer exists.</summary>
-    public string Title(string contentId) => Content.FindById(contentId)?.Title ?? contentId;
-}
+/// <summary>A report page: the report computed and presented, and the catalogue for the menu.</summary>
+/// <param name="Run">The computed report with its query and filter.</param>
+/// <param name="Report">The report in the reader's language.</param>
+/// <param name="Menu">Every report of the catalogue, in menu order.</param>
+public sealed record ReportPageModel(ReportRun Run, PresentedReport Report, IReadOnlyList<PresentedDefinition> Menu);
