@@ -9,7 +9,6 @@ using JourneyContent.Umbraco.Forms;
 using JourneyContent.Umbraco.Mail;
 using JourneyContent.Umbraco.Members;
 using JourneyContent.Web.BackOffice.Inventory;
-using JourneyContent.Web.BackOffice.Reports;
 using JourneyContent.Web.Configuration;
 using JourneyContent.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
