@@ -2,6 +2,12 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using JourneyContent.Reports;
+using JourneyContent.Reports.ContentInfluence;
+using JourneyContent.Reports.DropOff;
+using JourneyContent.Reports.Funnel;
+using JourneyContent.Reports.GatedAssets;
+using JourneyContent.Reports.Transitions;
+using JourneyContent.Reports.Trend;
 using Microsoft.Data.Sqlite;
 
 namespace JourneyContent.Sqlite;

@@ -1,6 +1,12 @@
 using JourneyContent.Journeys;
 using JourneyContent.Leads;
 using JourneyContent.Reports;
+using JourneyContent.Reports.ContentInfluence;
+using JourneyContent.Reports.DropOff;
+using JourneyContent.Reports.Funnel;
+using JourneyContent.Reports.GatedAssets;
+using JourneyContent.Reports.Transitions;
+using JourneyContent.Reports.Trend;
 using JourneyContent.Tracking;
 
 namespace JourneyContent.Sqlite.Tests;

@@ -38,7 +38,7 @@ public static class BackOfficeServiceCollectionExtensions
         services.AddHostedService<AdminBootstrap>();
         services.TryAddSingleton<JourneyContent.Tagging.ContentTagging>();
         services.TryAddSingleton<JourneyContent.Web.Suggestions.StageSuggestions>();
-        services.TryAddSingleton<JourneyContent.Web.Reports.ReportRunner>();
+        services.AddJourneyContentReports();
 
         services.AddAuthentication(BackOfficeRoutes.Scheme)
             .AddCookie(BackOfficeRoutes.Scheme, options =>

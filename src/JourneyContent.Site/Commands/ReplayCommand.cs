@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using JourneyContent.Reports.Export;
 using JourneyContent.Content;
 using JourneyContent.Inference;
 using JourneyContent.Stages;
@@ -61,10 +62,11 @@ internal static class ReplayCommand
 
         await using (var writer = new StreamWriter(outPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
         {
-            await writer.WriteLineAsync("visitor_id,stage,confidence");
+            // Visitor ids come from the input file: the shared writer quotes and neutralises them like any export cell.
+            await writer.WriteAsync(CsvTable.Record(["visitor_id", "stage", "confidence"]));
             foreach (var visitor in result.Visitors.OrderBy(v => v.VisitorId, StringComparer.Ordinal))
             {
-                await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{visitor.VisitorId},{visitor.Stage?.Key},{visitor.Confidence:0.####}"));
+                await writer.WriteAsync(CsvTable.Record([visitor.VisitorId, visitor.Stage?.Key, visitor.Confidence]));
             }
         }
 

@@ -1,10 +1,13 @@
 using System.Globalization;
 using JourneyContent.Content;
 using JourneyContent.Stages;
+using System.Text.Json;
 using JourneyContent.Web.Suggestions;
 using JourneyContent.Web.Reports;
 using JourneyContent.Web.Configuration;
 using JourneyContent.Reports.Export;
+using JourneyContent.Web.Configuration;
+using JourneyContent.Web.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +17,8 @@ namespace JourneyContent.Umbraco.BackOffice;
 
 /// <summary>
 /// The JSON API of the package's back-office extensions: the stage model and suggestions for the stage picker, the
-/// marketer reports for the dashboard. It lives beside Umbraco's Management API and accepts the same tokens.
+/// marketer reports of the catalogue for the dashboard (<c>GET /reports</c> lists them, <c>GET /reports/{key}</c> computes one).
+/// It lives beside Umbraco's Management API and accepts the same tokens.
 /// </summary>
 public static class BackOfficeApi
 {
@@ -27,6 +31,7 @@ public static class BackOfficeApi
         var api = endpoints.MapGroup(Prefix).DisableAntiforgery();
         api.MapGet("/stages", Stages).RequireAuthorization(BackOfficePolicies.Editors);
         api.MapPost("/suggestion", Suggest).RequireAuthorization(BackOfficePolicies.Editors);
+        api.MapGet("/reports", Catalog).RequireAuthorization(BackOfficePolicies.Marketers);
         api.MapGet("/reports/{report}", Report).RequireAuthorization(BackOfficePolicies.Marketers);
         return api;
     }
@@ -59,27 +64,80 @@ public static class BackOfficeApi
             outcome.HasSuggestion ? null : Texts(texts, "SuggestionReason." + outcome.Reason, options.Value)));
     }
 
-    private static async Task<IResult> Report(string report, [AsParameters] ReportQuery query, ReportRunner runner, TimeProvider time, HttpContext context)
+    /// <summary>The report catalogue in the user's language: the dashboard builds its tabs, filters and tables from it.</summary>
+    private static IResult Catalog(string? culture, ReportRunner runner, ReportPresenter presenter)
     {
-        if (!ReportRunner.IsKnown(report))
+        if (!TryCulture(culture, out var chosen, out var problem))
+        {
+            return problem;
+        }
+
+        return Results.Json(new CatalogResponse([.. runner.Catalog.Reports.Select(r => Definition(presenter.Describe(r.Definition, chosen)))]));
+    }
+
+    private static async Task<IResult> Report(string report, string? culture, [AsParameters] ReportQuery query, ReportRunner runner, ReportPresenter presenter, TimeProvider time, HttpContext context)
+    {
+        if (runner.Catalog.Find(report) is not { } entry)
         {
             return Results.NotFound();
         }
 
-        var model = await runner.RunAsync(report, query, context.RequestAborted);
-        var table = ReportCsv.For(model);
-        context.Response.Headers.CacheControl = "no-store";
-        if (string.Equals(query.Format, "csv", StringComparison.OrdinalIgnoreCase))
+        if (!TryCulture(culture, out var chosen, out var problem))
         {
-            return Results.File(table.ToUtf8WithBom(), CsvTable.ContentType, $"journeycontent-{report}-{time.GetUtcNow():yyyyMMdd}.csv");
+            return problem;
         }
 
-        return Results.Json(new ReportResponse(report, table.Headers, [.. table.Rows.Select(row => row.Select(Cell).ToList())], model.FilterError));
+        var run = await runner.RunAsync(entry, query, context.RequestAborted);
+        context.Response.Headers.CacheControl = "no-store";
+        if (query.IsCsv)
+        {
+            return Results.File(ReportCsv.For(run.Result).ToUtf8WithBom(), CsvTable.ContentType, ReportCsv.FileName(entry.Definition, time.GetUtcNow()));
+        }
+
+        var shown = presenter.Present(run.Result, chosen);
+        return Results.Json(new ReportResponse(
+            shown.Key, shown.Title, shown.Description, shown.Notes,
+            [.. shown.Columns.Select(c => c.Key)],
+            [.. shown.Columns.Select(c => new ColumnDto(c.Key, c.Header, Name(c.Kind)))],
+            [.. shown.Rows.Select(r => r.Cells.Select(c => c.Value).ToList())],
+            [.. shown.Rows.Select(r => r.Cells.Select(c => c.Text).ToList())],
+            new ChartDto(Name(shown.Chart.Kind), shown.Chart.Title,
+                [.. shown.Chart.Series.Select(s => new SeriesDto(s.Id, s.Name, s.StageKey, [.. s.Bars.Select(b => new BarDto(b.Label, b.Value, b.StageKey, b.ValueText))]))]),
+            run.FilterError));
     }
 
-    /// <summary>Numbers go out as JSON numbers so the dashboard can chart them; the CSV formatting is kept for text.</summary>
-    private static object Cell(string cell) =>
-        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : cell;
+    /// <summary>The culture asked for (<c>?culture=fr</c>), the request's otherwise; a malformed one is a validation problem.</summary>
+    private static bool TryCulture(string? name, out CultureInfo culture, out IResult problem)
+    {
+        culture = CultureInfo.CurrentUICulture;
+        problem = Results.Empty;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return true;
+        }
+
+        try
+        {
+            if (name.Length <= 35)
+            {
+                culture = CultureInfo.GetCultureInfo(name.Trim(), predefinedOnly: true);
+                return true;
+            }
+        }
+        catch (CultureNotFoundException)
+        {
+        }
+
+        problem = Results.ValidationProblem(new Dictionary<string, string[]> { ["culture"] = ["The culture must be a language tag such as en or fr-FR."] });
+        return false;
+    }
+
+    private static DefinitionDto Definition(PresentedDefinition d) => new(
+        d.Key, d.Title, d.Description, d.Filters, Name(d.Chart), [.. d.Columns.Select(c => new DefinitionColumnDto(c.Key, c.Header, Name(c.Kind), Name(c.Repeat)))]);
+
+    /// <summary>Enum members as the client's camelCase names (<c>stackedColumns</c>, <c>perStage</c>).</summary>
+    private static string Name<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static Dictionary<string, string> Texts(LocalizedText text, JourneyContentOptions options) =>
         EditorLanguages(options).ToDictionary(l => l, l => text.Get(l), StringComparer.Ordinal);
@@ -104,5 +162,21 @@ public static class BackOfficeApi
 
     internal sealed record ProbabilityDto(string Stage, double Probability);
 
-    internal sealed record ReportResponse(string Report, IReadOnlyList<string> Headers, IReadOnlyList<List<object>> Rows, string? Error);
+    internal sealed record CatalogResponse(IReadOnlyList<DefinitionDto> Reports);
+
+    internal sealed record DefinitionDto(string Key, string Title, string Description, IReadOnlyList<string> Filters, string Chart, IReadOnlyList<DefinitionColumnDto> Columns);
+
+    internal sealed record DefinitionColumnDto(string Key, string Header, string Kind, string Repeat);
+
+    internal sealed record ReportResponse(
+        string Report, string Title, string Description, IReadOnlyList<string> Notes, IReadOnlyList<string> Headers, IReadOnlyList<ColumnDto> Columns,
+        IReadOnlyList<List<object?>> Rows, IReadOnlyList<List<string>> Texts, ChartDto Chart, string? Error);
+
+    internal sealed record ColumnDto(string Key, string Header, string Kind);
+
+    internal sealed record ChartDto(string Kind, string Title, IReadOnlyList<SeriesDto> Series);
+
+    internal sealed record SeriesDto(string Id, string Name, string? Stage, IReadOnlyList<BarDto> Bars);
+
+    internal sealed record BarDto(string Label, double Value, string? Stage, string? Text);
 }

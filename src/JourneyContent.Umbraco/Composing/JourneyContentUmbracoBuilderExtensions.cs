@@ -87,7 +87,7 @@ public static class JourneyContentUmbracoBuilderExtensions
         services.AddJourneyContentMail(configuration);
 
         services.TryAddSingleton<StageSuggestions>();
-        services.TryAddSingleton<ReportRunner>();
+        services.AddJourneyContentReports();
         services.AddOptions<UmbracoBackOfficeOptions>().Bind(configuration.GetSection(UmbracoBackOfficeOptions.SectionName));
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, BackOfficePolicies.Setup>();
         services.AddSingleton<IAuthorizationHandler, BackOfficePolicies.BackOfficeUserHandler>();

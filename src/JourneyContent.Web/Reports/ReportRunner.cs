@@ -1,55 +1,35 @@
 using System.Globalization;
 using JourneyContent.Content;
-using JourneyContent.Coverage;
 using JourneyContent.Reports;
+using JourneyContent.Reports.Catalog;
 using JourneyContent.Stages;
 
 namespace JourneyContent.Web.Reports;
 
-/// <summary>Computes one marketer report for a query: shared by the report pages and by a CMS back office's report API.</summary>
-public sealed class ReportRunner(IReportStore reports, IContentSource content, StageModel stages, TimeProvider time)
+/// <summary>Computes one report of the catalogue for a query: shared by the report pages and by a CMS back office's report API.</summary>
+public sealed class ReportRunner(ReportCatalog catalog, IReportStore reports, IContentSource content, StageModel stages, TimeProvider time)
 {
-    /// <summary>The reports, in the order of the menu.</summary>
-    public static IReadOnlyList<(string Key, string Title)> All { get; } =
-    [
-        ("funnel", "Funnel"), ("transitions", "Stage transitions"), ("content", "Content influence"), ("gated", "Gated assets"),
-        ("drop-off", "Drop-off"), ("coverage", "Coverage"), ("trend", "Trend"),
-    ];
+    /// <summary>The catalogue the runner computes from.</summary>
+    public ReportCatalog Catalog => catalog;
 
-    /// <summary>True when <paramref name="report"/> names a report.</summary>
-    public static bool IsKnown(string? report) => All.Any(r => r.Key == report);
-
-    /// <summary>Computes <paramref name="report"/> (one of <see cref="All"/>) with the query's filters.</summary>
-    public async Task<ReportViewModel> RunAsync(string report, ReportQuery query, CancellationToken cancel)
+    /// <summary>Computes <paramref name="report"/> with the query's filters; filters the report does not declare are ignored.</summary>
+    public async Task<ReportRun> RunAsync(IReportEntry report, ReportQuery query, CancellationToken cancel)
     {
+        ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(query);
-        var filter = Filter(query, out var error);
-        var order = stages.Stages.Select(s => s.Key).ToList();
         var snapshot = content.Current;
-        var model = new ReportViewModel(report, query, filter, stages, snapshot, error);
-        return report switch
-        {
-            "funnel" => model with { Funnel = await reports.FunnelAsync(filter, order, cancel) },
-            "transitions" => model with { Transitions = await reports.TransitionsAsync(filter, order, cancel) },
-            "content" => model with { Influence = await reports.ContentInfluenceAsync(filter, order, cancel) },
-            "gated" => model with { Gated = await reports.GatedAssetsAsync(filter, [.. snapshot.Items.Where(i => i.IsGated).Select(i => i.Id)], cancel) },
-            "drop-off" => model with { DropOff = await reports.DropOffAsync(filter, order, time.GetUtcNow(), cancel) },
-            "coverage" => model with
-            {
-                Coverage = CoverageMatrix.Compute(snapshot.Items.Where(i => filter.ContentIds is null || filter.ContentIds.Contains(i.Id)), stages, snapshot.Languages),
-                Funnel = await reports.FunnelAsync(filter, order, cancel),
-            },
-            _ => model with { Trend = await reports.TrendAsync(filter, cancel) },
-        };
+        var filter = Filter(report.Definition, query, snapshot, out var error);
+        var result = await report.RunAsync(new ReportContext(reports, filter, stages, snapshot, time.GetUtcNow()), cancel).ConfigureAwait(false);
+        return new ReportRun(result, query, filter, stages, snapshot, error);
     }
 
     /// <summary>The filter of a query: <c>to</c> is inclusive (the whole day); language and topic select content.</summary>
-    private ReportFilter Filter(ReportQuery query, out string? error)
+    private static ReportFilter Filter(ReportDefinition report, ReportQuery query, ContentSnapshot snapshot, out string? error)
     {
         string? problem = null;
         DateTimeOffset? Day(string? text, string name)
         {
-            if (string.IsNullOrWhiteSpace(text))
+            if (string.IsNullOrWhiteSpace(text) || !report.Supports(ReportFilters.DateRange))
             {
                 return null;
             }
@@ -66,9 +46,10 @@ public sealed class ReportRunner(IReportStore reports, IContentSource content, S
         var from = Day(query.From, "start");
         var to = Day(query.To, "end")?.AddDays(1);
         error = problem;
-        var snapshot = content.Current;
-        var language = string.IsNullOrWhiteSpace(query.Lang) ? null : query.Lang.Trim().ToLowerInvariant();
-        var topic = string.IsNullOrWhiteSpace(query.Topic) ? null : query.Topic.Trim().ToLowerInvariant();
+        string? Chosen(string? text, ReportFilters filter) =>
+            string.IsNullOrWhiteSpace(text) || !report.Supports(filter) ? null : text.Trim();
+        var language = Chosen(query.Lang, ReportFilters.Language)?.ToLowerInvariant();
+        var topic = Chosen(query.Topic, ReportFilters.Topic)?.ToLowerInvariant();
         IEnumerable<ContentItem>? selected = null;
         if (language is not null)
         {
@@ -86,8 +67,21 @@ public sealed class ReportRunner(IReportStore reports, IContentSource content, S
             To = to,
             Language = language,
             Topic = topic,
-            Source = string.IsNullOrWhiteSpace(query.Source) ? null : query.Source.Trim(),
+            Source = Chosen(query.Source, ReportFilters.Source),
             ContentIds = selected?.Select(i => i.Id).ToHashSet(StringComparer.Ordinal),
         };
     }
+}
+
+/// <summary>A computed report with what was asked: the one model of the report page, the export and the API.</summary>
+/// <param name="Result">The report.</param>
+/// <param name="Query">The query as asked.</param>
+/// <param name="Filter">The filter applied.</param>
+/// <param name="Stages">The stage model, for labels.</param>
+/// <param name="Content">The content snapshot, for the filter's choices.</param>
+/// <param name="FilterError">Why part of the query was ignored, or null.</param>
+public sealed record ReportRun(ReportResult Result, ReportQuery Query, ReportFilter Filter, StageModel Stages, ContentSnapshot Content, string? FilterError)
+{
+    /// <summary>The report's definition.</summary>
+    public ReportDefinition Definition => Result.Definition;
 }

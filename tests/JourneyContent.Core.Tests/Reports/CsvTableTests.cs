@@ -95,18 +95,42 @@ public sealed class CsvTableTests
     }
 
     [Theory]
-    [InlineData(-5)]
-    [InlineData(-5L)]
-    [InlineData(-1.5)]
-    public void A_negative_number_is_not_prefixed(object number)
+    [InlineData(-5, "'-5")]
+    [InlineData(-5L, "'-5")]
+    [InlineData(-1.5, "'-1.5")]
+    public void A_negative_number_is_neutralised_like_every_other_cell(object number, string expected)
     {
-        Assert.StartsWith("-", Cell(number), StringComparison.Ordinal);
+        Assert.Equal(expected, Cell(number));
     }
 
     [Fact]
-    public void A_negative_decimal_is_not_prefixed()
+    public void A_negative_decimal_is_neutralised_like_every_other_cell()
     {
-        Assert.Equal("-12.5", Cell(-12.5m));
+        Assert.Equal("'-12.5", Cell(-12.5m));
+    }
+
+    [Fact]
+    public void A_value_whose_text_starts_with_a_formula_character_is_neutralised_whatever_its_type()
+    {
+        Assert.Equal("'=1+1", Cell(new Formula()));
+    }
+
+    [Theory]
+    [InlineData("Dupont; Durand", "\"Dupont; Durand\"")]
+    [InlineData("a;b", "\"a;b\"")]
+    [InlineData("plain", "plain")]
+    public void A_cell_with_a_semicolon_is_quoted_so_semicolon_readers_keep_the_columns(string text, string expected)
+    {
+        Assert.Equal("Value\r\n" + expected + "\r\n", OneColumn(text).ToCsv());
+    }
+
+    [Fact]
+    public void A_streamed_record_is_formatted_and_neutralised_as_a_table_row()
+    {
+        object?[] cells = ["=cmd", "a;b", 1.5, null];
+        var table = new CsvTable(["a", "b", "c", "d"]).AddRow(cells);
+
+        Assert.Equal(table.ToCsv()[(table.ToCsv().IndexOf('\n', StringComparison.Ordinal) + 1)..], CsvTable.Record(cells));
     }
 
     [Fact]
@@ -195,6 +219,12 @@ public sealed class CsvTableTests
         {
             Assert.Equal(rows[i], parsed[i + 1]);
         }
+    }
+
+    /// <summary>A value of no type the writer knows, whose text is a formula.</summary>
+    private sealed class Formula
+    {
+        public override string ToString() => "=1+1";
     }
 
     /// <summary>A minimal, strict RFC 4180 reader so the tests check the output as a consumer would read it.</summary>

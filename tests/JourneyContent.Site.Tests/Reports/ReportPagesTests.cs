@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text;
 using JourneyContent.Editing;
+using JourneyContent.Reports.Catalog;
+using JourneyContent.Stages;
 using JourneyContent.Site.Tests.Forms;
 using JourneyContent.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyContent.Site.Tests.Reports;
 
@@ -56,6 +59,40 @@ public sealed class ReportPagesTests : IAsyncLifetime
         Assert.Contains(WebUtility.HtmlEncode(expected), html, StringComparison.Ordinal);
     }
 
+    /// <summary>Every report of the catalogue, by key: a report added to the catalogue is tested here without a new line.</summary>
+    public static TheoryData<string> CatalogueReports() => [.. ReportCatalog.Default.Reports.Select(r => r.Definition.Key)];
+
+    [Theory]
+    [MemberData(nameof(CatalogueReports))]
+    public async Task Every_catalogue_report_renders_its_chart_and_a_table_of_its_declared_columns(string report)
+    {
+        var columns = DeclaredColumns(report);
+
+        var html = await _marketer.Http.GetStringAsync(new Uri("/journey/admin/reports/" + report, UriKind.Relative));
+
+        Assert.Matches("<svg [^>]*role=\"img\"", html);
+        Assert.Contains("id=\"report-table\"", html, StringComparison.Ordinal);
+        Assert.Equal(columns, System.Text.RegularExpressions.Regex.Matches(html, "<th scope=\"col\" data-column=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
+        foreach (var entry in ReportCatalog.Default.Reports)
+        {
+            Assert.Contains($"href=\"/journey/admin/reports/{entry.Definition.Key}\"", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogueReports))]
+    public async Task Every_catalogue_report_exports_csv_with_its_declared_columns_that_python_reads_under_both_separators(string report)
+    {
+        var columns = DeclaredColumns(report);
+
+        var bytes = await _marketer.Http.GetByteArrayAsync(new Uri("/journey/admin/reports/" + report + "?format=csv", UriKind.Relative));
+
+        var csv = await PythonCsvReader.ReadAsync(bytes);
+        Assert.Equal(columns, csv.Header);
+        Assert.Empty(csv.Problems(columns.Count));
+        Assert.NotEmpty(csv.Rows);
+    }
+
     [Fact]
     public async Task The_funnel_counts_the_visitors_and_the_lead_and_narrows_to_french()
     {
@@ -83,6 +120,17 @@ public sealed class ReportPagesTests : IAsyncLifetime
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",", text, StringComparison.Ordinal);
         Assert.Contains(",\"Sillage, Inc.\",", text, StringComparison.Ordinal);
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_leads_export_reads_back_in_python_with_every_column_under_both_separators_and_no_formula()
+    {
+        var bytes = await _marketer.Http.GetByteArrayAsync(new Uri("/journey/admin/leads?format=csv", UriKind.Relative));
+
+        var csv = await PythonCsvReader.ReadAsync(bytes);
+
+        Assert.Empty(csv.Problems(17));
+        Assert.Contains(csv.Rows, row => row.Contains("'=HYPERLINK(\"http://evil.example\",\"x\")") && row.Contains("Sillage, Inc."));
     }
 
     [Fact]
@@ -127,6 +175,14 @@ public sealed class ReportPagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Contains("/journey/admin/sign-in", page.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    /// <summary>The column keys a report declares, repeated columns expanded over the demo site's stages, languages and kinds.</summary>
+    private List<string> DeclaredColumns(string report)
+    {
+        var stages = _site.Services.GetRequiredService<StageModel>();
+        var definition = ReportCatalog.Default.Find(report)!.Definition;
+        return [.. definition.Expand([.. stages.Stages.Select(s => s.Key)], _site.Content.Languages, [.. stages.Kinds.Select(k => k.Key)]).Select(c => c.Key)];
     }
 
     [Fact]

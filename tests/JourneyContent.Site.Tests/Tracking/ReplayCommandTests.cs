@@ -45,6 +45,26 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Replay_output_neutralises_hostile_visitor_ids_and_reads_back_in_python_under_both_separators()
+    {
+        var events = Write("events.csv", "visitor_id,timestamp,event_type,content_slug\n"
+            + "=HYPERLINK(\"http://evil.example\"),2026-01-01T10:00:00Z,view,pricing\n"
+            + "+cmd,2026-01-01T10:00:00Z,view,pricing\n"
+            + "-2+3,2026-01-01T10:00:00Z,view,pricing\n"
+            + "@SUM(A1),2026-01-01T10:00:00Z,view,pricing\n"
+            + "dupont;durand,2026-01-01T10:00:00Z,view,pricing\n");
+        var output = Path.Combine(_folder, "stages.csv");
+
+        var (exit, _) = await SiteProcess.RunAsync(Path.Combine(_folder, "data"), "replay", "--events", events, "--out", output);
+
+        Assert.Equal(0, exit);
+        var csv = await PythonCsvReader.ReadAsync(output);
+        Assert.Empty(csv.Problems(3));
+        Assert.Equal(["visitor_id", "stage", "confidence"], csv.Header);
+        Assert.Equal(["'+cmd", "'-2+3", "'=HYPERLINK(\"http://evil.example\")", "'@SUM(A1)", "dupont;durand"], csv.Rows.Select(r => r[0]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_a_catalog_the_sites_own_content_is_used()
     {
         var events = Write("events.csv", "visitor_id,timestamp,event_type,content_slug\nv,2026-01-01T10:00:00Z,view,pricing\nv,2026-01-01T10:05:00Z,view,start-your-free-trial\n");

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using JourneyContent.Content;
+using JourneyContent.Reports.Catalog;
+using JourneyContent.Stages;
 using JourneyContent.Umbraco.BackOffice;
 using JourneyContent.Umbraco.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyContent.Umbraco.Tests.BackOffice;
 
@@ -151,6 +154,76 @@ public sealed class BackOfficeApiTests : IAsyncLifetime
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("stage,visitors", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    public static TheoryData<string> CatalogueReports() => [.. ReportCatalog.Default.Reports.Select(r => r.Definition.Key)];
+
+    [Fact]
+    public async Task The_report_list_is_the_catalogue_with_titles_filters_columns_and_chart_in_the_users_language()
+    {
+        var client = Client(_site.AddUser(["content"], ["admin"]));
+
+        using var english = JsonDocument.Parse(await client.GetStringAsync(BackOfficeApi.Prefix + "/reports?culture=en-US"));
+        using var french = JsonDocument.Parse(await client.GetStringAsync(BackOfficeApi.Prefix + "/reports?culture=fr-FR"));
+
+        var reports = english.RootElement.GetProperty("reports").EnumerateArray().ToList();
+        Assert.Equal(ReportCatalog.Default.Reports.Select(r => r.Definition.Key), reports.Select(r => r.GetProperty("key").GetString()));
+        var frenchTitles = french.RootElement.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("title").GetString()).ToList();
+        Assert.Equal(["Funnel", "Coverage"], reports.Where(r => r.GetProperty("key").GetString() is "funnel" or "coverage").Select(r => r.GetProperty("title").GetString()));
+        Assert.Equal("Entonnoir", frenchTitles[0]);
+        var transitions = reports.Single(r => r.GetProperty("key").GetString() == "transitions");
+        Assert.Equal(["from", "to", "lang", "topic"], transitions.GetProperty("filters").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(["from_stage", "to_", "median_hours_in_stage"], transitions.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("key").GetString()));
+        Assert.Equal("perStage", transitions.GetProperty("columns")[1].GetProperty("repeat").GetString());
+        Assert.Equal("stackedColumns", reports.Single(r => r.GetProperty("key").GetString() == "trend").GetProperty("chart").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogueReports))]
+    public async Task Every_catalogue_report_is_served_as_json_and_csv_with_its_declared_columns(string report)
+    {
+        var client = Client(_site.AddUser(["content"], ["admin"]));
+        var stages = _site.App.Services.GetRequiredService<StageModel>();
+        var languages = _site.App.Services.GetRequiredService<IContentSource>().Current.Languages;
+        var declared = ReportCatalog.Default.Find(report)!.Definition
+            .Expand([.. stages.Stages.Select(s => s.Key)], languages, [.. stages.Kinds.Select(k => k.Key)]).Select(c => c.Key).ToList();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync(BackOfficeApi.Prefix + "/reports/" + report + "?culture=fr"));
+        var csv = (await client.GetStringAsync(BackOfficeApi.Prefix + "/reports/" + report + "?format=csv")).TrimStart('\uFEFF');
+
+        var root = json.RootElement;
+        Assert.Equal(declared, root.GetProperty("headers").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal(declared, root.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("key").GetString()));
+        Assert.All(root.GetProperty("columns").EnumerateArray(), c => Assert.False(string.IsNullOrEmpty(c.GetProperty("header").GetString())));
+        Assert.All(root.GetProperty("rows").EnumerateArray(), row => Assert.Equal(declared.Count, row.GetArrayLength()));
+        Assert.All(root.GetProperty("texts").EnumerateArray(), row => Assert.Equal(declared.Count, row.GetArrayLength()));
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("chart").GetProperty("title").GetString()));
+        Assert.Equal(string.Join(',', declared), csv[..csv.IndexOf('\r', StringComparison.Ordinal)]);
+    }
+
+    [Theory]
+    [InlineData("not a culture")]
+    [InlineData("xx-NOPE-1234")]
+    public async Task A_malformed_culture_is_a_validation_problem(string culture)
+    {
+        var client = Client(_site.AddUser(["content"], ["admin"]));
+
+        var list = await client.GetAsync(BackOfficeApi.Prefix + "/reports?culture=" + Uri.EscapeDataString(culture));
+        var report = await client.GetAsync(BackOfficeApi.Prefix + "/reports/funnel?culture=" + Uri.EscapeDataString(culture));
+
+        Assert.Equal(HttpStatusCode.BadRequest, list.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, report.StatusCode);
+        Assert.Contains("culture", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_report_list_is_refused_to_a_writer()
+    {
+        var client = Client(_site.AddUser(["content"], ["writer"]));
+
+        var response = await client.GetAsync(BackOfficeApi.Prefix + "/reports");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]

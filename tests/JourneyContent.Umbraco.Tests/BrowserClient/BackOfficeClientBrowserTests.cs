@@ -102,17 +102,35 @@ public sealed partial class BackOfficeClientBrowserTests(BrowserClientFixture fi
         await Expect(rows).ToHaveCountAsync(5);
         await Expect(page.Locator($"{Dashboard} caption")).ToHaveTextAsync("Funnel");
         await Expect(page.Locator($"{Dashboard} thead th").First).ToHaveTextAsync("Stage");
-        await Expect(page.Locator($"{Dashboard} thead th").Nth(1)).ToHaveTextAsync("Visitors");
+        await Expect(page.Locator($"{Dashboard} thead th").Nth(1)).ToHaveTextAsync("Visitors now");
         await Expect(rows.Locator("td:first-child")).ToHaveTextAsync(["Awareness", "Consideration", "Decision", "Loyalty", "Advocacy"]);
         await Expect(rows.Locator("td:nth-child(2)")).ToHaveTextAsync([.. visitors.Select(v => v.ToString(CultureInfo.InvariantCulture))]);
         Assert.Contains(visitors, v => v > 0);
 
         var chart = page.Locator($"{Dashboard} figure.chart");
         await Expect(chart).ToHaveAttributeAsync("role", "img");
-        await Expect(chart).ToHaveAttributeAsync("aria-label", "Funnel: Visitors by Stage");
+        await Expect(chart).ToHaveAttributeAsync("aria-label", "Funnel: Visitors by current stage");
         await Expect(chart.Locator(".bar-row")).ToHaveCountAsync(5);
         await Expect(page.Locator($"{Dashboard} [role=alert]")).ToHaveCountAsync(0);
         await Screenshot(page, "umbraco-reports-dashboard");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Reports_dashboard_has_a_tab_per_catalogue_report_and_draws_any_of_them_in_french()
+    {
+        var page = await fixture.OpenAsync(Dashboard, "fr", fixture.Site.AddUser(["content", "settings"], ["admin"]));
+
+        var tabs = page.Locator($"{Dashboard} uui-tab");
+        await Expect(tabs).ToHaveCountAsync(JourneyContent.Reports.Catalog.ReportCatalog.Default.Reports.Count);
+        await Expect(tabs.First).ToHaveTextAsync("Entonnoir");
+        await page.Locator($"{Dashboard} uui-tab[data-report=coverage]").ClickAsync();
+
+        await Expect(page.Locator($"{Dashboard} caption")).ToHaveTextAsync("Couverture");
+        await Expect(page.Locator($"{Dashboard} thead th").First).ToHaveTextAsync("Étape");
+        await Expect(page.Locator($"{Dashboard} thead th[data-column=visitors_now]")).ToHaveTextAsync("Visiteurs actuels");
+        await Expect(page.Locator($"{Dashboard} table tbody tr")).ToHaveCountAsync(5);
+        await Expect(page.Locator($"{Dashboard} [role=alert]")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 

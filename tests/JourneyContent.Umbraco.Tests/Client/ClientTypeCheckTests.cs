@@ -26,6 +26,31 @@ public sealed class ClientTypeCheckTests
     }
 
     [Fact]
+    public void The_client_keeps_no_list_of_reports_it_reads_the_catalogue_from_the_api()
+    {
+        var root = RepositoryRoot();
+        var sources = Directory.GetFiles(Path.Combine(root, ClientFolder, "src"), "*.ts").ToDictionary(f => f, File.ReadAllText);
+        var bundle = Path.Combine(root, "src", "JourneyContent.Umbraco", "wwwroot", "App_Plugins", "JourneyContent", "journey-content.js");
+        if (File.Exists(bundle))
+        {
+            sources[bundle] = File.ReadAllText(bundle);
+        }
+
+        var keys = JourneyContent.Reports.Catalog.ReportCatalog.Default.Reports.Select(r => r.Definition.Key).ToList();
+
+        // A report key as a string literal, or a per-report label such as report_funnel, is a second list to keep in step.
+        foreach (var (file, text) in sources)
+        {
+            foreach (var key in keys)
+            {
+                Assert.DoesNotMatch($"""["'`]{System.Text.RegularExpressions.Regex.Escape(key)}["'`]|report_{System.Text.RegularExpressions.Regex.Escape(key)}""", text);
+            }
+        }
+
+        Assert.Contains(sources, pair => pair.Value.Contains("/reports?", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Package_manifest_declares_the_stage_picker_and_the_reports_dashboard()
     {
         var path = Path.Combine(RepositoryRoot(), ClientFolder, "public", "umbraco-package.json");

@@ -4,17 +4,29 @@ using System.Text;
 namespace JourneyContent.Reports.Export;
 
 /// <summary>
-/// A small RFC 4180 CSV writer for report exports, tuned so that Excel opens the file correctly
-/// (UTF-8 with BOM, CRLF records, invariant numbers) and so that user-supplied text cannot be
-/// interpreted as a spreadsheet formula (OWASP CSV injection guidance).
+/// The one CSV writer of the module (report exports, the leads list, the <c>replay</c> command's output): RFC 4180,
+/// tuned so that Excel opens the file correctly (UTF-8 with BOM, CRLF records, invariant numbers) and so that no cell
+/// can be interpreted as a spreadsheet formula (OWASP CSV injection guidance).
 /// </summary>
 /// <remarks>
+/// <para>
+/// Every cell, headers and numbers included, that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, TAB or CR is
+/// prefixed with <c>'</c>: a spreadsheet then shows it as text. A negative number therefore reads as text; the
+/// reports have none, and a uniform rule cannot be bypassed by a value that merely looks numeric.
+/// </para>
+/// <para>
+/// A cell containing <c>,</c>, <c>;</c>, a double quote, CR or LF, or starting or ending with a space, is quoted,
+/// so the file splits into the same columns whether the reader's list separator is a comma or (as in French
+/// locales) a semicolon.
+/// </para>
+/// <para>
 /// Cell formatting: <see langword="null"/> is empty; strings are written as is (made formula-safe);
 /// <see cref="int"/>, <see cref="long"/>, <see cref="decimal"/> and other integers use the invariant culture;
 /// <see cref="double"/> and <see cref="float"/> use <c>0.####</c>; <see cref="DateTimeOffset"/> and
 /// <see cref="DateTime"/> are written as ISO 8601 UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>; <see cref="DateOnly"/> as
 /// <c>yyyy-MM-dd</c>; <see cref="bool"/> as <c>true</c>/<c>false</c>; <see cref="TimeSpan"/> as total hours
 /// formatted <c>0.##</c>; anything else through its invariant-culture string.
+/// </para>
 /// </remarks>
 public sealed class CsvTable
 {
@@ -42,7 +54,7 @@ public sealed class CsvTable
     /// <summary>The column headers.</summary>
     public IReadOnlyList<string> Headers { get; }
 
-    /// <summary>The data rows as formatted cells (invariant numbers, formula-like text prefixed with <c>'</c>).</summary>
+    /// <summary>The data rows as formatted cells (invariant numbers, every formula-like cell prefixed with <c>'</c>).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Rows => _rows;
 
     /// <summary>The number of data rows added so far (the header row excluded).</summary>
@@ -80,12 +92,26 @@ public sealed class CsvTable
     public string ToCsv()
     {
         var builder = new StringBuilder();
-        AppendRecord(builder, Headers.Select(FormatText));
+        AppendRecord(builder, Headers.Select(Neutralise));
         foreach (var row in _rows)
         {
             AppendRecord(builder, row);
         }
 
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// One record, CRLF included, formatted and made safe exactly as <see cref="ToCsv"/> does: for writers that stream
+    /// their rows instead of holding a table (the <c>replay</c> command).
+    /// </summary>
+    /// <param name="cells">The record's values, formatted as described on <see cref="CsvTable"/>.</param>
+    /// <returns>The CSV text of the record.</returns>
+    public static string Record(IEnumerable<object?> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var builder = new StringBuilder();
+        AppendRecord(builder, cells.Select(FormatCell));
         return builder.ToString();
     }
 
@@ -126,7 +152,7 @@ public sealed class CsvTable
     {
         // Leading/trailing spaces are quoted too: some readers (Excel among them) trim unquoted ones.
         var needsQuotes = field.Length > 0
-            && (field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || field[0] == ' ' || field[^1] == ' ');
+            && (field.AsSpan().IndexOfAny(",;\"\r\n") >= 0 || field[0] == ' ' || field[^1] == ' ');
         if (!needsQuotes)
         {
             builder.Append(field);
@@ -136,10 +162,12 @@ public sealed class CsvTable
         builder.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
     }
 
-    private static string FormatCell(object? value) => value switch
+    private static string FormatCell(object? value) => Neutralise(Format(value));
+
+    private static string Format(object? value) => value switch
     {
         null => string.Empty,
-        string text => FormatText(text),
+        string text => text,
         double number => number.ToString("0.####", CultureInfo.InvariantCulture),
         float number => number.ToString("0.####", CultureInfo.InvariantCulture),
         decimal number => number.ToString(CultureInfo.InvariantCulture),
@@ -149,7 +177,7 @@ public sealed class CsvTable
         bool flag => flag ? "true" : "false",
         TimeSpan duration => duration.TotalHours.ToString("0.##", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => FormatText(value.ToString() ?? string.Empty),
+        _ => value.ToString() ?? string.Empty,
     };
 
     // Unspecified kinds are taken as UTC: report timestamps are stored in UTC.
@@ -157,9 +185,9 @@ public sealed class CsvTable
         moment.Kind == DateTimeKind.Local ? moment.ToUniversalTime() : moment;
 
     /// <summary>
-    /// Neutralises text that a spreadsheet would evaluate as a formula by prefixing a single quote,
-    /// as recommended by OWASP. Only applied to text: a negative number must stay a number.
+    /// Neutralises a cell that a spreadsheet would evaluate as a formula by prefixing a single quote, as recommended
+    /// by OWASP. Applied to every formatted cell, whatever its type, so no formatting path can skip it.
     /// </summary>
-    private static string FormatText(string text) =>
+    private static string Neutralise(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

@@ -44,24 +44,66 @@ export interface StageSuggestion {
   reason: LocalizedText | null;
 }
 
-export const reportNames = ['funnel', 'transitions', 'content', 'gated', 'drop-off', 'trend'] as const;
-export type ReportName = (typeof reportNames)[number];
+/** A filter a report honours, by its query key. */
+export type ReportFilterKey = 'from' | 'to' | 'lang' | 'topic' | 'source';
+
+/** One declared column of a catalogue entry. */
+export interface ReportColumnDefinition {
+  key: string;
+  header: string;
+  kind: string;
+  repeat: string;
+}
+
+/** One report of the server's catalogue, in the user's language: the dashboard keeps no list of its own. */
+export interface ReportDefinition {
+  key: string;
+  title: string;
+  description: string;
+  filters: ReportFilterKey[];
+  chart: string;
+  columns: ReportColumnDefinition[];
+}
 
 export type ReportCell = string | number | boolean | null;
 
+export interface ReportColumn {
+  key: string;
+  header: string;
+  kind: string;
+}
+
+export interface ReportBar {
+  label: string;
+  value: number;
+  stage: string | null;
+  text: string | null;
+}
+
+export interface ReportSeries {
+  id: string;
+  name: string;
+  stage: string | null;
+  bars: ReportBar[];
+}
+
 export interface ReportResult {
   report: string;
+  title: string;
+  description: string;
+  notes: string[];
+  /** The column keys, as in the CSV export. */
   headers: string[];
+  columns: ReportColumn[];
   rows: ReportCell[][];
+  /** Each cell as the server shows it in the user's language. */
+  texts: string[][];
+  chart: { kind: string; title: string; series: ReportSeries[] };
   error: string | null;
 }
 
-export interface ReportFilter {
-  /** yyyy-MM-dd; empty lets the server choose. */
-  from: string;
-  to: string;
-  language: string;
-}
+/** The filter values by query key; an empty value is not sent. */
+export type ReportFilter = Partial<Record<ReportFilterKey, string>>;
 
 /** A non-2xx answer. `status` is 0 when the server could not be reached at all. */
 export class JourneyApiError extends Error {
@@ -92,12 +134,18 @@ export class JourneyContentApi {
     });
   }
 
-  report(name: ReportName, filter: ReportFilter): Promise<ReportResult> {
-    return this.#json<ReportResult>(reportPath(name, filter));
+  /** The server's report catalogue, titles and headers in `culture`. */
+  async reports(culture: string): Promise<ReportDefinition[]> {
+    const answer = await this.#json<{ reports?: ReportDefinition[] }>(`/reports?${new URLSearchParams({ culture })}`);
+    return answer.reports ?? [];
   }
 
-  async reportCsv(name: ReportName, filter: ReportFilter): Promise<Blob> {
-    const response = await this.#fetch(reportPath(name, filter, 'csv'), { headers: { Accept: 'text/csv' } });
+  report(report: ReportDefinition, filter: ReportFilter, culture: string): Promise<ReportResult> {
+    return this.#json<ReportResult>(reportPath(report, filter, { culture }));
+  }
+
+  async reportCsv(report: ReportDefinition, filter: ReportFilter): Promise<Blob> {
+    const response = await this.#fetch(reportPath(report, filter, { format: 'csv' }), { headers: { Accept: 'text/csv' } });
     return response.blob();
   }
 
@@ -132,14 +180,16 @@ export class JourneyContentApi {
   }
 }
 
-function reportPath(name: ReportName, filter: ReportFilter, format?: 'csv'): string {
+// Only the filters the report declares are sent, under the catalogue's own query keys.
+function reportPath(report: ReportDefinition, filter: ReportFilter, extra: Record<string, string>): string {
   const query = new URLSearchParams();
-  if (filter.from) query.set('from', filter.from);
-  if (filter.to) query.set('to', filter.to);
-  if (filter.language) query.set('language', filter.language);
-  if (format) query.set('format', format);
+  for (const key of report.filters) {
+    const value = filter[key];
+    if (value) query.set(key, value);
+  }
+  for (const [key, value] of Object.entries(extra)) if (value) query.set(key, value);
   const search = query.toString();
-  return `/reports/${encodeURIComponent(name)}${search ? `?${search}` : ''}`;
+  return `/reports/${encodeURIComponent(report.key)}${search ? `?${search}` : ''}`;
 }
 
 /** What an element shows for a failed call, in the user's language. */

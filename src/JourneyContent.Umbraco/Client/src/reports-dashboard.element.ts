@@ -5,33 +5,33 @@ import type { UmbDashboardElement } from '@umbraco-cms/backoffice/dashboard';
 import {
   errorMessage,
   JourneyContentApi,
-  reportNames,
   type JourneyStage,
-  type ReportCell,
+  type ReportDefinition,
   type ReportFilter,
-  type ReportName,
+  type ReportFilterKey,
   type ReportResult,
+  type ReportSeries,
 } from './api.js';
-import { label, languageOf, localized, type Language, type LabelKey } from './labels.js';
+import { label, languageOf, type Language } from './labels.js';
 
-// Long reports (content, trend) keep every row in the table; past this many bars the chart
+// Long reports (content, trend) keep every row in the table; past this many bars a chart
 // stops being readable, so it shows the first ones only.
 const maxBars = 25;
 
-interface Chart {
-  category: string;
-  measure: string;
-  bars: { label: string; value: number; color?: string }[];
-}
-
-/** The "Journey" dashboard of the Content section: funnel and engagement reports with a chart, a table and CSV export. */
+/**
+ * The "Journey" dashboard of the Content section. It keeps no list of reports: the server's catalogue
+ * gives each report's title, filters, columns and chart, and every report is drawn by the same code.
+ */
 @customElement('journey-reports-dashboard')
 export class JourneyReportsDashboardElement extends UmbLitElement implements UmbDashboardElement {
   @state()
-  private _report: ReportName = 'funnel';
+  private _reports: ReportDefinition[] = [];
 
   @state()
-  private _filter: ReportFilter = { from: '', to: '', language: '' };
+  private _report?: ReportDefinition;
+
+  @state()
+  private _filter: ReportFilter = {};
 
   @state()
   private _languages: string[] = [];
@@ -59,7 +59,7 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
   override connectedCallback(): void {
     super.connectedCallback();
     void this.#loadStages();
-    void this.#loadReport();
+    void this.#loadCatalog();
   }
 
   get #language(): Language {
@@ -72,17 +72,35 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
       this._languages = model.languages;
       this._stages = model.stages;
     } catch {
-      // Only the language list and the stage names depend on it; the report call reports the
+      // Only the language list and the bar colours depend on it; the catalogue call reports the
       // same failure (sign-in, permissions) where the user is looking.
     }
   }
 
+  async #loadCatalog(): Promise<void> {
+    this._loading = true;
+    try {
+      this._reports = await this.#api.reports(this.#language);
+      this._report = this._reports[0];
+    } catch (error) {
+      this._error = errorMessage(error, this.#language);
+      this._loading = false;
+      return;
+    }
+    await this.#loadReport();
+  }
+
   async #loadReport(): Promise<void> {
+    const report = this._report;
+    if (!report) {
+      this._loading = false;
+      return;
+    }
     const request = ++this.#request;
     this._loading = true;
     this._error = undefined;
     try {
-      const result = await this.#api.report(this._report, this._filter);
+      const result = await this.#api.report(report, this._filter, this.#language);
       if (request === this.#request) this._result = result;
     } catch (error) {
       if (request === this.#request) {
@@ -95,15 +113,17 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
   }
 
   async #downloadCsv(): Promise<void> {
+    const report = this._report;
+    if (!report) return;
     this._downloading = true;
     this._error = undefined;
     try {
-      const blob = await this.#api.reportCsv(this._report, this._filter);
+      const blob = await this.#api.reportCsv(report, this._filter);
       // A plain link cannot send the bearer token, so the file is fetched and saved from memory.
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `journeycontent-${this._report}.csv`;
+      link.download = `journeycontent-${report.key}.csv`;
       link.click();
       // Some browsers read the blob after click() returns; revoking at once can cancel the save.
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
@@ -114,15 +134,15 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
     }
   }
 
-  #choose(report: ReportName): void {
-    if (report === this._report) return;
+  #choose(report: ReportDefinition): void {
+    if (report.key === this._report?.key) return;
     this._report = report;
     this._result = undefined;
     void this.#loadReport();
   }
 
-  #setFilter(change: Partial<ReportFilter>): void {
-    this._filter = { ...this._filter, ...change };
+  #setFilter(key: ReportFilterKey, value: string): void {
+    this._filter = { ...this._filter, [key]: value };
   }
 
   #submit(event: SubmitEvent): void {
@@ -135,16 +155,17 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
     return html`
       <uui-box headline=${label(language, 'reportsTitle')}>
         <uui-tab-group aria-label=${label(language, 'reportsTabs')}>
-          ${reportNames.map(
-            (name) => html`<uui-tab
-              label=${reportLabel(language, name)}
-              ?active=${name === this._report}
-              @click=${() => this.#choose(name)}>
-              ${reportLabel(language, name)}
+          ${this._reports.map(
+            (report) => html`<uui-tab
+              label=${report.title}
+              data-report=${report.key}
+              ?active=${report.key === this._report?.key}
+              @click=${() => this.#choose(report)}>
+              ${report.title}
             </uui-tab>`,
           )}
         </uui-tab-group>
-        ${this.#renderFilters(language)}
+        ${this._report ? this.#renderFilters(this._report, language) : nothing}
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
         ${this._loading ? html`<uui-loader aria-label=${label(language, 'loading')}></uui-loader>` : nothing}
         ${this.#renderResult(language)}
@@ -152,39 +173,50 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
     `;
   }
 
-  #renderFilters(language: Language) {
+  // Only the filters the catalogue declares for this report are offered.
+  #renderFilters(report: ReportDefinition, language: Language) {
+    const has = (key: ReportFilterKey) => report.filters.includes(key);
+    const value = (key: ReportFilterKey) => this._filter[key] ?? '';
     const options = [
-      { name: label(language, 'allLanguages'), value: '', selected: this._filter.language === '' },
-      ...this._languages.map((code) => ({ name: languageName(code, language), value: code, selected: this._filter.language === code })),
+      { name: label(language, 'allLanguages'), value: '', selected: value('lang') === '' },
+      ...this._languages.map((code) => ({ name: languageName(code, language), value: code, selected: value('lang') === code })),
     ];
+    const date = (key: 'from' | 'to') => html`
+      <div class="field">
+        <uui-label for="journey-${key}">${label(language, key)}</uui-label>
+        <uui-input
+          id="journey-${key}"
+          type="date"
+          label=${label(language, key)}
+          .value=${value(key)}
+          @change=${(e: Event) => this.#setFilter(key, valueOf(e))}></uui-input>
+      </div>
+    `;
+    const text = (key: 'topic' | 'source') => html`
+      <div class="field">
+        <uui-label for="journey-${key}">${label(language, key)}</uui-label>
+        <uui-input
+          id="journey-${key}"
+          label=${label(language, key)}
+          maxlength="100"
+          .value=${value(key)}
+          @change=${(e: Event) => this.#setFilter(key, valueOf(e))}></uui-input>
+      </div>
+    `;
     return html`
       <form class="filters" @submit=${this.#submit} aria-label=${label(language, 'filters')}>
-        <div class="field">
-          <uui-label for="journey-from">${label(language, 'from')}</uui-label>
-          <uui-input
-            id="journey-from"
-            type="date"
-            label=${label(language, 'from')}
-            .value=${this._filter.from}
-            @change=${(e: Event) => this.#setFilter({ from: valueOf(e) })}></uui-input>
-        </div>
-        <div class="field">
-          <uui-label for="journey-to">${label(language, 'to')}</uui-label>
-          <uui-input
-            id="journey-to"
-            type="date"
-            label=${label(language, 'to')}
-            .value=${this._filter.to}
-            @change=${(e: Event) => this.#setFilter({ to: valueOf(e) })}></uui-input>
-        </div>
-        <div class="field">
-          <uui-label for="journey-language">${label(language, 'language')}</uui-label>
-          <uui-select
-            id="journey-language"
-            label=${label(language, 'language')}
-            .options=${options}
-            @change=${(e: Event) => this.#setFilter({ language: valueOf(e) })}></uui-select>
-        </div>
+        ${has('from') ? date('from') : nothing} ${has('to') ? date('to') : nothing}
+        ${has('lang')
+          ? html`<div class="field">
+              <uui-label for="journey-lang">${label(language, 'language')}</uui-label>
+              <uui-select
+                id="journey-lang"
+                label=${label(language, 'language')}
+                .options=${options}
+                @change=${(e: Event) => this.#setFilter('lang', valueOf(e))}></uui-select>
+            </div>`
+          : nothing}
+        ${has('topic') ? text('topic') : nothing} ${has('source') ? text('source') : nothing}
         <div class="actions">
           <uui-button type="submit" look="primary" label=${label(language, 'show')} ?disabled=${this._loading}></uui-button>
           <uui-button
@@ -204,43 +236,48 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
     const error = result.error
       ? html`<p class="error" role="alert">${label(language, 'reportError', { error: result.error })}</p>`
       : nothing;
-    if (result.headers.length === 0) return error;
-    if (result.rows.length === 0) return html`${error}<p class="hint">${label(language, 'noRows')}</p>`;
-
-    const chart = chartOf(result, (header, cell) => this.#cellText(header, cell, language), this._stages);
+    const intro = html`<p class="hint">${result.description}</p>
+      ${result.notes.map((note) => html`<p class="note">${note}</p>`)}`;
+    if (result.columns.length === 0) return html`${error}${intro}`;
+    if (result.rows.length === 0) return html`${error}${intro}<p class="hint">${label(language, 'noRows')}</p>`;
+    const series = result.chart.series.filter((s) => s.bars.length > 0);
     return html`
-      ${error}
+      ${error}${intro}
       <div class="result">
-        ${chart ? this.#renderChart(chart, language) : nothing} ${this.#renderTable(result, language)}
+        ${series.length > 0 ? this.#renderChart(result, series, language) : nothing} ${this.#renderTable(result, language)}
       </div>
     `;
   }
 
-  #renderChart(chart: Chart, language: Language) {
-    const max = Math.max(0, ...chart.bars.map((bar) => Math.abs(bar.value)));
-    const name = label(language, 'chartLabel', {
-      report: reportLabel(language, this._report),
-      value: humanize(chart.measure),
-      category: humanize(chart.category),
-    });
+  // Every chart kind is drawn as labelled bars: one group per series when there are several
+  // (one funnel per gated asset, one stage of the trend), the stage's colour when it has one.
+  #renderChart(result: ReportResult, series: ReportSeries[], language: Language) {
+    const name = label(language, 'chartLabel', { report: result.title, chart: result.chart.title });
+    const max = Math.max(0, ...series.flatMap((s) => s.bars.map((bar) => Math.abs(bar.value))));
+    const colour = (stage: string | null) => this._stages.find((s) => s.key === stage)?.color ?? null;
     // The bars are drawn for sighted users only; the table beside it carries the same numbers.
     return html`
-      <figure class="chart" role="img" aria-label=${name}>
-        ${chart.bars.map(
-          (bar) => html`
-            <div class="bar-row">
-              <span class="bar-label" title=${bar.label}>${bar.label}</span>
-              <span class="bar-track">
-                <span
-                  class="bar"
-                  style=${styleMap({
-                    width: `${max === 0 ? 0 : (Math.abs(bar.value) / max) * 100}%`,
-                    background: bar.color ?? null,
-                  })}
-                ></span>
-              </span>
-              <span class="bar-value">${formatNumber(bar.value, language)}</span>
-            </div>
+      <figure class="chart" role="img" aria-label=${name} data-chart=${result.chart.kind}>
+        ${series.map(
+          (s) => html`
+            ${series.length > 1 ? html`<span class="series" style=${styleMap({ color: colour(s.stage) })}>${s.name}</span>` : nothing}
+            ${s.bars.slice(0, maxBars).map(
+              (bar) => html`
+                <div class="bar-row">
+                  <span class="bar-label" title=${bar.label}>${bar.label}</span>
+                  <span class="bar-track">
+                    <span
+                      class="bar"
+                      style=${styleMap({
+                        width: `${max === 0 ? 0 : (Math.abs(bar.value) / max) * 100}%`,
+                        background: colour(bar.stage),
+                      })}
+                    ></span>
+                  </span>
+                  <span class="bar-value">${bar.text ?? String(bar.value)}</span>
+                </div>
+              `,
+            )}
           `,
         )}
       </figure>
@@ -248,8 +285,9 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
   }
 
   #renderTable(result: ReportResult, language: Language) {
-    const report = reportLabel(language, this._report);
-    const { from, to } = this._filter;
+    const report = result.title;
+    const from = this._filter.from ?? '';
+    const to = this._filter.to ?? '';
     const caption =
       from && to
         ? label(language, 'tableCaptionRange', { report, from: formatDate(from, language), to: formatDate(to, language) })
@@ -260,15 +298,15 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
           <caption>${caption}</caption>
           <thead>
             <tr>
-              ${result.headers.map((header) => html`<th scope="col">${humanize(header)}</th>`)}
+              ${result.columns.map((column) => html`<th scope="col" data-column=${column.key}>${column.header}</th>`)}
             </tr>
           </thead>
           <tbody>
             ${result.rows.map(
-              (row) => html`<tr>
-                ${result.headers.map((header, i) => {
+              (row, r) => html`<tr>
+                ${result.columns.map((_, i) => {
                   const cell = row[i] ?? null;
-                  return html`<td class=${typeof cell === 'number' ? 'number' : ''}>${this.#cellText(header, cell, language)}</td>`;
+                  return html`<td class=${typeof cell === 'number' ? 'number' : ''}>${result.texts[r]?.[i] ?? String(cell ?? '')}</td>`;
                 })}
               </tr>`,
             )}
@@ -276,17 +314,6 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
         </table>
       </div>
     `;
-  }
-
-  // Stage keys are shown with the site's stage names; `from`/`to` are the transitions report's stages.
-  #cellText(header: string, cell: ReportCell, language: Language): string {
-    if (cell === null) return '';
-    if (typeof cell === 'number') return formatNumber(cell, language);
-    if (typeof cell === 'string' && /stage|^from$|^to$/i.test(header)) {
-      const stage = this._stages.find((s) => s.key === cell);
-      if (stage) return localized(stage.label, language, cell);
-    }
-    return String(cell);
   }
 
   static override styles = [
@@ -376,54 +403,17 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
       .hint {
         color: var(--uui-color-text-alt);
       }
+      .series {
+        font-weight: 700;
+        margin-top: var(--uui-size-space-3);
+      }
     `,
   ];
 }
 
-function reportLabel(language: Language, report: ReportName): string {
-  return label(language, `report_${report}` satisfies LabelKey);
-}
-
-/** The first numeric column plotted against the first column. */
-function chartOf(
-  result: ReportResult,
-  text: (header: string, cell: ReportCell) => string,
-  stages: JourneyStage[],
-): Chart | undefined {
-  const measureIndex = result.headers.findIndex(
-    (_, i) =>
-      i > 0 &&
-      result.rows.some((row) => typeof row[i] === 'number') &&
-      result.rows.every((row) => typeof row[i] === 'number' || row[i] === null || row[i] === undefined),
-  );
-  if (measureIndex < 0) return undefined;
-  const category = result.headers[0]!;
-  return {
-    category,
-    measure: result.headers[measureIndex]!,
-    bars: result.rows.slice(0, maxBars).map((row) => ({
-      label: text(category, row[0] ?? null),
-      value: typeof row[measureIndex] === 'number' ? row[measureIndex] : 0,
-      // A row per stage is drawn in the stage's colour, as on the stage picker and the site.
-      color: stages.find((stage) => stage.key === row[0])?.color,
-    })),
-  };
-}
-
-function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(value);
-}
-
-// The filter's yyyy-MM-dd is a calendar day: formatting it in UTC keeps it from shifting a day west of Greenwich.
 function formatDate(value: string, language: Language): string {
   const date = new Date(`${value}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
-
-/** `conversion_to_next` → `Conversion to next`: the server's column keys, readable in a header. */
-function humanize(header: string): string {
-  const words = header.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function languageName(code: string, language: Language): string {
