@@ -40,7 +40,7 @@ public sealed class PickupFolderTests
     private const string LeadB = "fedcba9876543210fedcba9876543210";
 
     private static OutgoingMail MailTo(string address, string leadId) =>
-        MailTemplates.Download("en", address, "Ada", "The guide", "https://journeycontent.test/d/1", new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero)) with { LeadId = leadId };
+        MailTemplates.Download(TestTexts.Catalog, "en", address, "Ada", "The guide", "https://journeycontent.test/d/1", new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero)) with { LeadId = leadId };
 
     [Fact]
     public async Task A_mail_file_is_named_by_its_lead_and_idempotency_id_and_its_message_id_derives_from_that_id()

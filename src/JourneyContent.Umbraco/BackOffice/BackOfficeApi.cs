@@ -1,13 +1,11 @@
 using System.Globalization;
-using JourneyContent.Content;
-using JourneyContent.Stages;
 using System.Text.Json;
-using JourneyContent.Web.Suggestions;
-using JourneyContent.Web.Reports;
-using JourneyContent.Web.Configuration;
+using JourneyContent.Content;
 using JourneyContent.Reports.Export;
+using JourneyContent.Stages;
 using JourneyContent.Web.Configuration;
 using JourneyContent.Web.Reports;
+using JourneyContent.Web.Suggestions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -163,14 +163,7 @@ public sealed class JourneyTracker
     }
 
     /// <summary>Where a visitor that tracking already allowed stands now.</summary>
-    public async Task<StageEstimate> EstimateAsync(string visitorId)
-    {
-        var visitor = await StateAsync(visitorId);
-        lock (visitor)
-        {
-            return _engine.Estimate(visitor.State, _time.GetUtcNow());
-        }
-    }
+    public Task<StageEstimate> EstimateAsync(string visitorId) => _journeys.EstimateAsync(visitorId, _time.GetUtcNow());
 
     /// <summary>
     /// This request's visitor as recommendations need them: their stage and a copy of their reading history for a
