@@ -13,11 +13,9 @@ log() { printf '\n==> %s\n' "$*"; }
 
 # ---- 1. System packages --------------------------------------------------------------------------
 # chromium: Playwright end-to-end tests (Debian's build; Playwright never downloads a browser here).
-# postgresql: the PostgreSQL store's tests run against a throwaway cluster.
 # python3-aiosmtpd: a real SMTP server for the mail tests.
 need_pkgs=()
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
-[ -x /usr/lib/postgresql/15/bin/initdb ] || need_pkgs+=(postgresql)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need_pkgs+=(python3-aiosmtpd)
 # nodejs and npm: the Umbraco package's back-office client is built with Vite 5, which runs on Debian 12's own Node 18.
 { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || need_pkgs+=(nodejs npm)

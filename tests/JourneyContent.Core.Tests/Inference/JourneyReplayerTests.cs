@@ -120,13 +120,12 @@ public sealed class JourneyReplayerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Replays_a_million_synthetic_events_in_well_under_a_minute()
+    public void Replays_a_million_synthetic_events_of_distinct_visitors_and_accounts_for_every_one()
     {
-        // A quarter of a million generated events, replayed as four disjoint cohorts a year apart, keep the test quick
-        // while the replay itself sees a million events of distinct visitors.
+        // A quarter of a million generated events, replayed as four disjoint cohorts a year apart: the replay sees a million
+        // events of distinct visitors. Its speed is measured by InferenceReplayBenchmarks, never asserted here.
         var model = StageModel.Default;
         var catalogue = SyntheticJourneyGenerator.Catalogue(model);
-        var generate = Stopwatch.StartNew();
         var cohort = SyntheticJourneyGenerator.InTimeOrder(SyntheticJourneyGenerator.Generate(model, catalogue, new SyntheticJourneyOptions { Seed = 1_000_000, VisitorCount = 6_500 }))
             .Take(250_000).ToArray();
         var ids = new Dictionary<(int, string), string>();
@@ -145,18 +144,15 @@ public sealed class JourneyReplayerTests(ITestOutputHelper output)
             }
         }
 
-        generate.Stop();
         var replayer = new JourneyReplayer(StageInferenceEngine.Default, ContentSignalIndex.Create(CompiledInferenceModel.Default, catalogue));
 
         var transitions = 0L;
-        var replay = Stopwatch.StartNew();
         var result = replayer.Replay(history, _ => transitions++);
-        replay.Stop();
 
-        output.WriteLine($"Replayed {result.EventCount:N0} events of {result.Visitors.Count:N0} visitors ({transitions:N0} transitions) in {replay.Elapsed.TotalMilliseconds:N0} ms "
-            + $"({replay.Elapsed.TotalNanoseconds / result.EventCount:N0} ns/event, this build's configuration; preparing them took {generate.Elapsed.TotalMilliseconds:N0} ms).");
+        output.WriteLine($"Replayed {result.EventCount:N0} events of {result.Visitors.Count:N0} visitors ({transitions:N0} transitions).");
         Assert.Equal(1_000_000, result.EventCount);
         Assert.Equal(0, result.UnknownContentCount);
-        Assert.True(replay.Elapsed < TimeSpan.FromSeconds(20), $"{replay.Elapsed}");
+        Assert.Equal(4 * cohort.Select(e => e.VisitorId).Distinct().Count(), result.Visitors.Count);
+        Assert.True(transitions > 0);
     }
 }

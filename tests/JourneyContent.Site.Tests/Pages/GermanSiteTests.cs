@@ -67,10 +67,15 @@ public sealed partial class GermanSiteTests
     private static DemoSite GermanSite()
     {
         var site = FormVisitor.Site().With("JourneyContent:Languages:2", "de");
+        // A stage list given in a configuration source replaces the funnel whole, so the German labels come with the keys.
+        string[] keys = ["awareness", "consideration", "decision", "loyalty", "advocacy"];
+        string[] english = ["Awareness", "Consideration", "Decision", "Loyalty", "Advocacy"];
         string[] labels = ["Bewusstsein", "Abwägung", "Entscheidung", "Bindung", "Empfehlung"];
         for (var i = 0; i < labels.Length; i++)
         {
-            site.With($"JourneyContent:Stages:{i}:Label:de", labels[i]);
+            site.With($"JourneyContent:Stages:{i}:Key", keys[i])
+                .With($"JourneyContent:Stages:{i}:Label:en", english[i])
+                .With($"JourneyContent:Stages:{i}:Label:de", labels[i]);
         }
 
         site.WriteContent("de/marketing-automation-vergleich-2026.md", """

@@ -130,7 +130,8 @@ public sealed class StoredJourneyTests : IDisposable
     /// <summary>Waits until the background writer has stored or dropped every queued event, without reading the database.</summary>
     private static async Task DrainedAsync(TrackingMetrics metrics)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Microsoft.Data.Sqlite retries a locked write for up to its 30 s command timeout: wait past it, ending as soon as the batch is settled.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (metrics.Written + metrics.Dropped < metrics.Queued && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
