@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace JourneyContent.Sqlite;
 /// <remarks>
 /// <para>WAL lets readers work while one writer writes. It is a property of the database file, so it is switched on once;
 /// the other settings belong to each connection and are applied on every open (pooled connections keep them, so this is cheap).</para>
-/// <para><c>busy_timeout=5000</c> makes a writer wait up to 5 s for another one instead of failing with <c>SQLITE_BUSY</c>;
+/// <para><c>busy_timeout</c> (<see cref="SqliteStoreOptions.BusyTimeout"/>, 5 s by default) makes a writer wait for another one instead of failing with <c>SQLITE_BUSY</c>;
 /// <c>synchronous=NORMAL</c> is safe in WAL mode and loses at most the last transactions on power loss, never integrity;
 /// <c>foreign_keys=ON</c> because SQLite leaves foreign keys unchecked by default;
 /// <c>secure_delete=ON</c> so that deleted or overwritten rows (an erased lead's address, a sent mail's body) are zeroed
@@ -18,6 +19,7 @@ namespace JourneyContent.Sqlite;
 public sealed class SqliteConnectionFactory
 {
     private readonly string _connectionString;
+    private readonly string _settingsSql;
     private volatile bool _walEnabled;
 
     /// <summary>Creates the factory and the database's folder.</summary>
@@ -31,6 +33,19 @@ public sealed class SqliteConnectionFactory
             throw new InvalidOperationException("SqliteStoreOptions.DatabasePath is not set: give AddJourneyContentSqlite the database file's path.");
         }
 
+        var busy = options.Value.BusyTimeout;
+        var command = options.Value.CommandTimeout;
+        if (busy < TimeSpan.Zero || busy > TimeSpan.FromMinutes(10))
+        {
+            throw new InvalidOperationException($"{SqliteStoreOptions.SectionName}:BusyTimeout is {busy}: give a time between 00:00:00 and 00:10:00.");
+        }
+
+        if (command < TimeSpan.FromSeconds(1) || command > TimeSpan.FromMinutes(10))
+        {
+            throw new InvalidOperationException($"{SqliteStoreOptions.SectionName}:CommandTimeout is {command}: give a time between 00:00:01 and 00:10:00.");
+        }
+
+        _settingsSql = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout={(long)busy.TotalMilliseconds}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;");
         DatabasePath = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         _connectionString = new SqliteConnectionStringBuilder
@@ -39,6 +54,7 @@ public sealed class SqliteConnectionFactory
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(command.TotalSeconds),
         }.ToString();
     }
 
@@ -81,7 +97,7 @@ public sealed class SqliteConnectionFactory
             await using (var settings = connection.CreateCommand())
             {
                 // busy_timeout first: switching to WAL needs a moment of exclusive access and must wait like any writer.
-                settings.CommandText = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
+                settings.CommandText = _settingsSql;
                 await settings.ExecuteNonQueryAsync(cancellationToken);
             }
 

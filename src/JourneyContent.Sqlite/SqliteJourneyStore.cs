@@ -53,13 +53,14 @@ public sealed class SqliteJourneyStore(SqliteConnectionFactory connections) : IJ
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<JourneyEvent>> EventsOfAsync(string visitorId, CancellationToken cancellationToken)
+    public async Task<StoredEvents> EventsOfAsync(string visitorId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var query = connection.CreateCommand();
         query.CommandText = "SELECT at, type, content_id, declared_stage FROM journey_events WHERE visitor_id = $v ORDER BY id";
         query.Parameters.AddWithValue("$v", visitorId);
         var result = new List<JourneyEvent>();
+        var unknown = 0;
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -68,9 +69,13 @@ public sealed class SqliteJourneyStore(SqliteConnectionFactory connections) : IJ
                 result.Add(new JourneyEvent(visitorId, SqliteTime.FromText(reader.GetString(0)), type,
                     reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
             }
+            else
+            {
+                unknown++;
+            }
         }
 
-        return result;
+        return new StoredEvents(result, unknown);
     }
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using JourneyContent;
 using JourneyContent.Editing;
 using JourneyContent.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
@@ -22,7 +23,10 @@ public static class SqliteServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<SqliteStoreOptions>().Configure(configure)
+        // The configuration section first, so that what the code sets wins.
+        services.AddOptions<SqliteStoreOptions>()
+            .Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(SqliteStoreOptions.SectionName).Bind(o))
+            .Configure(configure)
             .PostConfigure<IServiceProvider>((o, sp) => o.DatabasePath = DataFolder.Resolve(o.DatabasePath, sp.GetService<DataFolder>(), SqliteStoreOptions.DefaultFileName) ?? string.Empty);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);

@@ -1,4 +1,5 @@
 using JourneyContent.Editing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -27,6 +28,45 @@ public sealed class SqliteServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<SqliteStageAuditLog>(provider.GetRequiredService<IStageAuditLog>());
         Assert.True(await provider.GetRequiredService<IEditorAccountStore>().CreateAsync(new EditorAccount { Email = "ada@example.com" }, default));
         Assert.Equal(1, services.Count(d => d.ServiceType == typeof(IEditorAccountStore)));
+    }
+
+    [Fact]
+    public async Task The_configuration_section_sets_the_busy_and_command_timeouts_of_every_connection()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["JourneyContent:Storage:Sqlite:BusyTimeout"] = "00:00:00.250",
+            ["JourneyContent:Storage:Sqlite:CommandTimeout"] = "00:00:07",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
+            .AddJourneyContentSqlite(o => o.DatabasePath = _database.DatabasePath);
+        await using var provider = services.BuildServiceProvider();
+
+        await using var connection = await provider.GetRequiredService<SqliteConnectionFactory>().OpenAsync(default);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout";
+
+        Assert.Equal(250L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(7, command.CommandTimeout);
+    }
+
+    [Theory]
+    [InlineData("BusyTimeout", "-00:00:01")]
+    [InlineData("CommandTimeout", "00:00:00")]
+    [InlineData("CommandTimeout", "01:00:00")]
+    public void A_timeout_out_of_range_is_refused_with_its_configuration_key(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["JourneyContent:Storage:Sqlite:" + key] = value,
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
+            .AddJourneyContentSqlite(o => o.DatabasePath = _database.DatabasePath);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<SqliteConnectionFactory>());
+
+        Assert.Contains("JourneyContent:Storage:Sqlite:" + key, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -173,4 +173,7 @@ public record struct ReplayCounts
 
     /// <summary>Declared-stage events naming a stage the model does not know: their declaration was skipped.</summary>
     public long UnknownStages { get; internal set; }
+
+    /// <summary>Stored rows whose event type this version does not know: left out by the store, never applied.</summary>
+    public long UnknownTypes { get; internal set; }
 }

@@ -11,14 +11,41 @@ public interface IJourneyStore
     /// <summary>Stores a batch of events and transitions in one transaction.</summary>
     Task AppendAsync(IReadOnlyList<JourneyEvent> events, IReadOnlyList<StoredTransition> transitions, CancellationToken cancellationToken);
 
-    /// <summary>One visitor's events, oldest first.</summary>
-    Task<IReadOnlyList<JourneyEvent>> EventsOfAsync(string visitorId, CancellationToken cancellationToken);
+    /// <summary>One visitor's events, oldest first, without the stored rows whose event type this version does not know (counted in <see cref="StoredEvents.UnknownTypes"/>).</summary>
+    Task<StoredEvents> EventsOfAsync(string visitorId, CancellationToken cancellationToken);
 
     /// <summary>One visitor's stage transitions, oldest first.</summary>
     Task<IReadOnlyList<StoredTransition>> TransitionsOfAsync(string visitorId, CancellationToken cancellationToken);
 
     /// <summary>How many events are stored.</summary>
     Task<long> CountEventsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A visitor's stored events that this version can read, and how many rows it could not.</summary>
+/// <remarks>
+/// A row whose type is unknown (written by a newer version, or an event type since removed) cannot become a
+/// <see cref="JourneyEvent"/>: it is left out and counted, so that a replay reports it instead of failing or hiding it.
+/// </remarks>
+/// <param name="events">The readable events, oldest first.</param>
+/// <param name="unknownTypes">How many stored rows had an event type this version does not know.</param>
+public sealed class StoredEvents(IReadOnlyList<JourneyEvent> events, int unknownTypes) : IReadOnlyList<JourneyEvent>
+{
+    /// <summary>No events.</summary>
+    public static StoredEvents Empty { get; } = new([], 0);
+
+    /// <summary>How many stored rows had an event type this version does not know; they are not in the list.</summary>
+    public int UnknownTypes { get; } = unknownTypes >= 0 ? unknownTypes : throw new ArgumentOutOfRangeException(nameof(unknownTypes));
+
+    /// <inheritdoc />
+    public int Count => events.Count;
+
+    /// <inheritdoc />
+    public JourneyEvent this[int index] => events[index];
+
+    /// <inheritdoc />
+    public IEnumerator<JourneyEvent> GetEnumerator() => events.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>Told about stage changes after they are stored, off the request path (for example to move the leads of those visitors).</summary>

@@ -269,7 +269,9 @@ public sealed class VisitorJourneys
         var journey = new Journey(_engine.NewVisitor(), new ReadingHistory());
         var replayer = Current().Replayer;
         var tally = default(ReplayCounts);
-        foreach (var e in await _store.EventsOfAsync(visitorId, CancellationToken.None))
+        var stored = await _store.EventsOfAsync(visitorId, CancellationToken.None);
+        tally.UnknownTypes += stored.UnknownTypes;
+        foreach (var e in stored)
         {
             journey.History.Record(e.Type, e.Content);
             if (e.Type == JourneyEventType.CtaImpression && e.Content is { } shown)
@@ -285,6 +287,7 @@ public sealed class VisitorJourneys
             _replayed.Events += tally.Events;
             _replayed.UnknownContent += tally.UnknownContent;
             _replayed.UnknownStages += tally.UnknownStages;
+            _replayed.UnknownTypes += tally.UnknownTypes;
         }
 
         return journey;

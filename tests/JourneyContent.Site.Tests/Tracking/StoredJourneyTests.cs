@@ -88,7 +88,10 @@ public sealed class StoredJourneyTests : IDisposable
         await using var site = new DemoSite()
             .With("JourneyContent:DataPath", _dataPath)
             .With("JourneyContent:Tracking:WriteAttempts", "1")
-            .With("JourneyContent:Tracking:StoreRetryAfter", "01:00:00");
+            .With("JourneyContent:Tracking:StoreRetryAfter", "01:00:00")
+            // The shortest waits SQLite allows, so that the locked write gives up at once instead of after 35 s.
+            .With("JourneyContent:Storage:Sqlite:BusyTimeout", "00:00:00")
+            .With("JourneyContent:Storage:Sqlite:CommandTimeout", "00:00:01");
         using var visitor = site.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
         using var consent = await visitor.PostAsJsonAsync(new Uri("/api/journey/consent", UriKind.Relative), new { accept = true });
         var page = site.Content.InLanguage("en").First(i => !i.IsUntagged).Url;
@@ -130,8 +133,8 @@ public sealed class StoredJourneyTests : IDisposable
     /// <summary>Waits until the background writer has stored or dropped every queued event, without reading the database.</summary>
     private static async Task DrainedAsync(TrackingMetrics metrics)
     {
-        // Microsoft.Data.Sqlite retries a locked write for up to its 30 s command timeout: wait past it, ending as soon as the batch is settled.
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        // Microsoft.Data.Sqlite retries a locked write for up to its command timeout (1 s here): a bound far past it, ending as soon as the batch is settled.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (metrics.Written + metrics.Dropped < metrics.Queued && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);

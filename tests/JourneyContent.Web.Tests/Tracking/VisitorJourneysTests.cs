@@ -67,6 +67,28 @@ public sealed class VisitorJourneysTests : IAsyncLifetime
         Assert.Equal((2L, 1L, 0L), (journeys.Replayed.Events, journeys.Replayed.UnknownContent, journeys.Replayed.UnknownStages));
     }
 
+    [Fact]
+    public async Task A_stored_event_of_a_type_this_version_does_not_know_is_left_out_and_counted_on_rebuild()
+    {
+        await Store(new JourneyEvent("cleo", T0, JourneyEventType.View, "en/benchmark-2026"));
+        // As a newer version (or a removed event type) would have left it in the table.
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "journeycontent.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO journey_events (visitor_id, at, type, content_id) VALUES ('cleo', '2026-03-02T09:01:00.0000000Z', 'hologram_view', 'en/pricing')";
+            insert.ExecuteNonQuery();
+        }
+
+        var journeys = Journeys(StageInferenceEngine.Default);
+
+        var estimate = await journeys.EstimateAsync("cleo", T0.AddMinutes(2));
+
+        Assert.Equal("consideration", estimate.Stage?.Key);
+        Assert.Equal((1L, 1L), (journeys.Replayed.Events, journeys.Replayed.UnknownTypes));
+        Assert.Equal(1, (await _store.EventsOfAsync("cleo", default)).UnknownTypes);
+    }
+
     [Theory]
     [InlineData(JourneyEventType.Engaged, "decision", RecordStatus.UnexpectedStage)]
     [InlineData(JourneyEventType.CtaClick, "awareness", RecordStatus.UnexpectedStage)]
