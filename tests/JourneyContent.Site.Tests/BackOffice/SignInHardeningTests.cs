@@ -57,8 +57,8 @@ public sealed class SignInHardeningTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal((1, 0), (unknownVerifications, unknownHashes));
         Assert.Equal((1, 0), (_hasher.Verifications, _hasher.Hashes));
-        Assert.Contains("The email or the password is wrong.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("The email or the password is wrong.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The email or the password is wrong", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The email or the password is wrong", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,8 +34,8 @@ public sealed class SignInTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, noAccount.StatusCode);
-        Assert.Contains("The email or the password is wrong.", await wrongPassword.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("The email or the password is wrong.", await noAccount.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The email or the password is wrong", await wrongPassword.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(ErrorOf(await wrongPassword.Content.ReadAsStringAsync()), ErrorOf(await noAccount.Content.ReadAsStringAsync()));
     }
 
     [Fact]
@@ -53,6 +53,32 @@ public sealed class SignInTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
         Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_locked_account_is_answered_exactly_like_an_address_without_an_account()
+    {
+        await BackOfficeClient.CreateAccountAsync(_site, "marketer@example.com", JourneyRoles.Editor);
+        using var client = BackOfficeClient.Create(_site);
+        // Five failures lock the account; the address without an account has nothing to lock. Seven posts stay under the per-IP limit (10).
+        for (var i = 0; i < 5; i++)
+        {
+            using var failure = await client.SignInAsync("marketer@example.com", "wrong-" + i);
+        }
+
+        using var locked = await client.SignInAsync("marketer@example.com", "wrong-again");
+        using var none = await client.SignInAsync("no-such-marketer@example.com", "wrong-again");
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (locked.StatusCode, none.StatusCode));
+        Assert.Equal(ErrorOf(await none.Content.ReadAsStringAsync()), ErrorOf(await locked.Content.ReadAsStringAsync()));
+    }
+
+    // The form's error summary, without the antiforgery token and the echoed email that legitimately differ.
+    private static string ErrorOf(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, "validation-summary[^>]*>(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(match.Success, "The sign-in page has no error summary.");
+        return match.Groups[1].Value;
     }
 
     [Fact]

@@ -19,9 +19,13 @@ public sealed class SignInController(BackOfficeSignIn signIn, SignInThrottle thr
         View(BackOfficeViews.SignIn, new SignInForm { ReturnUrl = returnUrl });
 
     /// <summary>
-    /// Checks the credentials; a locked account is told so, a wrong email or password is not told apart. An address
+    /// Checks the credentials. A wrong email, a wrong password and a locked account get the same answer, so that the
+    /// answer never tells whether an address has an account (a lock shows only for accounts that exist). An address
     /// that failed too often gets 429 (the site's "too many attempts" page, in the visitor's language) before any check.
     /// </summary>
+    /// <summary>The one answer to every refused sign-in.</summary>
+    internal const string RefusedMessage = "The email or the password is wrong, or the account is locked for a few minutes after too many failed attempts.";
+
     [HttpPost("sign-in")]
     [AllowAnonymous]
     public async Task<IActionResult> SignIn([FromForm] SignInForm form)
@@ -50,11 +54,8 @@ public sealed class SignInController(BackOfficeSignIn signIn, SignInThrottle thr
             case SignInOutcome.Succeeded:
                 await HttpContext.SignInAsync(BackOfficeRoutes.Scheme, principal!);
                 return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : BackOfficeRoutes.Root);
-            case SignInOutcome.LockedOut:
-                ModelState.AddModelError(string.Empty, "Too many failed attempts: this account is locked for a while. Try again later.");
-                break;
             default:
-                ModelState.AddModelError(string.Empty, "The email or the password is wrong.");
+                ModelState.AddModelError(string.Empty, RefusedMessage);
                 break;
         }
 
