@@ -1,3 +1,5 @@
+using JourneyContent.Delivery;
+
 namespace JourneyContent.Mail;
 
 /// <summary>How mail is sent, bound from the configuration section <c>JourneyContent:Mail</c>.</summary>
@@ -23,6 +25,9 @@ public sealed class MailOptions
 
     /// <summary>How many due entries are read at a time.</summary>
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>When failed mail is tried again, section <c>JourneyContent:Mail:Retry</c>: 30 s, doubling from 1 min, capped at 1 h, 12 attempts.</summary>
+    public OutboxRetryPolicy Retry { get; set; } = OutboxRetryPolicy.MailDefaults();
 
     /// <summary>The SMTP server; without a host, mail goes to <see cref="PickupPath"/>.</summary>
     public SmtpOptions Smtp { get; set; } = new();

@@ -1,3 +1,4 @@
+using JourneyContent.Delivery;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -46,6 +47,7 @@ internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             failures.Add($"{Prefix}Smtp:Port must be between 1 and 65535 (was {smtp.Port}).");
         }
 
+        failures.AddRange(options.Retry.Validate(Prefix + nameof(MailOptions.Retry)));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

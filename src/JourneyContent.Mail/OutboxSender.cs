@@ -155,14 +155,14 @@ public sealed class OutboxSender : BackgroundService, IMailQueuedSignal
         {
             var attempts = entry.Attempts + 1;
             var now = _time.GetUtcNow();
-            var next = MailRetryPolicy.NextAttempt(attempts, now);
+            var next = _options.Retry.NextAttempt(attempts, now);
             var error = Describe(ex);
             await _outbox.MarkFailedAsync(entry.Id, error, next, cancellationToken);
             // The recipient's address is personal data and stays out of logs; the id finds it in the outbox.
             if (next is { } at)
             {
                 _logger.LogWarning("Mail {Id} ({Purpose}) could not be sent through the {Transport} transport (attempt {Attempt} of {Max}): {Error}. Next attempt at {Next:u}.",
-                    entry.Id, entry.Mail.Purpose, _transport.Name, attempts, MailRetryPolicy.MaxAttempts, error, at);
+                    entry.Id, entry.Mail.Purpose, _transport.Name, attempts, _options.Retry.MaxAttempts, error, at);
             }
             else
             {

@@ -53,12 +53,13 @@ public sealed class SmtpOutageTests : IDisposable
         _smtp.Stop();
         await harness.Outbox.EnqueueAsync(Mail(), default);
 
-        for (var attempt = 1; attempt <= MailRetryPolicy.MaxAttempts; attempt++)
+        var maxAttempts = new MailOptions().Retry.MaxAttempts;
+        for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
             Assert.Equal(0, await harness.Sender.SendDueAsync(default));
             var entry = Assert.Single(await harness.Outbox.RecentAsync(10, default));
             Assert.Equal(attempt, entry.Attempts);
-            Assert.Equal(attempt < MailRetryPolicy.MaxAttempts ? OutboxStatus.Pending : OutboxStatus.Failed, entry.Status);
+            Assert.Equal(attempt < maxAttempts ? OutboxStatus.Pending : OutboxStatus.Failed, entry.Status);
             _clock.Advance(TimeSpan.FromHours(2));
         }
 
@@ -66,5 +67,26 @@ public sealed class SmtpOutageTests : IDisposable
         Assert.Equal(0, await harness.Sender.SendDueAsync(default));
         Assert.Empty(_smtp.Messages());
         Assert.Equal(new OutboxSummary(0, 0, 1, null), await harness.Outbox.SummaryAsync(default));
+    }
+
+    [Fact]
+    public async Task The_configured_retry_settings_decide_the_waits_and_when_mail_is_given_up()
+    {
+        await using var harness = await MailHarness.CreateAsync(_smtp, _clock, settings: new Dictionary<string, string?>
+        {
+            ["JourneyContent:Mail:Retry:FirstDelay"] = "00:00:05",
+            ["JourneyContent:Mail:Retry:MaxAttempts"] = "2",
+        });
+        _smtp.Stop();
+        await harness.Outbox.EnqueueAsync(Mail(), default);
+
+        await harness.Sender.SendDueAsync(default);
+        var first = Assert.Single(await harness.Outbox.RecentAsync(10, default));
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await harness.Sender.SendDueAsync(default);
+        var second = Assert.Single(await harness.Outbox.RecentAsync(10, default));
+
+        Assert.Equal((OutboxStatus.Pending, 1, _clock.GetUtcNow()), (first.Status, first.Attempts, first.NextAttemptAt));
+        Assert.Equal((OutboxStatus.Failed, 2), (second.Status, second.Attempts));
     }
 }

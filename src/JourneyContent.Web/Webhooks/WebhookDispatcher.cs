@@ -12,7 +12,7 @@ namespace JourneyContent.Web.Webhooks;
 /// <summary>
 /// Posts due outbox messages to their receivers, every <see cref="WebhookOptions.PollInterval"/> or as soon as
 /// <see cref="Wake"/> is called, and records each outcome: 2xx is sent, anything else is tried again by
-/// <see cref="WebhookRetryPolicy"/>, except 410 Gone, which gives up at once.
+/// <see cref="WebhookOptions.Retry"/>, except 410 Gone, which gives up at once.
 /// </summary>
 /// <remarks>
 /// <para>Registered as a singleton and as the hosted service (the same instance), so that the publisher can wake it.</para>
@@ -163,7 +163,7 @@ public sealed class WebhookDispatcher(
         }
 
         var attempts = message.Attempts + 1;
-        var next = giveUp ? null : WebhookRetryPolicy.NextAttempt(attempts, time.GetUtcNow());
+        var next = giveUp ? null : options.CurrentValue.Retry.NextAttempt(attempts, time.GetUtcNow());
         await outbox.MarkFailedAsync(message.Id, error, next, cancellationToken);
         // The host only, never the URL (hook URLs often embed tokens) nor the secret.
         logger.LogWarning(

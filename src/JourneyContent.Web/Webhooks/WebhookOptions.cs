@@ -1,3 +1,4 @@
+using JourneyContent.Delivery;
 using JourneyContent.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,9 @@ public sealed class WebhookOptions
 
     /// <summary>The most messages posted in one pass (default 20).</summary>
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>When a failed message is tried again, section <c>JourneyContent:Webhooks:Retry</c>: 30 s, doubling from 1 min, capped at 6 h, 10 attempts.</summary>
+    public OutboxRetryPolicy Retry { get; set; } = OutboxRetryPolicy.WebhookDefaults();
 
     /// <summary>The shortest secret accepted: shorter ones can be guessed offline from one signed request.</summary>
     public const int MinimumSecretLength = 16;
@@ -76,6 +80,7 @@ public sealed class WebhookOptions
             errors.Add($"{Section}:{nameof(BatchSize)} must be positive.");
         }
 
+        errors.AddRange(options.Retry.Validate($"{Section}:{nameof(Retry)}"));
         return errors;
     }
 

@@ -1,3 +1,4 @@
+using JourneyContent.Delivery;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -169,7 +170,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal(WebhookStatus.Pending, failed.Status);
         Assert.Equal(1, failed.Attempts);
         Assert.Equal("HTTP 500 Internal Server Error", failed.LastError);
-        Assert.Equal(WebhookRetryPolicy.NextAttempt(1, _clock.GetUtcNow()), failed.NextAttemptAt);
+        Assert.Equal(OutboxRetryPolicy.WebhookDefaults().NextAttempt(1, _clock.GetUtcNow()), failed.NextAttemptAt);
 
         Assert.Equal(0, await Dispatcher.DispatchDueAsync(default));
         _clock.Advance(TimeSpan.FromSeconds(29));
@@ -234,7 +235,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task A_message_is_given_up_after_the_maximum_attempts()
     {
         await PublishLeadAsync();
-        for (var i = 0; i < WebhookRetryPolicy.MaxAttempts + 2; i++)
+        for (var i = 0; i < OutboxRetryPolicy.WebhookDefaults().MaxAttempts + 2; i++)
         {
             _receiver.AnswerNext(503);
             await Dispatcher.DispatchDueAsync(default);
@@ -242,8 +243,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         }
 
         var message = Single();
-        Assert.Equal((WebhookStatus.Failed, WebhookRetryPolicy.MaxAttempts), (message.Status, message.Attempts));
-        Assert.Equal(WebhookRetryPolicy.MaxAttempts, _receiver.Received.Count);
+        Assert.Equal((WebhookStatus.Failed, OutboxRetryPolicy.WebhookDefaults().MaxAttempts), (message.Status, message.Attempts));
+        Assert.Equal(OutboxRetryPolicy.WebhookDefaults().MaxAttempts, _receiver.Received.Count);
         Assert.Equal(new WebhookSummary(0, 0, 1), await _outbox.SummaryAsync(default));
     }
 
