@@ -5,24 +5,32 @@ namespace JourneyContent.Umbraco.DocumentTypes;
 
 /// <summary>Converts the definition's JSON configuration values to what Umbraco keeps in a data type, and compares them.</summary>
 /// <remarks>
-/// Umbraco reads a data type's configuration from the database with its configuration-editor serializer, which gives
-/// arrays as <c>object[]</c>, objects as <see cref="JsonObject"/>, numbers as <see cref="int"/>, <see cref="long"/> or
-/// <see cref="double"/>, and strings and booleans as themselves. New values are given the same shapes, so that a
-/// configuration object built from a freshly created data type and from a reloaded one are alike. Comparisons go through
-/// JSON, so <c>1</c> and <c>1.0</c>, or a <c>List&lt;string&gt;</c> and an <c>object[]</c> of the same strings, are equal.
+/// <para>Values are given in the shapes that Umbraco 17's own configuration JSON handling (System.Text.Json into
+/// <c>Dictionary&lt;string, object&gt;</c>) produces and that its configuration editors and validators accept: an array
+/// of strings is a <see cref="List{T}"/> of <see cref="string"/>, any other array a <see cref="JsonArray"/>, an object a
+/// <see cref="JsonObject"/>, a whole number an <see cref="int"/> (or <see cref="long"/>), any other number a
+/// <see cref="decimal"/>, strings and booleans themselves.</para>
+/// <para>Why string lists matter: <c>ValueListUniqueValueValidator</c> (umbraco/Umbraco-CMS,
+/// src/Umbraco.Infrastructure/PropertyEditors/ValueListUniqueValueValidator.cs), which guards the <c>items</c> of
+/// CheckBoxList and Dropdown, accepts only <c>IEnumerable&lt;string&gt;</c> or JSON text; an <c>object[]</c> makes
+/// <c>IDataTypeService.CreateAsync</c> answer <c>InvalidConfiguration</c>.</para>
+/// <para>Comparisons go through JSON, so <c>1</c> and <c>1.0</c>, or a <c>List&lt;string&gt;</c> and an <c>object[]</c>
+/// of the same strings (as a reloaded data type may hold them), are equal.</para>
 /// </remarks>
 internal static class ConfigurationValues
 {
-    /// <summary>The value as Umbraco would hold it after reading it from the database.</summary>
+    /// <summary>The value in the shape Umbraco's configuration editors expect.</summary>
     public static object ToUmbracoValue(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Array => value.EnumerateArray().Select(ToUmbracoValue).ToArray(),
+        JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
+            value.EnumerateArray().Select(e => e.GetString()!).ToList(),
+        JsonValueKind.Array => JsonArray.Create(value.Clone())!,
         JsonValueKind.Object => JsonObject.Create(value.Clone())!,
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Number when value.TryGetInt32(out var i) => i,
         JsonValueKind.Number when value.TryGetInt64(out var l) => l,
-        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.Number => value.GetDecimal(),
         JsonValueKind.String => value.GetString()!,
         _ => throw new ArgumentException($"A configuration value cannot be {value.ValueKind}.", nameof(value)),
     };

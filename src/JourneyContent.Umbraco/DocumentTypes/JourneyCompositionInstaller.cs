@@ -97,8 +97,13 @@ public sealed class JourneyCompositionInstaller(
             var created = await dataTypeService.CreateAsync(dataType, InstallingUser);
             if (!created.Success)
             {
-                logger.LogWarning("JourneyContent: Umbraco refused to create the data type \"{DataTypeName}\" ({DataTypeKey}): {Status}.", definition.Name, definition.Key, created.Status);
-                return (Item(definition, InstallOutcome.Skipped, $"creation refused: {created.Status}"), null);
+                // The status alone ("InvalidConfiguration") does not say which value Umbraco objected to: the configuration
+                // editor's own validation messages and the configuration sent do.
+                var reasons = RefusalReasons(editor, dataType.ConfigurationData);
+                logger.LogWarning(
+                    "JourneyContent: Umbraco refused to create the data type \"{DataTypeName}\" ({DataTypeKey}): {Status}. {Reasons} Configuration sent: {Configuration}",
+                    definition.Name, definition.Key, created.Status, reasons, ConfigurationJson(dataType.ConfigurationData));
+                return (Item(definition, InstallOutcome.Skipped, $"creation refused: {created.Status}. {reasons}"), null);
             }
 
             return (Item(definition, InstallOutcome.Created), created.Result ?? dataType);
@@ -138,8 +143,11 @@ public sealed class JourneyCompositionInstaller(
         var updated = await dataTypeService.UpdateAsync(existing, InstallingUser);
         if (!updated.Success)
         {
-            logger.LogWarning("JourneyContent: Umbraco refused to update the data type \"{DataTypeName}\" ({DataTypeKey}): {Status}.", definition.Name, definition.Key, updated.Status);
-            return (Item(definition, InstallOutcome.Skipped, $"update refused: {updated.Status}"), existing);
+            var reasons = RefusalReasons(editor, existing.ConfigurationData);
+            logger.LogWarning(
+                "JourneyContent: Umbraco refused to update the data type \"{DataTypeName}\" ({DataTypeKey}): {Status}. {Reasons} Configuration sent: {Configuration}",
+                definition.Name, definition.Key, updated.Status, reasons, ConfigurationJson(existing.ConfigurationData));
+            return (Item(definition, InstallOutcome.Skipped, $"update refused: {updated.Status}. {reasons}"), existing);
         }
 
         return (Item(definition, InstallOutcome.Updated, string.Join("; ", changes)), updated.Result ?? existing);
@@ -282,6 +290,31 @@ public sealed class JourneyCompositionInstaller(
         {
             changes.Add($"{what} \"{current}\" → \"{wanted}\"");
             set(wanted);
+        }
+    }
+
+    /// <summary>The configuration editor's own validation messages for <paramref name="configuration"/>, as one sentence.</summary>
+    private static string RefusalReasons(IDataEditor editor, IDictionary<string, object> configuration)
+    {
+        var messages = editor.GetConfigurationEditor().Validate(configuration)
+            .Select(r => r.MemberNames.Any() ? $"{string.Join(", ", r.MemberNames)}: {r.ErrorMessage}" : r.ErrorMessage)
+            .Where(m => !string.IsNullOrWhiteSpace(m))
+            .ToList();
+        return messages.Count == 0
+            ? "The configuration editor reports no error of its own (the refusal came from a validator of Umbraco's data type service)."
+            : "The configuration editor reports: " + string.Join("; ", messages) + ".";
+    }
+
+    private string ConfigurationJson(IDictionary<string, object> configuration)
+    {
+        try
+        {
+            return configurationSerializer.Serialize(configuration);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
+        {
+            // A value that cannot be written is itself the likely cause; its type names it.
+            return string.Join(", ", configuration.Select(c => $"{c.Key}: {c.Value?.GetType().Name ?? "null"}"));
         }
     }
 

@@ -17,7 +17,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers gated forms, leads, download links, CRM webhooks and retention.</summary>
 public static class FormsServiceCollectionExtensions
 {
-    /// <summary>The rate-limiting policy of form posts and link renewals: per client IP address.</summary>
+    /// <summary>The rate-limiting policy of form posts: per client IP address. Link renewals use <see cref="JourneyContent.Web.Forms.PerIpRateLimitAttribute"/>, which needs no <c>UseRateLimiter()</c>.</summary>
     public const string RateLimitPolicy = "journey-forms";
 
     /// <summary>
@@ -64,6 +64,7 @@ public static class FormsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILeadCapturedHandler, LeadWebhooks>(sp => sp.GetRequiredService<LeadWebhooks>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageTransitionObserver, LeadWebhooks>(sp => sp.GetRequiredService<LeadWebhooks>()));
         services.AddHostedService<LeadRetention>();
+        services.TryAddSingleton<FormRateLimiter>();
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(RateLimitPolicy, PerIpPartition);

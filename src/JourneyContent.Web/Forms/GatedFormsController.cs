@@ -8,7 +8,6 @@ using JourneyContent.Web.Pages;
 using JourneyContent.Web.Tracking;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -74,7 +73,7 @@ public sealed class GatedFormsController(
     /// <summary>Sends a fresh download link for an expired (genuine) one.</summary>
     [HttpPost("/journey/download/renew")]
     [ValidateAntiForgeryToken]
-    [EnableRateLimiting(Microsoft.Extensions.DependencyInjection.FormsServiceCollectionExtensions.RateLimitPolicy)]
+    [PerIpRateLimit]
     public async Task<IActionResult> Renew([FromForm] string? t)
     {
         var (check, claims) = keys.Links.Verify(t, LinkClaims.Download, time.GetUtcNow());

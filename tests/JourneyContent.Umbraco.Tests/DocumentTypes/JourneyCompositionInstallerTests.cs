@@ -80,16 +80,16 @@ public sealed class JourneyCompositionInstallerTests
 
         var stages = Named(created, "Journey – Stages");
         Assert.Equal(StagesListKey, stages.Key);
-        Assert.Equal(StageModel.Default.Stages.Select(s => (object)s.Key), (object[])stages.ConfigurationData["items"]);
+        Assert.Equal(StageModel.Default.Stages.Select(s => s.Key), Assert.IsType<List<string>>(stages.ConfigurationData["items"]));
         var kinds = Named(created, "Journey – Content kind");
-        Assert.Equal(StageModel.Default.Kinds.Select(k => (object)k.Key), (object[])kinds.ConfigurationData["items"]);
+        Assert.Equal(StageModel.Default.Kinds.Select(k => k.Key), Assert.IsType<List<string>>(kinds.ConfigurationData["items"]));
         Assert.Equal(false, kinds.ConfigurationData["multiple"]);
 
         var boost = Named(created, "Journey – Boost");
         Assert.Equal(ValueStorageType.Decimal, boost.DatabaseType);
         Assert.Equal(-1, boost.ConfigurationData["min"]);
         Assert.Equal(1, boost.ConfigurationData["max"]);
-        Assert.Equal(0.1, boost.ConfigurationData["step"]);
+        Assert.Equal(0.1m, boost.ConfigurationData["step"]);
         Assert.Equal(3, Named(created, "Journey – Pinned next").ConfigurationData["maxNumber"]);
         Assert.Equal("content", ((JsonObject)Named(created, "Journey – Pinned next").ConfigurationData["startNode"])["type"]!.GetValue<string>());
         Assert.Equal(1, Named(created, "Journey – CTA link").ConfigurationData["maxNumber"]);
