@@ -21,11 +21,9 @@ namespace JourneyContent.Web.Forms;
 /// in the content snapshot; anything else passes through untouched. The standalone site does the same in its
 /// content controller and does not use this middleware.
 /// </remarks>
-public sealed class CmsPageMiddleware : IDisposable
+public sealed class CmsPageMiddleware
 {
     private readonly RequestDelegate _next;
-    private readonly PartitionedRateLimiter<HttpContext> _perIp =
-        PartitionedRateLimiter.Create<HttpContext, string>(FormsServiceCollectionExtensions.PerIpPartition);
 
     /// <summary>Creates the middleware.</summary>
     public CmsPageMiddleware(RequestDelegate next) => _next = next;
@@ -76,9 +74,6 @@ public sealed class CmsPageMiddleware : IDisposable
         await _next(context);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _perIp.Dispose();
-
     /// <summary>The items of a snapshot by the URL of their gated file, built once per snapshot.</summary>
     private static class GatedAssets
     {
@@ -111,7 +106,8 @@ public sealed class CmsPageMiddleware : IDisposable
             return true;
         }
 
-        using var lease = await _perIp.AcquireAsync(context, 1, context.RequestAborted);
+        // The limiter that link renewals use too: one count per address for every form post on a CMS page.
+        using var lease = await context.RequestServices.GetRequiredService<FormRateLimiter>().Limiter.AcquireAsync(context, 1, context.RequestAborted);
         if (!lease.IsAcquired)
         {
             if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))

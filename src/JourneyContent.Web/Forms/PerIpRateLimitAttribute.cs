@@ -46,7 +46,7 @@ public sealed class PerIpRateLimitAttribute : Attribute, IAsyncAuthorizationFilt
     }
 }
 
-/// <summary>The one per-IP limiter of <see cref="PerIpRateLimitAttribute"/>, a singleton so that counts span requests.</summary>
+/// <summary>The one per-IP limiter of <see cref="PerIpRateLimitAttribute"/> and of form posts on CMS pages (<see cref="CmsPageMiddleware"/>), a singleton so that counts span requests.</summary>
 internal sealed class FormRateLimiter : IDisposable
 {
     public PartitionedRateLimiter<HttpContext> Limiter { get; } =

@@ -158,6 +158,24 @@ public sealed class CmsPageFormTests : IAsyncLifetime
         Assert.Equal("umbraco page POST; errors: ", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Form_posts_on_umbraco_pages_and_link_renewals_share_one_per_ip_count()
+    {
+        using var client = Visitor(member: false);
+        var form = await FormAsync(client);
+        var limit = _site.App.Services.GetRequiredService<IOptions<GatedFormOptions>>().Value.PerIpLimit;
+        for (var i = 0; i < limit; i++)
+        {
+            using var renewal = await client.PostAsync("/journey/download/renew", new FormUrlEncodedContent([new("t", "forged"), new("__RequestVerificationToken", form.Token)]));
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, renewal.StatusCode);
+        }
+
+        using var response = await client.PostAsync(PagePath, Fields(form, "lin@example.com"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Null(await _site.App.Services.GetRequiredService<ILeadStore>().FindByEmailAsync("lin@example.com", CancellationToken.None));
+    }
+
     private HttpClient Visitor(bool member)
     {
         var client = _site.Client();
