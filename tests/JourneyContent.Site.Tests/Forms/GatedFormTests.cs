@@ -190,6 +190,33 @@ public sealed partial class GatedFormTests
     }
 
     [Fact]
+    public async Task Form_posts_and_link_renewals_draw_on_one_per_ip_count_and_get_the_same_429_page()
+    {
+        using var site = FormVisitor.Site().With("JourneyContent:Forms:PerIpLimit", "2");
+        using var visitor = FormVisitor.Create(site);
+        using var accepted = await visitor.SubmitAsync(new() { ["email"] = "first@example.com" });
+        using var renewal = await visitor.Http.PostAsync(new Uri("/journey/download/renew", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["t"] = "forged" }));
+
+        using var refusedForm = await visitor.SubmitAsync(new() { ["email"] = "second@example.com" });
+        using var refusedRenewal = await visitor.Http.PostAsync(new Uri("/journey/download/renew", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["t"] = "forged" }));
+
+        Assert.Equal(HttpStatusCode.SeeOther, accepted.StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, renewal.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedForm.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedRenewal.StatusCode);
+        foreach (var refused in new[] { refusedForm, refusedRenewal })
+        {
+            var page = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.Headers.RetryAfter is not null);
+            Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Too many attempts", page, StringComparison.Ordinal);
+            Assert.Contains("<footer", page, StringComparison.Ordinal);
+        }
+
+        Assert.Single(await FormVisitor.LeadsAsync(site));
+    }
+
+    [Fact]
     public async Task Too_many_posts_for_one_email_are_limited_too()
     {
         using var site = FormVisitor.Site().With("JourneyContent:Forms:PerEmailLimit", "1");
