@@ -106,7 +106,7 @@ public sealed class CmsPageMiddleware
         }
 
         // The limiter that link renewals use too: one count per address for every form post on a CMS page.
-        if (await context.RequestServices.GetRequiredService<FormRateLimiter>().RefusalAsync(context) is { } refusal)
+        if (context.RequestServices.GetRequiredService<FormRateLimiter>().Refusal(context) is { } refusal)
         {
             await refusal.ExecuteAsync(context);
             return true;

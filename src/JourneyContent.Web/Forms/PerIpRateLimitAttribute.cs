@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Threading.RateLimiting;
+using JourneyContent.Throttling;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -25,50 +25,36 @@ namespace JourneyContent.Web.Forms;
 public sealed class PerIpRateLimitAttribute : Attribute, IAsyncAuthorizationFilter
 {
     /// <inheritdoc />
-    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
+    public Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (await context.HttpContext.RequestServices.GetRequiredService<FormRateLimiter>().RefusalAsync(context.HttpContext) is { } refusal)
+        if (context.HttpContext.RequestServices.GetRequiredService<FormRateLimiter>().Refusal(context.HttpContext) is { } refusal)
         {
             context.Result = refusal;
         }
+
+        return Task.CompletedTask;
     }
 }
 
 /// <summary>
-/// The one per-IP limiter of form posts (content pages, CMS pages) and link renewals, a singleton so that counts span
+/// The one per-IP limit of form posts (content pages, CMS pages) and link renewals, a singleton so that counts span
 /// requests and every kind of post draws on the same count; and the one answer over the limit.
 /// </summary>
-internal sealed class FormRateLimiter(IOptions<GatedFormOptions> options) : IDisposable
+internal sealed class FormRateLimiter(IOptions<GatedFormOptions> options, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<HttpContext> _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.PerIpLimit,
-            Window = options.Value.RateLimitWindow,
-            QueueLimit = 0,
-        }));
+    private readonly FixedWindowLimit _perIp = new(options.Value.PerIpLimit, options.Value.RateLimitWindow, time);
 
     /// <summary>Null when the post is within the limit; otherwise the 429 answer to send instead of handling it.</summary>
-    public async ValueTask<TooManyRequestsAnswer?> RefusalAsync(HttpContext context)
-    {
-        using var lease = await _limiter.AcquireAsync(context, 1, context.RequestAborted);
-        if (lease.IsAcquired)
-        {
-            return null;
-        }
-
-        return new TooManyRequestsAnswer(lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : null);
-    }
-
-    public void Dispose() => _limiter.Dispose();
+    public TooManyRequestsAnswer? Refusal(HttpContext context) =>
+        _perIp.TryAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown") is { } retryAfter ? new TooManyRequestsAnswer(retryAfter) : null;
 }
 
 /// <summary>
 /// 429 with Retry-After, in the visitor's language: the host's own error page when it has status code pages (the
 /// standalone site's themed page, whatever the request accepts), else a short page of its own for a browser, or problem details for a script.
 /// </summary>
-internal sealed class TooManyRequestsAnswer(TimeSpan? retryAfter) : IActionResult, IResult
+internal sealed class TooManyRequestsAnswer(TimeSpan retryAfter) : IActionResult, IResult
 {
     public Task ExecuteResultAsync(ActionContext context) => ExecuteAsync(context.HttpContext);
 
@@ -76,10 +62,7 @@ internal sealed class TooManyRequestsAnswer(TimeSpan? retryAfter) : IActionResul
     {
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
-        if (retryAfter is { } wait)
-        {
-            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
+        response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
         // A host with status code pages answers this error as it answers every other one.
         if (httpContext.Features.Get<IStatusCodePagesFeature>() is { Enabled: true })

@@ -217,6 +217,26 @@ public sealed partial class GatedFormTests
     }
 
     [Fact]
+    public async Task An_address_over_the_per_ip_limit_may_post_again_once_the_window_has_passed_on_the_site_clock()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        using var site = FormVisitor.Site().With("JourneyContent:Forms:PerIpLimit", "1").With("JourneyContent:Forms:RateLimitWindow", "00:10:00").WithTime(time);
+        using var visitor = FormVisitor.Create(site);
+        using var first = await visitor.SubmitAsync(new() { ["email"] = "first@example.com" });
+        time.Advance(TimeSpan.FromMinutes(4));
+
+        using var refused = await visitor.SubmitAsync(new() { ["email"] = "second@example.com" });
+        time.Advance(TimeSpan.FromMinutes(6));
+        using var again = await visitor.SubmitAsync(new() { ["email"] = "third@example.com" });
+
+        Assert.Equal(HttpStatusCode.SeeOther, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(6), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        Assert.Equal(2, (await FormVisitor.LeadsAsync(site)).Count);
+    }
+
+    [Fact]
     public async Task Too_many_posts_for_one_email_are_limited_too()
     {
         using var site = FormVisitor.Site().With("JourneyContent:Forms:PerEmailLimit", "1");
