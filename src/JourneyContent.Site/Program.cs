@@ -4,6 +4,7 @@ using JourneyContent.Site.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddJourneyContentWeb(builder.Configuration);
+builder.Services.AddJourneyContentRequestLanguages();
 builder.Services.AddSingleton<SitePaths>();
 builder.Services.AddSingleton(provider => new JourneyContent.DataFolder(provider.GetRequiredService<SitePaths>().Data));
 builder.Services.AddSingleton<JourneyContent.Web.Forms.IGatedAssetFiles, ContentFolderAssetFiles>();

@@ -42,12 +42,26 @@ public static class JourneyContentWebServiceCollectionExtensions
         services.TryAddSingleton(sp => StageModel.Create(sp.GetRequiredService<IOptions<JourneyContentOptions>>().Value.ToStageModelSettings()));
         services.TryAddSingleton<ThemeLocator>();
 
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // No LocalizationOptions.ResourcesPath: that is the host's setting (an Umbraco site's own resx); the module's
+        // resource location is an assembly attribute of its own (ResourceLocation in SharedStrings.cs).
+        services.AddLocalization();
         services.TryAddSingleton<ITextCatalog, ResxTextCatalog>();
         // French text is written as is rather than as &#xE9; entities: pages stay readable and smaller.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<IConfigureOptions<RazorViewEngineOptions>, ConfigureThemeViews>();
-        services.AddSingleton<IConfigureOptions<RequestLocalizationOptions>, ConfigureRequestLanguages>();
+        return services;
+    }
+
+    /// <summary>
+    /// For a host whose pages are the module's own (the standalone site): the request culture is the language of the
+    /// URL's first segment among <c>JourneyContent:Languages</c>, the default language otherwise (call
+    /// <c>app.UseRequestLocalization()</c>). A CMS host does not call this: its own request culture stands (on Umbraco,
+    /// the published request's culture and the back-office user's language).
+    /// </summary>
+    public static IServiceCollection AddJourneyContentRequestLanguages(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<RequestLocalizationOptions>, ConfigureRequestLanguages>());
         return services;
     }
 

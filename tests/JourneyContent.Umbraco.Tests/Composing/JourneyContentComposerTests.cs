@@ -76,6 +76,55 @@ public sealed class JourneyContentComposerTests
     }
 
     [Fact]
+    public void The_site_request_culture_stays_umbracos_and_the_module_takes_over_neither_providers_nor_cultures_nor_resource_path()
+    {
+        using var provider = Composed(out var services, new Dictionary<string, string?> { ["JourneyContent:Languages:0"] = "en", ["JourneyContent:Languages:1"] = "fr" });
+        // What Umbraco registers (src/Umbraco.Web.Common/Localization/UmbracoRequestLocalizationOptions.cs): the default
+        // culture from GlobalSettings, and UmbracoBackOfficeIdentityCultureProvider and
+        // UmbracoPublishedContentCultureProvider inserted first (those two types live in Web.Common: stand-ins here).
+        var umbracoProviders = new[] { new HostCultureProvider(), new HostCultureProvider() };
+        var site = new ServiceCollection().AddOptions();
+        foreach (var descriptor in services)
+        {
+            site.Add(descriptor);
+        }
+
+        site.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture("da-DK");
+            o.RequestCultureProviders.Insert(0, umbracoProviders[1]);
+            o.RequestCultureProviders.Insert(0, umbracoProviders[0]);
+        });
+        site.Configure<Microsoft.Extensions.Localization.LocalizationOptions>(o => o.ResourcesPath = "SiteTexts");
+        using var built = site.BuildServiceProvider();
+
+        var localization = built.GetRequiredService<IOptions<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>>().Value;
+        Assert.Equal("da-DK", localization.DefaultRequestCulture.Culture.Name);
+        Assert.Same(umbracoProviders[0], localization.RequestCultureProviders[0]);
+        Assert.Same(umbracoProviders[1], localization.RequestCultureProviders[1]);
+        Assert.DoesNotContain(localization.RequestCultureProviders, p => p.GetType().Assembly == typeof(JourneyContent.Web.SharedStrings).Assembly);
+        Assert.Equal("SiteTexts", built.GetRequiredService<IOptions<Microsoft.Extensions.Localization.LocalizationOptions>>().Value.ResourcesPath);
+        // The module's own texts are found all the same (their location is an attribute of its assembly).
+        var french = built.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>().Create(typeof(JourneyContent.Web.SharedStrings));
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            Assert.Equal("Trop de tentatives", french["TooManyTitle"].Value);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    private sealed class HostCultureProvider : Microsoft.AspNetCore.Localization.RequestCultureProvider
+    {
+        public override Task<Microsoft.AspNetCore.Localization.ProviderCultureResult?> DetermineProviderCultureResult(Microsoft.AspNetCore.Http.HttpContext httpContext) =>
+            Task.FromResult<Microsoft.AspNetCore.Localization.ProviderCultureResult?>(null);
+    }
+
+    [Fact]
     public void An_smtp_host_of_the_module_takes_over_from_umbraco_mail()
     {
         using var provider = Composed(out _, new Dictionary<string, string?> { ["JourneyContent:Mail:Smtp:Host"] = "127.0.0.1" });
