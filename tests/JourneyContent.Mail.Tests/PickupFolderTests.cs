@@ -1,3 +1,4 @@
+using JourneyContent.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using MimeKit;
@@ -14,7 +15,7 @@ public sealed class PickupFolderTests
         var mail = MailTemplates.Download(TestTexts.Catalog, "fr", "zoe@example.com", "Zoé", "Le guide", "https://journeycontent.test/d/9", new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero));
 
         await harness.Outbox.EnqueueAsync(mail, default);
-        harness.Sender.Wake();
+        harness.Worker.MessagesQueued();
 
         var deadline = Stopwatch.StartNew();
         string[] files = [];
@@ -48,13 +49,13 @@ public sealed class PickupFolderTests
         await using var harness = await MailHarness.CreateAsync(smtp: null);
         await harness.Outbox.EnqueueAsync(MailTo("ada@example.com", LeadA), default);
 
-        Assert.Equal(1, await harness.Sender.SendDueAsync(default));
+        Assert.Equal(1, await harness.Worker.DeliverDueAsync(default));
 
         var entry = Assert.Single(await harness.Outbox.RecentAsync(10, default));
         var file = Assert.Single(Directory.GetFiles(harness.PickupPath, "*.eml"));
-        Assert.EndsWith($"-{LeadA}-{entry.Mail.IdempotencyId}.eml", file, StringComparison.Ordinal);
+        Assert.EndsWith($"-{LeadA}-{entry.Message.IdempotencyId}.eml", file, StringComparison.Ordinal);
         using var message = await MimeMessage.LoadAsync(file);
-        Assert.Equal($"{entry.Mail.IdempotencyId}.journeycontent@journeycontent.test", message.MessageId);
+        Assert.Equal($"{entry.Message.IdempotencyId}.journeycontent@journeycontent.test", message.MessageId);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class PickupFolderTests
         await harness.Outbox.EnqueueAsync(MailTo("ada@example.com", LeadA), default);
         await harness.Outbox.EnqueueAsync(MailTo("ada@example.com", LeadA), default);
         await harness.Outbox.EnqueueAsync(MailTo("bob@example.com", LeadB), default);
-        await harness.Sender.SendDueAsync(default);
+        await harness.Worker.DeliverDueAsync(default);
         var eraser = Assert.Single(harness.Host.Services.GetServices<JourneyContent.Leads.ILeadErasureParticipant>());
 
         Assert.Equal(2, await eraser.EraseLeadAsync(LeadA, default));
@@ -97,7 +98,7 @@ public sealed class PickupFolderTests
     {
         await using var harness = await MailHarness.CreateAsync(smtp: null);
         await harness.Outbox.EnqueueAsync(MailTo("ada@example.com", LeadA), default);
-        await harness.Sender.SendDueAsync(default);
+        await harness.Worker.DeliverDueAsync(default);
         var eraser = Assert.Single(harness.Host.Services.GetServices<JourneyContent.Leads.ILeadErasureParticipant>());
 
         Assert.Equal(0, await eraser.EraseLeadAsync(leadId, default));

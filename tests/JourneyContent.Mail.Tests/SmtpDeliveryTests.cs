@@ -1,3 +1,4 @@
+using JourneyContent.Delivery;
 using JourneyContent.Testing;
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
@@ -35,7 +36,7 @@ public sealed class SmtpDeliveryTests(SmtpServer smtp, ITestOutputHelper output)
         var mail = MailTemplates.Download(TestTexts.Catalog, "en", to, "Ada", "The buyer's guide", link, Expiry) with { LeadId = "lead-1" };
 
         var id = await harness.Outbox.EnqueueAsync(mail, default);
-        harness.Sender.Wake();
+        harness.Worker.MessagesQueued();
 
         var message = Assert.Single(await WaitForAsync(to, 1));
         Assert.Equal("Ada", message.To.Mailboxes.Single().Name);
@@ -72,12 +73,12 @@ public sealed class SmtpDeliveryTests(SmtpServer smtp, ITestOutputHelper output)
         }
 
         var clock = Stopwatch.StartNew();
-        var sent = await harness.Sender.SendDueAsync(default);
+        var sent = await harness.Worker.DeliverDueAsync(default);
         clock.Stop();
 
         Assert.Equal(count, sent);
         Assert.Equal(count, (await WaitForAsync(to, count)).Count);
-        Assert.Equal(new OutboxSummary(0, count, 0, null), await harness.Outbox.SummaryAsync(default));
+        Assert.Equal(new OutboxSummary(OutboxChannels.Mail, 0, count, 0, null), await harness.Outbox.SummaryAsync(default));
         output.WriteLine($"{count} messages in {clock.ElapsedMilliseconds} ms: {clock.Elapsed.TotalMilliseconds / count:F1} ms per message.");
     }
 }

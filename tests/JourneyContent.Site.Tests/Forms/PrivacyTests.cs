@@ -59,7 +59,7 @@ public sealed class PrivacyTests
         Assert.Empty(record.Consents);
         Assert.Empty(record.Visitors);
         Assert.Equal(events, await site.Services.GetRequiredService<IJourneyStore>().CountEventsAsync(default));
-        var mail = Assert.Single(await site.Services.GetRequiredService<IMailOutbox>().RecentAsync(10, default));
+        var mail = Assert.Single(await site.RecentMailAsync(10));
         Assert.Equal(string.Empty, mail.Mail.To);
         Assert.DoesNotContain("Ada", mail.Mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(await store.PrivacyAuditAsync(leadId, 10, default), a => a.Action == "erase" && a.ByUser == "admin@example.com");
