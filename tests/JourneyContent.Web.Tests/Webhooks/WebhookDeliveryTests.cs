@@ -127,6 +127,34 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_delivery_is_verified_by_the_npm_standardwebhooks_package_run_by_node_and_a_tampered_body_is_refused()
+    {
+        // The npm library checks webhook-timestamp within 5 minutes of Date.now(), the machine's real clock, which this test
+        // cannot replace: the fake clock is set to the real now once (never waited on), so the worker signs a current time.
+        _clock.SetUtcNow(DateTimeOffset.UtcNow);
+        await PublishLeadAsync();
+
+        Assert.Equal(1, await Worker.DeliverDueAsync(default));
+
+        var received = Assert.Single(_receiver.Received);
+        var headers = new Dictionary<string, string>
+        {
+            ["webhook-id"] = received.Delivery!,
+            ["webhook-timestamp"] = received.Timestamp!,
+            ["webhook-signature"] = received.Signature!,
+        };
+        var verified = await NodeStandardWebhooks.VerifyAsync(Secret, headers, received.Body);
+        Assert.True(verified.ExitCode == 0, $"node refused a real delivery (exit {verified.ExitCode}): {verified.Stderr}");
+        Assert.True(
+            System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(received.Body), System.Text.Json.Nodes.JsonNode.Parse(verified.Stdout)),
+            $"The payload node verified differs from the body posted: {verified.Stdout}");
+
+        var tampered = await NodeStandardWebhooks.VerifyAsync(Secret, headers, received.Body.Replace("ada@", "eve@", StringComparison.Ordinal));
+        Assert.True(tampered.ExitCode == 1, $"A tampered body was not refused (exit {tampered.ExitCode}): {tampered.Stdout}{tampered.Stderr}");
+        Assert.Contains("Refused", tampered.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Publishing_queues_the_message_wakes_the_worker_and_sends_nothing_until_a_worker_pass()
     {
         await PublishLeadAsync();
