@@ -40,7 +40,6 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.MapJourneyStageStyles();
 app.MapJourneyBackOfficeAssets();
 app.MapJourneyTracking();

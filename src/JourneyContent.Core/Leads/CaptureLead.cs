@@ -25,7 +25,7 @@ public sealed class CaptureLead
     private readonly StageModel _stages;
     private readonly LinkSigner _signer;
     private readonly LeadFormSettings _settings;
-    private readonly AddressRateLimit _perAddress;
+    private readonly JourneyContent.Throttling.FixedWindowLimit _perAddress;
 
     /// <summary>Creates the use case.</summary>
     public CaptureLead(
@@ -42,7 +42,7 @@ public sealed class CaptureLead
         _signer = signer;
         _settings = settings;
         Mails = new LeadMails(signer, settings, texts);
-        _perAddress = new AddressRateLimit(settings.PerEmailLimit, settings.RateLimitWindow, time);
+        _perAddress = new JourneyContent.Throttling.FixedWindowLimit(settings.PerEmailLimit, settings.RateLimitWindow, time);
     }
 
     /// <summary>The rules in force.</summary>
@@ -98,7 +98,8 @@ public sealed class CaptureLead
             return new LeadSubmissionOutcome.Invalid(validation.Errors, Expired: false);
         }
 
-        if (_perAddress.TryAcquire(validation.Email!) is { } retryAfter)
+        // Addresses are counted whatever their case, so changing case does not get round the limit.
+        if (_perAddress.TryAcquire(validation.Email!.ToLowerInvariant()) is { } retryAfter)
         {
             return new LeadSubmissionOutcome.RateLimited(retryAfter);
         }

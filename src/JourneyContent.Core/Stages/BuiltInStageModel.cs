@@ -1,6 +1,6 @@
 namespace JourneyContent.Stages;
 
-/// <summary>The five-stage funnel and the content kinds the module ships with.</summary>
+/// <summary>The five-stage funnel and the content kinds the module ships with, labelled in English, French and German.</summary>
 public static class BuiltInStageModel
 {
     /// <summary>Stage keys of the built-in funnel, in order.</summary>
@@ -28,45 +28,50 @@ public static class BuiltInStageModel
     /// <summary>The built-in stages as settings.</summary>
     public static IList<StageSettings> Stages() =>
     [
-        Stage(Keys.Awareness, "Awareness", "Découverte", "A need is recognised", "Un besoin est identifié"),
-        Stage(Keys.Consideration, "Consideration", "Considération", "Solutions are compared", "Les solutions sont comparées"),
-        Stage(Keys.Decision, "Decision", "Décision", "A supplier is chosen", "Un fournisseur est choisi"),
-        Stage(Keys.Loyalty, "Loyalty", "Fidélisation", "After the purchase", "Après l'achat"),
-        Stage(Keys.Advocacy, "Advocacy", "Recommandation", "The customer recommends the brand", "Le client recommande la marque"),
+        Stage(Keys.Awareness, ("Awareness", "A need is recognised"), ("Découverte", "Un besoin est identifié"), ("Aufmerksamkeit", "Ein Bedarf wird erkannt")),
+        Stage(Keys.Consideration, ("Consideration", "Solutions are compared"), ("Considération", "Les solutions sont comparées"), ("Abwägung", "Lösungen werden verglichen")),
+        Stage(Keys.Decision, ("Decision", "A supplier is chosen"), ("Décision", "Un fournisseur est choisi"), ("Entscheidung", "Ein Anbieter wird gewählt")),
+        Stage(Keys.Loyalty, ("Loyalty", "After the purchase"), ("Fidélisation", "Après l'achat"), ("Kundenbindung", "Nach dem Kauf")),
+        Stage(Keys.Advocacy, ("Advocacy", "The customer recommends the brand"), ("Recommandation", "Le client recommande la marque"), ("Empfehlung", "Der Kunde empfiehlt die Marke")),
     ];
 
     /// <summary>The built-in content kinds as settings.</summary>
     public static IDictionary<string, ContentKindSettings> ContentKinds() =>
         new Dictionary<string, ContentKindSettings>(StringComparer.OrdinalIgnoreCase)
         {
-            ["blog-post"] = Kind(Keys.Awareness, "Blog post", "Article de blog"),
-            ["video"] = Kind(Keys.Awareness, "Video", "Vidéo"),
-            ["how-to-guide"] = Kind(Keys.Awareness, "How-to guide", "Guide pratique"),
-            ["newsletter"] = Kind(Keys.Awareness, "Newsletter", "Newsletter", cta: true),
-            ["white-paper"] = Kind(Keys.Awareness, "White paper", "Livre blanc", cta: true),
-            ["comparison-benchmark"] = Kind(Keys.Consideration, "Comparison benchmark", "Comparatif des solutions", cta: true),
-            ["webinar"] = Kind(Keys.Consideration, "Webinar", "Webinaire", cta: true),
-            ["case-study"] = Kind(Keys.Consideration, "Case study", "Étude de cas"),
-            ["testimonial"] = Kind(Keys.Decision, "Testimonial", "Témoignage"),
-            ["pricing"] = Kind(Keys.Decision, "Pricing", "Tarifs", cta: true),
-            ["trial-cta"] = Kind(Keys.Decision, "Free trial", "Essai gratuit", cta: true),
-            ["demo-request"] = Kind(Keys.Decision, "Demo request", "Demande de démo", cta: true),
-            ["onboarding-guide"] = Kind(Keys.Loyalty, "Onboarding guide", "Guide de prise en main"),
-            ["referral-program"] = Kind(Keys.Advocacy, "Referral programme", "Programme de parrainage", cta: true),
-            ["review-request"] = Kind(Keys.Advocacy, "Review request", "Demande d'avis", cta: true),
+            ["blog-post"] = Kind(Keys.Awareness, "Blog post", "Article de blog", "Blogartikel"),
+            ["video"] = Kind(Keys.Awareness, "Video", "Vidéo", "Video"),
+            ["how-to-guide"] = Kind(Keys.Awareness, "How-to guide", "Guide pratique", "Anleitung"),
+            ["newsletter"] = Kind(Keys.Awareness, "Newsletter", "Newsletter", "Newsletter", cta: true),
+            ["white-paper"] = Kind(Keys.Awareness, "White paper", "Livre blanc", "Whitepaper", cta: true),
+            ["comparison-benchmark"] = Kind(Keys.Consideration, "Comparison benchmark", "Comparatif des solutions", "Lösungsvergleich", cta: true),
+            ["webinar"] = Kind(Keys.Consideration, "Webinar", "Webinaire", "Webinar", cta: true),
+            ["case-study"] = Kind(Keys.Consideration, "Case study", "Étude de cas", "Fallstudie"),
+            ["testimonial"] = Kind(Keys.Decision, "Testimonial", "Témoignage", "Kundenstimme"),
+            ["pricing"] = Kind(Keys.Decision, "Pricing", "Tarifs", "Preise", cta: true),
+            ["trial-cta"] = Kind(Keys.Decision, "Free trial", "Essai gratuit", "Kostenloser Test", cta: true),
+            ["demo-request"] = Kind(Keys.Decision, "Demo request", "Demande de démo", "Demo-Anfrage", cta: true),
+            ["onboarding-guide"] = Kind(Keys.Loyalty, "Onboarding guide", "Guide de prise en main", "Einführungsleitfaden"),
+            ["referral-program"] = Kind(Keys.Advocacy, "Referral programme", "Programme de parrainage", "Empfehlungsprogramm", cta: true),
+            ["review-request"] = Kind(Keys.Advocacy, "Review request", "Demande d'avis", "Bewertungsanfrage", cta: true),
         };
 
-    private static StageSettings Stage(string key, string en, string fr, string descriptionEn, string descriptionFr) => new()
+    // English, French and German: the languages of the module's text catalogue, so that a site in any of them shows the
+    // built-in funnel in its own words without configuring labels (a completeness test holds the two lists together).
+    private static StageSettings Stage(string key, (string Label, string Description) en, (string Label, string Description) fr, (string Label, string Description) de) => new()
     {
         Key = key,
-        Label = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["en"] = en, ["fr"] = fr },
-        Description = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["en"] = descriptionEn, ["fr"] = descriptionFr },
+        Label = Texts(en.Label, fr.Label, de.Label),
+        Description = Texts(en.Description, fr.Description, de.Description),
     };
 
-    private static ContentKindSettings Kind(string stage, string en, string fr, bool cta = false) => new()
+    private static ContentKindSettings Kind(string stage, string en, string fr, string de, bool cta = false) => new()
     {
         DefaultStage = stage,
-        Label = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["en"] = en, ["fr"] = fr },
+        Label = Texts(en, fr, de),
         IsCallToAction = cta,
     };
+
+    private static Dictionary<string, string> Texts(string en, string fr, string de) =>
+        new(StringComparer.OrdinalIgnoreCase) { ["en"] = en, ["fr"] = fr, ["de"] = de };
 }

@@ -8,7 +8,6 @@ using JourneyContent.Web.Configuration;
 using JourneyContent.Web.Tracking;
 using JourneyContent.Forms;
 using JourneyContent.Web.Forms;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -47,7 +46,7 @@ public sealed class ContentController(
     /// <summary>A gated form posted from its content page: the thank-you page (303), or the page again with the errors.</summary>
     [HttpPost("/{language:length(2)}/{slug}")]
     [ValidateAntiForgeryToken]
-    [EnableRateLimiting(FormsServiceCollectionExtensions.RateLimitPolicy)]
+    [PerIpRateLimit]
     public async Task<IActionResult> Submit(string language, string slug)
     {
         if (!IsSiteLanguage(language) || Catalog.Find(language, slug) is not { IsGated: true, IsUntagged: false } item)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Threading.RateLimiting;
 using JourneyContent.Content;
 using JourneyContent.Tracking;
 using JourneyContent.Web.Localization;
@@ -107,15 +106,9 @@ public sealed class CmsPageMiddleware
         }
 
         // The limiter that link renewals use too: one count per address for every form post on a CMS page.
-        using var lease = await context.RequestServices.GetRequiredService<FormRateLimiter>().Limiter.AcquireAsync(context, 1, context.RequestAborted);
-        if (!lease.IsAcquired)
+        if (context.RequestServices.GetRequiredService<FormRateLimiter>().Refusal(context) is { } refusal)
         {
-            if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-            {
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            }
-
-            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await refusal.ExecuteAsync(context);
             return true;
         }
 

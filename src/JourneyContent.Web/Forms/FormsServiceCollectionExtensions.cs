@@ -1,12 +1,7 @@
 using JourneyContent;
-using System.Globalization;
-using System.Threading.RateLimiting;
 using JourneyContent.Journeys;
 using JourneyContent.Leads;
 using JourneyContent.Web.Forms;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -17,12 +12,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers gated forms, leads, download links, CRM webhooks and retention.</summary>
 public static class FormsServiceCollectionExtensions
 {
-    /// <summary>The rate-limiting policy of form posts: per client IP address. Link renewals use <see cref="JourneyContent.Web.Forms.PerIpRateLimitAttribute"/>, which needs no <c>UseRateLimiter()</c>.</summary>
-    public const string RateLimitPolicy = "journey-forms";
-
     /// <summary>
     /// Adds <see cref="GatedFormService"/>, the signing keys, the CRM webhooks (<c>JourneyContent:Webhooks</c>), the
-    /// lead-erasure service, retention, and the <see cref="RateLimitPolicy"/> policy (call <c>app.UseRateLimiter()</c>).
+    /// lead-erasure service, retention, and the per-IP limit of form posts (<see cref="PerIpRateLimitAttribute"/>, which
+    /// needs no <c>app.UseRateLimiter()</c>).
     /// Binds and validates <c>JourneyContent:Forms</c>. Needs tracking, an <see cref="ILeadStore"/> and the outbox
     /// (the SQLite registration). Safe to call twice.
     /// </summary>
@@ -66,33 +59,7 @@ public static class FormsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageTransitionObserver, LeadWebhooks>(sp => sp.GetRequiredService<LeadWebhooks>()));
         services.AddHostedService<LeadRetention>();
         services.TryAddSingleton<FormRateLimiter>();
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(RateLimitPolicy, PerIpPartition);
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
-                return ValueTask.CompletedTask;
-            };
-        });
         return services;
-    }
-
-    /// <summary>The per-IP limit of form posts, shared by the endpoint policy and the CMS page middleware.</summary>
-    internal static RateLimitPartition<string> PerIpPartition(HttpContext context)
-    {
-        var settings = context.RequestServices.GetRequiredService<IOptions<GatedFormOptions>>().Value;
-        return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = settings.PerIpLimit,
-            Window = settings.RateLimitWindow,
-            QueueLimit = 0,
-        });
     }
 
     private sealed class OptionsValidator : IValidateOptions<GatedFormOptions>

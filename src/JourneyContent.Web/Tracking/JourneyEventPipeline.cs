@@ -162,10 +162,7 @@ internal sealed class JourneyEventWriter(
                 logger.LogError(ex, "Dropped {Count} events after {Attempts} failed writes; refusing new events for {RetryAfter}", events.Count, attempts, options.Value.StoreRetryAfter);
                 // Refuse before counting the drop, so whoever sees the drop also sees the refusal.
                 queue.OnBatchFailed(time.GetUtcNow());
-                for (var i = 0; i < events.Count; i++)
-                {
-                    metrics.OnDropped();
-                }
+                metrics.OnBatchDropped(events.Count);
 
                 return;
             }

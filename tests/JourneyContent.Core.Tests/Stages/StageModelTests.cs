@@ -20,7 +20,8 @@ public sealed class StageModelTests
     [InlineData("decision", "en", "Decision", "A supplier is chosen")]
     [InlineData("loyalty", "fr", "Fidélisation", "Après l'achat")]
     [InlineData("advocacy", "en", "Advocacy", "The customer recommends the brand")]
-    public void Built_in_stages_have_english_and_french_labels_and_descriptions(string key, string language, string label, string description)
+    [InlineData("decision", "de", "Entscheidung", "Ein Anbieter wird gewählt")]
+    public void Built_in_stages_have_english_french_and_german_labels_and_descriptions(string key, string language, string label, string description)
     {
         var stage = StageModel.Default.FindStage(key)!;
 
@@ -31,7 +32,7 @@ public sealed class StageModelTests
     [Fact]
     public void A_language_without_a_label_falls_back_to_english()
     {
-        Assert.Equal("Decision", StageModel.Default.FindStage("decision")!.Label.Get("de"));
+        Assert.Equal("Decision", StageModel.Default.FindStage("decision")!.Label.Get("it"));
     }
 
     [Theory]

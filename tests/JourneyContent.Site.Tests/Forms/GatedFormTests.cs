@@ -190,6 +190,53 @@ public sealed partial class GatedFormTests
     }
 
     [Fact]
+    public async Task Form_posts_and_link_renewals_draw_on_one_per_ip_count_and_get_the_same_429_page()
+    {
+        using var site = FormVisitor.Site().With("JourneyContent:Forms:PerIpLimit", "2");
+        using var visitor = FormVisitor.Create(site);
+        using var accepted = await visitor.SubmitAsync(new() { ["email"] = "first@example.com" });
+        using var renewal = await visitor.Http.PostAsync(new Uri("/journey/download/renew", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["t"] = "forged" }));
+
+        using var refusedForm = await visitor.SubmitAsync(new() { ["email"] = "second@example.com" });
+        using var refusedRenewal = await visitor.Http.PostAsync(new Uri("/journey/download/renew", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["t"] = "forged" }));
+
+        Assert.Equal(HttpStatusCode.SeeOther, accepted.StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, renewal.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedForm.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedRenewal.StatusCode);
+        foreach (var refused in new[] { refusedForm, refusedRenewal })
+        {
+            var page = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.Headers.RetryAfter is not null);
+            Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Too many attempts", page, StringComparison.Ordinal);
+            Assert.Contains("<footer", page, StringComparison.Ordinal);
+        }
+
+        Assert.Single(await FormVisitor.LeadsAsync(site));
+    }
+
+    [Fact]
+    public async Task An_address_over_the_per_ip_limit_may_post_again_once_the_window_has_passed_on_the_site_clock()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        using var site = FormVisitor.Site().With("JourneyContent:Forms:PerIpLimit", "1").With("JourneyContent:Forms:RateLimitWindow", "00:10:00").WithTime(time);
+        using var visitor = FormVisitor.Create(site);
+        using var first = await visitor.SubmitAsync(new() { ["email"] = "first@example.com" });
+        time.Advance(TimeSpan.FromMinutes(4));
+
+        using var refused = await visitor.SubmitAsync(new() { ["email"] = "second@example.com" });
+        time.Advance(TimeSpan.FromMinutes(6));
+        using var again = await visitor.SubmitAsync(new() { ["email"] = "third@example.com" });
+
+        Assert.Equal(HttpStatusCode.SeeOther, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(6), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        Assert.Equal(2, (await FormVisitor.LeadsAsync(site)).Count);
+    }
+
+    [Fact]
     public async Task Too_many_posts_for_one_email_are_limited_too()
     {
         using var site = FormVisitor.Site().With("JourneyContent:Forms:PerEmailLimit", "1");

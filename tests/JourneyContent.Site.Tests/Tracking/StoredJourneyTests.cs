@@ -106,7 +106,7 @@ public sealed class StoredJourneyTests : IDisposable
             other.Open();
             using var transaction = other.BeginTransaction(deferred: false);
             using var lost = await Engaged(visitor, page);
-            await DrainedAsync(metrics);
+            await DemoSite.SettledAsync(metrics);
             using var refused = await Engaged(visitor, page);
 
             Assert.Equal(HttpStatusCode.Accepted, lost.StatusCode);
@@ -129,17 +129,6 @@ public sealed class StoredJourneyTests : IDisposable
 
     private static Task<HttpResponseMessage> Engaged(HttpClient visitor, string page) =>
         visitor.PostAsJsonAsync(new Uri("/api/journey/events", UriKind.Relative), new { type = "engaged", path = page });
-
-    /// <summary>Waits until the background writer has stored or dropped every queued event, without reading the database.</summary>
-    private static async Task DrainedAsync(TrackingMetrics metrics)
-    {
-        // Microsoft.Data.Sqlite retries a locked write for up to its command timeout (1 s here): a bound far past it, ending as soon as the batch is settled.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (metrics.Written + metrics.Dropped < metrics.Queued && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-    }
 
     private static DemoSite FourStageSite(DemoSite site)
     {

@@ -98,6 +98,19 @@ public sealed class DataTypeConfigurationOracleTests
     }
 
     [Fact]
+    public async Task The_schema_stand_in_refuses_object_array_items_as_umbraco_does()
+    {
+        var umbraco = new FakeUmbracoSchema();
+        var editor = umbraco.Editors.First(e => e.Alias == "Umbraco.CheckBoxList");
+        var dataType = new DataType(editor, umbraco.Serializer) { Name = "Stages", Key = Guid.NewGuid() };
+        dataType.ConfigurationData = new Dictionary<string, object> { ["items"] = new object[] { "awareness", "decision" } };
+
+        var attempt = await umbraco.DataTypes.CreateAsync(dataType, Guid.Empty);
+
+        Assert.Equal(global::Umbraco.Cms.Core.Services.OperationStatus.DataTypeOperationStatus.InvalidConfiguration, attempt.Status);
+    }
+
+    [Fact]
     public void String_arrays_become_string_lists_and_other_values_the_shapes_umbraco_reads()
     {
         var values = JsonNode.Parse("""{ "s": ["a", "b"], "m": [1, "a"], "o": { "min": 0 }, "i": 3, "d": 0.1, "b": true }""")!.AsObject();
@@ -132,13 +145,7 @@ public sealed class DataTypeConfigurationOracleTests
         }
     }
 
-    private static string? UniqueStrings(object? value) => value switch
-    {
-        IEnumerable<string> items when items.Any(string.IsNullOrWhiteSpace) => "holds an empty value",
-        IEnumerable<string> items when items.Distinct(StringComparer.Ordinal).Count() != items.Count() => "holds duplicate values",
-        IEnumerable<string> => null,
-        _ => "must be an IEnumerable<string> for ValueListUniqueValueValidator",
-    };
+    private static string? UniqueStrings(object? value) => ValueListRule.Check(value);
 
     private static string? Boolean(object? value) => value is bool ? null : "must be a bool";
 

@@ -57,6 +57,11 @@ internal sealed class FakeUmbracoSchema
                 return Task.FromResult(Attempt.FailWithStatus(DataTypeOperationStatus.DuplicateKey, dataType));
             }
 
+            if (RefusedConfiguration(dataType))
+            {
+                return Task.FromResult(Attempt.FailWithStatus(DataTypeOperationStatus.InvalidConfiguration, dataType));
+            }
+
             dataType.Id = _nextId++;
             StoreDataType(dataType);
             return Task.FromResult(Attempt.SucceedWithStatus(DataTypeOperationStatus.Success, dataType));
@@ -67,6 +72,11 @@ internal sealed class FakeUmbracoSchema
             if (!_dataTypes.ContainsKey(dataType.Key))
             {
                 return Task.FromResult(Attempt.FailWithStatus(DataTypeOperationStatus.NotFound, dataType));
+            }
+
+            if (RefusedConfiguration(dataType))
+            {
+                return Task.FromResult(Attempt.FailWithStatus(DataTypeOperationStatus.InvalidConfiguration, dataType));
             }
 
             StoreDataType(dataType);
@@ -102,6 +112,12 @@ internal sealed class FakeUmbracoSchema
     }
 
     public IDataTypeService DataTypes { get; } = Substitute.For<IDataTypeService>();
+
+    // DataTypeService validates the configuration before it saves (ValueListUniqueValueValidator for value lists).
+    private static bool RefusedConfiguration(IDataType dataType) =>
+        ValueListRule.Editors.Contains(dataType.EditorAlias)
+        && dataType.ConfigurationData.TryGetValue("items", out var items)
+        && ValueListRule.Check(items) is not null;
 
     public IContentTypeService ContentTypes { get; } = Substitute.For<IContentTypeService>();
 

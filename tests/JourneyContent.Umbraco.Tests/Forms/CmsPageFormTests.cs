@@ -159,7 +159,7 @@ public sealed class CmsPageFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Form_posts_on_umbraco_pages_and_link_renewals_share_one_per_ip_count()
+    public async Task Form_posts_on_umbraco_pages_and_link_renewals_share_one_per_ip_count_and_a_browser_gets_a_page_that_says_why()
     {
         using var client = Visitor(member: false);
         var form = await FormAsync(client);
@@ -170,9 +170,13 @@ public sealed class CmsPageFormTests : IAsyncLifetime
             Assert.NotEqual(HttpStatusCode.TooManyRequests, renewal.StatusCode);
         }
 
-        using var response = await client.PostAsync(PagePath, Fields(form, "lin@example.com"));
+        using var post = new HttpRequestMessage(HttpMethod.Post, PagePath) { Content = Fields(form, "lin@example.com") };
+        post.Headers.Accept.ParseAdd("text/html");
+        using var response = await client.SendAsync(post);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("You sent this form several times in a short while.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(await _site.App.Services.GetRequiredService<ILeadStore>().FindByEmailAsync("lin@example.com", CancellationToken.None));
     }
 

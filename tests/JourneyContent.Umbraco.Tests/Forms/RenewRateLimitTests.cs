@@ -10,7 +10,7 @@ namespace JourneyContent.Umbraco.Tests.Forms;
 public sealed class RenewRateLimitTests
 {
     [Fact]
-    public async Task Renewals_over_the_per_ip_limit_get_429_with_a_message_on_a_pipeline_without_UseRateLimiter()
+    public async Task Renewals_over_the_per_ip_limit_get_429_with_the_catalogue_message_on_a_pipeline_without_UseRateLimiter()
     {
         await using var site = await UmbracoSite.StartAsync([], new Dictionary<string, string?> { ["JourneyContent:Forms:PerIpLimit"] = "2" });
         using var client = site.Client();
@@ -26,7 +26,8 @@ public sealed class RenewRateLimitTests
         // The first two reach the action's own checks (no anti-forgery token: 400); the third is refused before them.
         Assert.All(statuses.Take(2), s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[2]);
-        Assert.Contains("Too many requests", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("You sent this form several times in a short while.", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(last.Headers.RetryAfter is not null);
     }
 }

@@ -50,6 +50,20 @@ public sealed class SharedStringsTests
     }
 
     [Theory]
+    [MemberData(nameof(Cultures))]
+    public void The_built_in_funnel_and_content_kinds_are_labelled_in_every_culture_of_the_catalogue(string culture)
+    {
+        var model = JourneyContent.Stages.StageModel.Default;
+
+        Assert.All(model.Stages, stage =>
+        {
+            Assert.True(stage.Label.Values.ContainsKey(culture), $"stage {stage.Key} has no {culture} label");
+            Assert.True(stage.Description.Values.ContainsKey(culture), $"stage {stage.Key} has no {culture} description");
+        });
+        Assert.All(model.Kinds, kind => Assert.True(kind.Label.Values.ContainsKey(culture), $"content kind {kind.Key} has no {culture} label"));
+    }
+
+    [Theory]
     [InlineData("/fr/tarifs", "fr-FR")]
     [InlineData("/en", "en-GB")]
     [InlineData("/theme/css/site.css", null)]

@@ -51,6 +51,27 @@ public sealed class JourneyEventQueueTests : IDisposable
         Assert.True(queue.CannotKeep(_time.GetUtcNow(), out _));
     }
 
+    [Fact]
+    public async Task Waiting_for_the_writer_ends_when_every_event_queued_before_is_stored_or_dropped_not_before()
+    {
+        using var metrics = new TrackingMetrics(_services.GetRequiredService<IMeterFactory>());
+        var nothingQueued = metrics.WhenSettledAsync(CancellationToken.None);
+        metrics.OnQueued();
+        metrics.OnQueued();
+        metrics.OnQueued();
+        metrics.OnDropped();
+        var threeQueued = metrics.WhenSettledAsync(CancellationToken.None);
+
+        metrics.OnWritten(2);
+        var afterTwo = threeQueued.IsCompleted;
+        metrics.OnBatchDropped(1);
+        await threeQueued;
+
+        Assert.True(nothingQueued.IsCompletedSuccessfully);
+        Assert.False(afterTwo);
+        Assert.Equal((3, 2, 2), (metrics.Queued, metrics.Written, metrics.Dropped));
+    }
+
     public void Dispose() => _services.Dispose();
 
     private JourneyEventQueue Queue(TrackingOptions options) =>
