@@ -35,6 +35,15 @@ if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); proce
   exit 1
 fi
 
+# The npm standardwebhooks package (pinned, 3 packages) verifies a real webhook delivery in JourneyContent.Web.Tests: a
+# verifier this project did not write. The test fails, never skips, when it is missing.
+log "Installing the Node webhook verifier (npm ci)"
+if ! (cd tests/JourneyContent.Web.Tests/StandardWebhooksNode && npm ci --no-audit --no-fund --loglevel=error); then
+  echo "npm ci failed in tests/JourneyContent.Web.Tests/StandardWebhooksNode"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # ---- 2. Build -----------------------------------------------------------------------------------

@@ -20,12 +20,6 @@ public sealed class MailOptions
     /// <summary>The pickup folder in the host's <see cref="DataFolder"/> when <see cref="PickupPath"/> is not set.</summary>
     public const string DefaultPickupFolderName = "mail";
 
-    /// <summary>How often the outbox is polled for due mail; new mail is sent at once regardless, through <see cref="OutboxSender.Wake"/>.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How many due entries are read at a time.</summary>
-    public int BatchSize { get; set; } = 20;
-
     /// <summary>When failed mail is tried again, section <c>JourneyContent:Mail:Retry</c>: 30 s, doubling from 1 min, capped at 1 h, 12 attempts.</summary>
     public OutboxRetryPolicy Retry { get; set; } = OutboxRetryPolicy.MailDefaults();
 

@@ -19,16 +19,6 @@ internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             failures.Add($"{Prefix}FromAddress must be an email address (was '{options.FromAddress}').");
         }
 
-        if (options.PollInterval <= TimeSpan.Zero)
-        {
-            failures.Add($"{Prefix}PollInterval must be positive (was '{options.PollInterval}').");
-        }
-
-        if (options.BatchSize <= 0)
-        {
-            failures.Add($"{Prefix}BatchSize must be positive (was {options.BatchSize}).");
-        }
-
         var smtp = options.Smtp ?? new SmtpOptions();
         if (!TryParseSecurity(smtp.Security, out _))
         {

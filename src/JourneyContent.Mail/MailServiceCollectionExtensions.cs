@@ -2,7 +2,6 @@ using JourneyContent;
 using JourneyContent.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -13,17 +12,17 @@ public static class MailServiceCollectionExtensions
     /// <summary>
     /// Binds and validates <see cref="MailOptions"/> from <c>JourneyContent:Mail</c> (invalid settings fail start-up), and registers
     /// the transport (SMTP when <c>JourneyContent:Mail:Smtp:Host</c> is set, the pickup folder otherwise) and the
-    /// <see cref="OutboxSender"/>, as a singleton and as the hosted service. Safe to call twice.
+    /// <see cref="MailOutboxDelivery"/> of the outbox's mail channel. Safe to call twice.
     /// </summary>
     /// <remarks>
-    /// An <see cref="IMailOutbox"/> must be registered too (the storage project provides it). Call this after the storage's
-    /// registration, so that the database is migrated before the sender's first pass (hosted services start in order).
+    /// The outbox worker that drives the delivery is registered by <c>AddJourneyContentOutbox</c> (JourneyContent.Web, called by
+    /// the forms and webhooks registration), and an <c>IOutbox</c> by the storage.
     /// </remarks>
     public static IServiceCollection AddJourneyContentMail(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(d => d.ServiceType == typeof(OutboxSender)))
+        if (services.Any(d => d.ServiceType == typeof(MailOutboxDelivery)))
         {
             return services;
         }
@@ -40,9 +39,8 @@ public static class MailServiceCollectionExtensions
                 ? ActivatorUtilities.CreateInstance<PickupFolderTransport>(provider)
                 : ActivatorUtilities.CreateInstance<SmtpMailTransport>(provider));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<JourneyContent.Leads.ILeadErasureParticipant, PickupFolderEraser>());
-        services.AddSingleton<OutboxSender>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxSender>(provider => provider.GetRequiredService<OutboxSender>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailQueuedSignal, OutboxSender>(provider => provider.GetRequiredService<OutboxSender>()));
+        services.AddSingleton<MailOutboxDelivery>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<JourneyContent.Delivery.IOutboxDelivery, MailOutboxDelivery>(provider => provider.GetRequiredService<MailOutboxDelivery>()));
         return services;
     }
 }

@@ -5,7 +5,7 @@ namespace JourneyContent.Mail;
 
 /// <summary>Sends mail through an SMTP server with MailKit.</summary>
 /// <remarks>
-/// One connection serves a whole batch: the sender ends the batch, which disconnects, so no connection idles between polls
+/// One connection serves a whole batch: the outbox worker ends the batch, which disconnects, so no connection idles between polls
 /// (servers drop idle ones) and a failed send never leaves a broken connection to the next one.
 /// </remarks>
 public sealed class SmtpMailTransport : IMailTransport, IBatchingMailTransport, IAsyncDisposable, IDisposable
@@ -117,7 +117,7 @@ public sealed class SmtpMailTransport : IMailTransport, IBatchingMailTransport, 
         {
             if (client.IsConnected)
             {
-                // QUIT is a courtesy; a server that does not answer must not hold the sender up.
+                // QUIT is a courtesy; a server that does not answer must not hold the outbox worker up.
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
                 await client.DisconnectAsync(quit: true, timeout.Token);
             }

@@ -112,17 +112,18 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
             await InsertStageChangeAsync(connection, transaction, id, change, cancellationToken);
         }
 
-        // Read inside the transaction: the mails are composed from the lead exactly as it is committed.
+        // Read inside the transaction: the messages are composed from the lead exactly as it is committed.
         var lead = (await connection.QuerySingleAsync<Row>(new CommandDefinition(
             $"SELECT {LeadColumns} FROM leads WHERE id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken))).ToLead();
-        var mails = capture.Mails?.Invoke(lead) ?? [];
-        foreach (var mail in mails)
+        var result = new LeadCaptureResult(lead, isNew, change, others);
+        var messages = capture.Messages?.Invoke(result) ?? [];
+        foreach (var message in messages)
         {
-            await SqliteMailOutbox.InsertAsync(connection, transaction, mail.LeadId is null ? mail with { LeadId = id } : mail, capture.At, cancellationToken);
+            await SqliteOutbox.InsertAsync(connection, transaction, message.LeadId is null ? message with { LeadId = id } : message, capture.At, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new LeadCaptureResult(lead, isNew, change, others) { MailsQueued = mails.Count };
+        return result with { MessagesQueued = messages.Count };
     }
 
     /// <inheritdoc />
@@ -294,9 +295,8 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
             new { LeadId = leadId, At = text }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM lead_consents WHERE lead_id = @LeadId", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM lead_visitors WHERE lead_id = @LeadId", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
-        // In the same commit as the lead: a failure cannot leave mail bodies that a retried erasure (lead already erased) would skip.
-        await SqliteMailOutbox.EraseLeadAsync(connection, transaction, leadId, cancellationToken);
-        await SqliteWebhookOutbox.EraseLeadAsync(connection, transaction, leadId, cancellationToken);
+        // In the same commit as the lead: a failure cannot leave mail bodies or webhook payloads that a retried erasure (lead already erased) would skip.
+        await SqliteOutbox.EraseLeadAsync(connection, transaction, leadId, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO privacy_audit (lead_id, action, by_user, at, detail) VALUES (@LeadId, @Action, @ByUser, @At, @Detail)",
             new { LeadId = leadId, Action = action, ByUser = byUser, At = text, Detail = $"personal data deleted; {visitors.Count} visitor id(s) and {anonymised} event(s) anonymised" },

@@ -1,4 +1,6 @@
+using JourneyContent.Delivery;
 using JourneyContent.Testing;
+using JourneyContent.Web.Delivery;
 using JourneyContent.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -21,9 +23,9 @@ internal sealed class MailHarness : IAsyncDisposable
 
     public IHost Host { get; }
 
-    public IMailOutbox Outbox => Host.Services.GetRequiredService<IMailOutbox>();
+    public MailChannel Outbox => new(Host.Services.GetRequiredService<IOutbox>());
 
-    public OutboxSender Sender => Host.Services.GetRequiredService<OutboxSender>();
+    public OutboxWorker Worker => Host.Services.GetRequiredService<OutboxWorker>();
 
     public IMailTransport Transport => Host.Services.GetRequiredService<IMailTransport>();
 
@@ -38,7 +40,7 @@ internal sealed class MailHarness : IAsyncDisposable
             ["JourneyContent:Mail:FromAddress"] = "hello@journeycontent.test",
             ["JourneyContent:Mail:FromName"] = "JourneyContent tests",
             ["JourneyContent:Mail:PickupPath"] = Path.Combine(folder, "mail"),
-            ["JourneyContent:Mail:PollInterval"] = "00:00:05",
+            ["JourneyContent:Outbox:PollInterval"] = "00:00:05",
         };
         if (smtp is not null)
         {
@@ -60,8 +62,8 @@ internal sealed class MailHarness : IAsyncDisposable
         }
 
         builder.Services.AddJourneyContentSqlite(o => o.DatabasePath = Path.Combine(folder, "data", "journeycontent.db"));
-        builder.Services.AddSingleton<IMailOutbox, SqliteMailOutbox>();
         builder.Services.AddJourneyContentMail(builder.Configuration);
+        builder.Services.AddJourneyContentOutbox(builder.Configuration);
         var host = builder.Build();
         var harness = new MailHarness(folder, host);
         if (start)
@@ -111,4 +113,14 @@ internal sealed class MailHarness : IAsyncDisposable
         {
         }
     }
+}
+
+/// <summary>The outbox's mail channel, in the shapes the mail tests read: mail in, mail entries and the mail summary out.</summary>
+internal sealed class MailChannel(IOutbox outbox)
+{
+    public Task<long> EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken) => outbox.EnqueueAsync(MailOutboxMessages.Create(mail), cancellationToken);
+
+    public Task<IReadOnlyList<OutboxEntry>> RecentAsync(int limit, CancellationToken cancellationToken) => outbox.RecentAsync(OutboxChannels.Mail, limit, cancellationToken);
+
+    public async Task<OutboxSummary> SummaryAsync(CancellationToken cancellationToken) => OutboxSummary.Of(await outbox.SummaryAsync(cancellationToken), OutboxChannels.Mail);
 }

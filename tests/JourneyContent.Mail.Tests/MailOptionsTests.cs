@@ -10,7 +10,8 @@ public sealed class MailOptionsTests
     [Theory]
     [InlineData("JourneyContent:Mail:Smtp:Security", "Tls13Please")]
     [InlineData("JourneyContent:Mail:FromAddress", "not an address")]
-    [InlineData("JourneyContent:Mail:PollInterval", "00:00:00")]
+    [InlineData("JourneyContent:Mail:Retry:MaxAttempts", "0")]
+    [InlineData("JourneyContent:Outbox:PollInterval", "00:00:00")]
     public async Task An_invalid_setting_fails_start_with_a_message_naming_the_key(string key, string value)
     {
         var settings = new Dictionary<string, string?> { [key] = value, ["JourneyContent:Mail:Smtp:Host"] = "127.0.0.1" };
@@ -42,15 +43,14 @@ public sealed class MailOptionsTests
 
         Assert.Equal("no-reply@localhost", options.FromAddress);
         Assert.Equal("JourneyContent", options.FromName);
-        Assert.Equal(TimeSpan.FromSeconds(5), options.PollInterval);
-        Assert.Equal(20, options.BatchSize);
+        Assert.Equal(12, options.Retry.MaxAttempts);
         Assert.Null(options.Smtp.Host);
         Assert.Equal(587, options.Smtp.Port);
         Assert.Equal("Auto", options.Smtp.Security);
     }
 
     [Fact]
-    public async Task Registering_twice_gives_one_sender_which_is_also_the_hosted_service_and_smtp_when_a_host_is_set()
+    public async Task Registering_twice_gives_one_mail_delivery_for_the_one_worker_and_smtp_when_a_host_is_set()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -58,32 +58,18 @@ public sealed class MailOptionsTests
             ["JourneyContent:Mail:Smtp:Password"] = "secret",
         }).Build();
         var services = new ServiceCollection();
-        services.AddSingleton<IMailOutbox>(new NoOutbox());
+        services.AddSingleton<JourneyContent.Delivery.IOutbox>(new JourneyContent.Sqlite.SqliteOutbox(null!, TimeProvider.System));
         services.AddJourneyContentMail(configuration).AddJourneyContentMail(configuration);
+        services.AddJourneyContentOutbox(configuration).AddJourneyContentOutbox(configuration);
         await using var provider = services.BuildServiceProvider();
 
         var hosted = Assert.Single(provider.GetServices<IHostedService>());
-        Assert.Same(provider.GetRequiredService<OutboxSender>(), hosted);
+        var worker = provider.GetRequiredService<JourneyContent.Web.Delivery.OutboxWorker>();
+        Assert.Same(worker, hosted);
+        Assert.Same(worker, Assert.Single(provider.GetServices<JourneyContent.Delivery.IOutboxSignal>()));
+        Assert.Equal([JourneyContent.Delivery.OutboxChannels.Mail], worker.Channels);
+        Assert.IsType<MailOutboxDelivery>(Assert.Single(provider.GetServices<JourneyContent.Delivery.IOutboxDelivery>()));
         Assert.IsType<SmtpMailTransport>(provider.GetRequiredService<IMailTransport>());
         Assert.Single(services, d => d.ServiceType == typeof(IMailTransport));
-    }
-
-    private sealed class NoOutbox : IMailOutbox
-    {
-        public Task<long> EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken) => Task.FromResult(0L);
-
-        public Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<OutboxEntry>>([]);
-
-        public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<OutboxEntry>>([]);
-
-        public Task MarkSentAsync(long id, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task MarkFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<OutboxSummary> SummaryAsync(CancellationToken cancellationToken) => Task.FromResult(new OutboxSummary(0, 0, 0, null));
-
-        public Task<IReadOnlyList<OutboxEntry>> RecentAsync(int limit, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<OutboxEntry>>([]);
-
-        public Task<int> EraseRecipientAsync(string leadId, CancellationToken cancellationToken) => Task.FromResult(0);
     }
 }

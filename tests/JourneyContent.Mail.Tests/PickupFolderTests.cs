@@ -1,5 +1,5 @@
+using JourneyContent.Delivery;
 using Microsoft.Extensions.DependencyInjection;
-using System.Diagnostics;
 using MimeKit;
 
 namespace JourneyContent.Mail.Tests;
@@ -9,21 +9,14 @@ public sealed class PickupFolderTests
     [Fact]
     public async Task Without_smtp_settings_mail_is_written_as_a_valid_eml_file_into_the_pickup_folder()
     {
-        await using var harness = await MailHarness.CreateAsync(smtp: null, start: true);
+        await using var harness = await MailHarness.CreateAsync(smtp: null);
         Assert.IsType<PickupFolderTransport>(harness.Transport);
         var mail = MailTemplates.Download(TestTexts.Catalog, "fr", "zoe@example.com", "Zoé", "Le guide", "https://journeycontent.test/d/9", new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero));
 
         await harness.Outbox.EnqueueAsync(mail, default);
-        harness.Sender.Wake();
+        Assert.Equal(1, await harness.Worker.DeliverDueAsync(default));
 
-        var deadline = Stopwatch.StartNew();
-        string[] files = [];
-        while (files.Length == 0 && deadline.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(25);
-            files = Directory.Exists(harness.PickupPath) ? Directory.GetFiles(harness.PickupPath, "*.eml") : [];
-        }
-
+        var files = Directory.GetFiles(harness.PickupPath, "*.eml");
         var file = Assert.Single(files);
         Assert.Matches(@"^\d{8}T\d{9}-nolead-[0-9a-f]{32}\.eml$", Path.GetFileName(file));
         Assert.Single(Directory.GetFiles(harness.PickupPath));
@@ -48,13 +41,13 @@ public sealed class PickupFolderTests
         await using var harness = await MailHarness.CreateAsync(smtp: null);
         await harness.Outbox.EnqueueAsync(MailTo("ada@example.com", LeadA), default);
 
-        Assert.Equal(1, await harness.Sender.SendDueAsync(default));
+        Assert.Equal(1, await harness.Worker.DeliverDueAsync(default));
 
         var entry = Assert.Single(await harness.Outbox.RecentAsync(10, default));
         var file = Assert.Single(Directory.GetFiles(harness.PickupPath, "*.eml"));
-        Assert.EndsWith($"-{LeadA}-{entry.Mail.IdempotencyId}.eml", file, StringComparison.Ordinal);
+        Assert.EndsWith($"-{LeadA}-{entry.Message.IdempotencyId}.eml", file, StringComparison.Ordinal);
         using var message = await MimeMessage.LoadAsync(file);
-        Assert.Equal($"{entry.Mail.IdempotencyId}.journeycontent@journeycontent.test", message.MessageId);
+        Assert.Equal($"{entry.Message.IdempotencyId}.journeycontent@journeycontent.test", message.MessageId);
     }
 
     [Fact]
@@ -77,7 +70,7 @@ public sealed class PickupFolderTests
         await harness.Outbox.EnqueueAsync(MailTo("ada@example.com", LeadA), default);
         await harness.Outbox.EnqueueAsync(MailTo("ada@example.com", LeadA), default);
         await harness.Outbox.EnqueueAsync(MailTo("bob@example.com", LeadB), default);
-        await harness.Sender.SendDueAsync(default);
+        await harness.Worker.DeliverDueAsync(default);
         var eraser = Assert.Single(harness.Host.Services.GetServices<JourneyContent.Leads.ILeadErasureParticipant>());
 
         Assert.Equal(2, await eraser.EraseLeadAsync(LeadA, default));
@@ -97,7 +90,7 @@ public sealed class PickupFolderTests
     {
         await using var harness = await MailHarness.CreateAsync(smtp: null);
         await harness.Outbox.EnqueueAsync(MailTo("ada@example.com", LeadA), default);
-        await harness.Sender.SendDueAsync(default);
+        await harness.Worker.DeliverDueAsync(default);
         var eraser = Assert.Single(harness.Host.Services.GetServices<JourneyContent.Leads.ILeadErasureParticipant>());
 
         Assert.Equal(0, await eraser.EraseLeadAsync(leadId, default));

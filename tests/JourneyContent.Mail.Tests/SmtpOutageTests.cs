@@ -1,3 +1,4 @@
+using JourneyContent.Delivery;
 using JourneyContent.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -20,7 +21,7 @@ public sealed class SmtpOutageTests : IDisposable
         _smtp.Stop();
         var id = await harness.Outbox.EnqueueAsync(Mail(), default);
 
-        Assert.Equal(0, await harness.Sender.SendDueAsync(default));
+        Assert.Equal(0, await harness.Worker.DeliverDueAsync(default));
 
         var entry = Assert.Single(await harness.Outbox.RecentAsync(10, default));
         Assert.Equal(id, entry.Id);
@@ -31,12 +32,12 @@ public sealed class SmtpOutageTests : IDisposable
 
         _smtp.Start();
         // Back, but the retry time has not come: nothing is sent early.
-        Assert.Equal(0, await harness.Sender.SendDueAsync(default));
+        Assert.Equal(0, await harness.Worker.DeliverDueAsync(default));
         Assert.Empty(_smtp.Messages());
 
         _clock.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal(1, await harness.Sender.SendDueAsync(default));
-        Assert.Equal(0, await harness.Sender.SendDueAsync(default));
+        Assert.Equal(1, await harness.Worker.DeliverDueAsync(default));
+        Assert.Equal(0, await harness.Worker.DeliverDueAsync(default));
 
         Assert.Single(_smtp.Messages());
         entry = Assert.Single(await harness.Outbox.RecentAsync(10, default));
@@ -56,7 +57,7 @@ public sealed class SmtpOutageTests : IDisposable
         var maxAttempts = new MailOptions().Retry.MaxAttempts;
         for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
-            Assert.Equal(0, await harness.Sender.SendDueAsync(default));
+            Assert.Equal(0, await harness.Worker.DeliverDueAsync(default));
             var entry = Assert.Single(await harness.Outbox.RecentAsync(10, default));
             Assert.Equal(attempt, entry.Attempts);
             Assert.Equal(attempt < maxAttempts ? OutboxStatus.Pending : OutboxStatus.Failed, entry.Status);
@@ -64,9 +65,9 @@ public sealed class SmtpOutageTests : IDisposable
         }
 
         _smtp.Start();
-        Assert.Equal(0, await harness.Sender.SendDueAsync(default));
+        Assert.Equal(0, await harness.Worker.DeliverDueAsync(default));
         Assert.Empty(_smtp.Messages());
-        Assert.Equal(new OutboxSummary(0, 0, 1, null), await harness.Outbox.SummaryAsync(default));
+        Assert.Equal(new OutboxSummary(OutboxChannels.Mail, 0, 0, 1, null), await harness.Outbox.SummaryAsync(default));
     }
 
     [Fact]
@@ -80,10 +81,10 @@ public sealed class SmtpOutageTests : IDisposable
         _smtp.Stop();
         await harness.Outbox.EnqueueAsync(Mail(), default);
 
-        await harness.Sender.SendDueAsync(default);
+        await harness.Worker.DeliverDueAsync(default);
         var first = Assert.Single(await harness.Outbox.RecentAsync(10, default));
         _clock.Advance(TimeSpan.FromSeconds(5));
-        await harness.Sender.SendDueAsync(default);
+        await harness.Worker.DeliverDueAsync(default);
         var second = Assert.Single(await harness.Outbox.RecentAsync(10, default));
 
         Assert.Equal((OutboxStatus.Pending, 1, _clock.GetUtcNow()), (first.Status, first.Attempts, first.NextAttemptAt));

@@ -1,17 +1,17 @@
 using System.Text;
+using JourneyContent.Delivery;
 using JourneyContent.Leads;
 using JourneyContent.Mail;
 using JourneyContent.Webhooks;
 
 namespace JourneyContent.Sqlite.Tests;
 
-/// <summary>A capture commits the lead and its first mail together; an erasure removes the lead, its messages and every trace in the file.</summary>
+/// <summary>A capture commits the lead, its first mail and its webhook together; an erasure removes the lead, its messages and every trace in the file.</summary>
 public sealed class LeadCaptureTransactionTests : IAsyncLifetime
 {
     private TempDatabase _database = null!;
     private SqliteLeadStore _leads = null!;
-    private SqliteMailOutbox _mail = null!;
-    private SqliteWebhookOutbox _webhooks = null!;
+    private SqliteOutbox _outbox = null!;
 
     private DateTimeOffset Now => _database.Clock.GetUtcNow();
 
@@ -19,8 +19,7 @@ public sealed class LeadCaptureTransactionTests : IAsyncLifetime
     {
         _database = await TempDatabase.MigratedAsync();
         _leads = new SqliteLeadStore(_database.Connections, new SqliteJourneyStore(_database.Connections));
-        _mail = new SqliteMailOutbox(_database.Connections, _database.Clock);
-        _webhooks = new SqliteWebhookOutbox(_database.Connections, _database.Clock);
+        _outbox = new SqliteOutbox(_database.Connections, _database.Clock);
     }
 
     public Task DisposeAsync()
@@ -29,7 +28,7 @@ public sealed class LeadCaptureTransactionTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private LeadCapture Capture(string email, Func<Lead, IReadOnlyList<OutgoingMail>>? mails) => new()
+    private LeadCapture Capture(string email, Func<LeadCaptureResult, IReadOnlyList<OutboxMessage>>? messages) => new()
     {
         Email = email,
         Language = "en",
@@ -38,27 +37,42 @@ public sealed class LeadCaptureTransactionTests : IAsyncLifetime
         VisitorId = "v-" + email,
         Consent = new ConsentRecord("I agree to be contacted.", "2026-11", Now, "hash", "en/benchmark"),
         At = Now,
-        Mails = mails,
+        Messages = messages,
     };
 
-    private static OutgoingMail Download(Lead lead) =>
-        new(lead.Email!, lead.DisplayName, "Your benchmark", "text " + lead.Email, "<p>html " + lead.Email + "</p>", lead.Language, "download");
+    private static OutboxMessage Download(Lead lead) => MailOutboxMessages.Create(
+        new OutgoingMail(lead.Email!, lead.DisplayName, "Your benchmark", "text " + lead.Email, "<p>html " + lead.Email + "</p>", lead.Language, "download"));
+
+    private static OutboxMessage Captured(LeadCaptureResult result) =>
+        new WebhookPayload(WebhookEvents.LeadCaptured, "https://crm.example/hook", $$"""{"email":"{{result.Lead.Email}}","isNew":{{(result.IsNew ? "true" : "false")}}}""").ToMessage(null);
+
+    private static IReadOnlyList<OutboxMessage> MailAndWebhook(LeadCaptureResult result) => [Download(result.Lead), Captured(result)];
+
+    private long Count(string channel) => (long)_database.Scalar($"SELECT COUNT(*) FROM outbox WHERE channel = '{channel}'")!;
 
     [Fact]
-    public async Task A_capture_commits_the_lead_and_its_mail_together()
+    public async Task A_capture_commits_the_lead_its_mail_and_its_webhook_together()
     {
-        var result = await _leads.CaptureAsync(Capture("ada@example.com", lead => [Download(lead)]), default);
+        var result = await _leads.CaptureAsync(Capture("ada@example.com", MailAndWebhook), default);
 
-        Assert.Equal(1, result.MailsQueued);
-        var entry = Assert.Single(await _mail.DueAsync(Now, 10, default));
-        Assert.Equal(("ada@example.com", "Ada Lovelace", result.Lead.Id), (entry.Mail.To, entry.Mail.ToName, entry.Mail.LeadId));
-        Assert.Matches("^[0-9a-f]{32}$", entry.Mail.IdempotencyId);
+        Assert.Equal(2, result.MessagesQueued);
+        var entries = await _outbox.ClaimDueAsync([OutboxChannels.Mail, OutboxChannels.Webhook], Now, 10, TimeSpan.FromMinutes(1), default);
+        var mail = MailOutboxMessages.Read(Assert.Single(entries, e => e.Message.Channel == OutboxChannels.Mail).Message);
+        Assert.Equal(("ada@example.com", "Ada Lovelace", result.Lead.Id), (mail.To, mail.ToName, mail.LeadId));
+        Assert.Matches("^[0-9a-f]{32}$", mail.IdempotencyId);
+        var hook = Assert.Single(entries, e => e.Message.Channel == OutboxChannels.Webhook).Message;
+        // The callback saw the capture's result before the commit: the webhook knows the lead is new, and carries its id for erasure.
+        Assert.Equal(("""{"email":"ada@example.com","isNew":true}""", result.Lead.Id), (WebhookPayload.Read(hook).Body, hook.LeadId));
     }
 
     [Fact]
-    public async Task A_failure_while_composing_the_mail_after_the_lead_insert_leaves_neither_lead_nor_mail()
+    public async Task A_failure_injected_after_the_lead_insert_leaves_neither_lead_mail_nor_webhook()
     {
-        var failing = Capture("ada@example.com", _ => throw new InvalidOperationException("template broke"));
+        var failing = Capture("ada@example.com", result =>
+        {
+            _ = MailAndWebhook(result);
+            throw new InvalidOperationException("template broke");
+        });
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => _leads.CaptureAsync(failing, default));
 
@@ -66,56 +80,60 @@ public sealed class LeadCaptureTransactionTests : IAsyncLifetime
         Assert.Equal(0L, _database.Scalar("SELECT COUNT(*) FROM leads"));
         Assert.Equal(0L, _database.Scalar("SELECT COUNT(*) FROM lead_consents"));
         Assert.Equal(0L, _database.Scalar("SELECT COUNT(*) FROM lead_visitors"));
-        Assert.Equal(0L, _database.Scalar("SELECT COUNT(*) FROM mail_outbox"));
+        Assert.Equal((0L, 0L), (Count(OutboxChannels.Mail), Count(OutboxChannels.Webhook)));
     }
 
     [Fact]
-    public async Task A_failure_while_storing_the_second_mail_rolls_back_the_lead_and_the_first_mail()
+    public async Task A_failure_while_storing_the_webhook_rolls_back_the_lead_and_its_mail()
     {
-        // The second mail breaks a NOT NULL column, so the database itself fails after the lead and the first mail were written.
-        var failing = Capture("ada@example.com", lead => [Download(lead), Download(lead) with { Subject = null! }]);
+        // The webhook reuses the mail's idempotency id, so the database itself fails (UNIQUE) after the lead and the mail were written.
+        var failing = Capture("ada@example.com", result =>
+        {
+            var mail = Download(result.Lead);
+            var hook = Captured(result);
+            return [mail, new OutboxMessage(hook.Channel, mail.IdempotencyId, hook.Topic, hook.Payload)];
+        });
 
         await Assert.ThrowsAnyAsync<Exception>(() => _leads.CaptureAsync(failing, default));
 
         Assert.Equal(0L, _database.Scalar("SELECT COUNT(*) FROM leads"));
-        Assert.Equal(0L, _database.Scalar("SELECT COUNT(*) FROM mail_outbox"));
-        // The store is usable afterwards and the same capture succeeds.
-        await _leads.CaptureAsync(Capture("ada@example.com", lead => [Download(lead)]), default);
-        Assert.Equal(1L, _database.Scalar("SELECT COUNT(*) FROM mail_outbox"));
+        Assert.Equal(0L, _database.Scalar("SELECT COUNT(*) FROM outbox"));
+        // The store is usable afterwards and the same capture succeeds with all three.
+        await _leads.CaptureAsync(Capture("ada@example.com", MailAndWebhook), default);
+        Assert.Equal((1L, 1L, 1L), ((long)_database.Scalar("SELECT COUNT(*) FROM leads")!, Count(OutboxChannels.Mail), Count(OutboxChannels.Webhook)));
     }
 
     [Fact]
-    public async Task Fifty_concurrent_captures_each_leave_a_lead_and_its_mail()
+    public async Task Fifty_concurrent_captures_each_leave_a_lead_its_mail_and_its_webhook()
     {
-        var captures = Enumerable.Range(0, 50).Select(i => _leads.CaptureAsync(Capture($"lead{i}@example.com", lead => [Download(lead)]), default));
+        var captures = Enumerable.Range(0, 50).Select(i => _leads.CaptureAsync(Capture($"lead{i}@example.com", MailAndWebhook), default));
 
         await Task.WhenAll(captures);
 
         Assert.Equal(50L, _database.Scalar("SELECT COUNT(*) FROM leads"));
-        Assert.Equal(50L, _database.Scalar("SELECT COUNT(DISTINCT lead_id) FROM mail_outbox WHERE lead_id IN (SELECT id FROM leads)"));
+        Assert.Equal(50L, _database.Scalar("SELECT COUNT(DISTINCT lead_id) FROM outbox WHERE channel = 'mail' AND lead_id IN (SELECT id FROM leads)"));
+        Assert.Equal(50L, _database.Scalar("SELECT COUNT(DISTINCT lead_id) FROM outbox WHERE channel = 'webhook' AND lead_id IN (SELECT id FROM leads)"));
     }
 
     [Fact]
     public async Task Erasure_removes_the_lead_its_mail_and_its_webhooks_in_one_commit()
     {
-        var lead = (await _leads.CaptureAsync(Capture("ada@example.com", l => [Download(l)]), default)).Lead;
-        await _webhooks.EnqueueAsync(WebhookEvents.LeadCaptured, "https://crm.example/hook", """{"email":"ada@example.com"}""", lead.Id, default);
+        var lead = (await _leads.CaptureAsync(Capture("ada@example.com", MailAndWebhook), default)).Lead;
 
         Assert.True(await _leads.EraseAsync(lead.Id, "admin@example.com", "erase", Now, default));
 
-        var mail = Assert.Single(await _mail.RecentAsync(10, default));
-        Assert.Equal((OutboxStatus.Failed, "", "recipient erased"), (mail.Status, mail.Mail.To, mail.LastError));
-        var hook = Assert.Single(await _webhooks.RecentAsync(10, default));
-        Assert.Equal((WebhookStatus.Failed, "{}"), (hook.Status, hook.Body));
-        Assert.Empty(await _mail.DueAsync(Now, 10, default));
+        var entries = await _outbox.RecentAsync(null, 10, default);
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal((OutboxStatus.Failed, "lead erased", "{}"), (e.Status, e.LastError, e.Message.Payload)));
+        Assert.Equal("", MailOutboxMessages.Read(Assert.Single(entries, e => e.Message.Channel == OutboxChannels.Mail).Message).To);
+        Assert.Empty(await _outbox.ClaimDueAsync([OutboxChannels.Mail, OutboxChannels.Webhook], Now, 10, TimeSpan.FromMinutes(1), default));
     }
 
     [Fact]
     public async Task An_erased_address_is_not_left_in_the_database_file_nor_its_wal()
     {
         const string Address = "zq7-unique-erasure-probe@example.com";
-        var lead = (await _leads.CaptureAsync(Capture(Address, l => [Download(l)]), default)).Lead;
-        await _webhooks.EnqueueAsync(WebhookEvents.LeadCaptured, "https://crm.example/hook", $$"""{"email":"{{Address}}"}""", lead.Id, default);
+        var lead = (await _leads.CaptureAsync(Capture(Address, MailAndWebhook), default)).Lead;
         // Checkpointed once before the erasure, so the address is in the database file's pages, not only in the WAL.
         _database.Scalar("PRAGMA wal_checkpoint(TRUNCATE)");
         Assert.True(ContainsInFiles(Address));

@@ -18,12 +18,12 @@ public sealed class SqliteMigratorTests : IDisposable
     {
         await _database.Migrator.MigrateAsync();
 
-        Assert.Equal(["editor_accounts", "journey_events", "lead_consents", "lead_downloads", "lead_stage_history", "lead_visitors", "leads", "mail_outbox", "privacy_audit", "schema_migrations", "stage_audit", "stage_transitions", "webhook_outbox"], Tables());
+        Assert.Equal(["editor_accounts", "journey_events", "lead_consents", "lead_downloads", "lead_stage_history", "lead_visitors", "leads", "outbox", "privacy_audit", "schema_migrations", "stage_audit", "stage_transitions"], Tables());
         Assert.Equal(SqliteMigrator.EmbeddedScripts().Select(s => s.Version), await _database.Migrator.AppliedVersionsAsync());
         Assert.Equal(
             SqliteMigrator.EmbeddedScripts().Select(s => ((long)s.Version, Path.GetFileNameWithoutExtension(s.FileName), "2026-03-02T09:00:00.0000000Z")),
             MigrationRows());
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], SqliteMigrator.EmbeddedScripts().Select(s => s.Version));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], SqliteMigrator.EmbeddedScripts().Select(s => s.Version));
     }
 
     [Fact]
@@ -176,6 +176,53 @@ public sealed class SqliteMigratorTests : IDisposable
         var ex = Assert.Throws<SqliteException>(() => insert.ExecuteNonQuery());
 
         Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT
+    }
+
+    [Fact]
+    public async Task Migration_9_moves_every_row_of_both_old_outboxes_into_the_one_outbox_and_drops_them()
+    {
+        await _database.Migrator.MigrateAsync(Embedded.Where(s => s.Version <= 8), default);
+        using (var connection = _database.OpenRaw())
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText =
+                """
+                INSERT INTO mail_outbox (to_address, to_name, subject, text_body, html_body, language, purpose, lead_id, status, attempts,
+                                         created_at, next_attempt_at, sent_at, last_error, idempotency_id, leased_until)
+                VALUES ('ada@example.com', 'Ada', 'Your guide', 'text', '<p>html</p>', 'fr', 'download', 'lead-1', 'pending', 2,
+                        '2026-03-01T08:00:00.0000000Z', '2026-03-01T08:05:00.0000000Z', NULL, 'IOException: refused', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '2026-03-01T08:06:00.0000000Z'),
+                       (NULL, NULL, '(erased)', '(erased)', '(erased)', 'en', 'confirm', 'lead-2', 'failed', 0,
+                        '2026-03-01T07:00:00.0000000Z', '2026-03-01T07:00:00.0000000Z', NULL, 'recipient erased', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', NULL);
+                INSERT INTO webhook_outbox (event, url, body, lead_id, status, attempts, created_at, next_attempt_at, sent_at, last_error, idempotency_id, leased_until)
+                VALUES ('lead.captured', 'https://crm.example/hook', '{"email":"ada@example.com","n":1}', 'lead-1', 'sent', 1,
+                        '2026-03-01T08:00:01.0000000Z', '2026-03-01T08:00:01.0000000Z', '2026-03-01T08:00:02.0000000Z', NULL, 'msg_cccccccccccccccccccccccccccccccc', NULL);
+                """;
+            insert.ExecuteNonQuery();
+        }
+
+        await _database.Migrator.MigrateAsync();
+
+        var tables = Tables();
+        Assert.Contains("outbox", tables);
+        Assert.DoesNotContain("mail_outbox", tables);
+        Assert.DoesNotContain("webhook_outbox", tables);
+        var entries = (await new SqliteOutbox(_database.Connections, _database.Clock).RecentAsync(null, 10, default)).OrderBy(e => e.Id).ToList();
+        Assert.Equal(3, entries.Count);
+        var (pending, erased, hook) = (entries[0], entries[1], entries[2]);
+        Assert.Equal(
+            ("mail", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "download", "lead-1", JourneyContent.Delivery.OutboxStatus.Pending, 2, "IOException: refused"),
+            (pending.Message.Channel, pending.Message.IdempotencyId, pending.Message.Topic, pending.Message.LeadId, pending.Status, pending.Attempts, pending.LastError));
+        Assert.Equal((DateTimeOffset.Parse("2026-03-01T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse("2026-03-01T08:05:00Z", System.Globalization.CultureInfo.InvariantCulture)), (pending.CreatedAt, pending.NextAttemptAt));
+        Assert.Equal(
+            new JourneyContent.Mail.OutgoingMail("ada@example.com", "Ada", "Your guide", "text", "<p>html</p>", "fr", "download") { LeadId = "lead-1", IdempotencyId = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+            JourneyContent.Mail.MailOutboxMessages.Read(pending.Message));
+        // The lease survives the move: a worker that claimed the row before the upgrade still holds it.
+        Assert.Equal("2026-03-01T08:06:00.0000000Z", _database.Scalar("SELECT leased_until FROM outbox WHERE idempotency_id = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'"));
+        Assert.Equal(("{}", JourneyContent.Delivery.OutboxStatus.Failed, "recipient erased", "confirm"), (erased.Message.Payload, erased.Status, erased.LastError, erased.Message.Topic));
+        Assert.Equal(
+            ("webhook", "msg_cccccccccccccccccccccccccccccccc", JourneyContent.Delivery.OutboxStatus.Sent, 1, (DateTimeOffset?)DateTimeOffset.Parse("2026-03-01T08:00:02Z", System.Globalization.CultureInfo.InvariantCulture)),
+            (hook.Message.Channel, hook.Message.IdempotencyId, hook.Status, hook.Attempts, hook.SentAt));
+        Assert.Equal(new JourneyContent.Webhooks.WebhookPayload("lead.captured", "https://crm.example/hook", """{"email":"ada@example.com","n":1}"""), JourneyContent.Webhooks.WebhookPayload.Read(hook.Message));
     }
 
     private List<string> Tables()

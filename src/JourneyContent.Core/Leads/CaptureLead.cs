@@ -1,4 +1,5 @@
 using System.Data.Common;
+using JourneyContent.Delivery;
 using JourneyContent.Forms;
 using JourneyContent.Mail;
 using JourneyContent.Stages;
@@ -9,7 +10,7 @@ namespace JourneyContent.Leads;
 /// <remarks>
 /// <para>Order of checks: honeypot, stamp (expired, then too fast), fields, the per-address limit; only then is anything
 /// written. The tracking event is recorded first so that the lead's stage includes this submission.</para>
-/// <para>The lead and its first mail are committed in one transaction (the store writes the mail composed here), before the visitor is thanked. A store that refuses the
+/// <para>The lead, its first mail and its <c>lead.captured</c> webhook (<see cref="ILeadCaptureMessages"/>) are committed in one transaction (the store writes the messages composed here), before the visitor is thanked. A store that refuses the
 /// write (<see cref="DbException"/>: busy beyond its retry budget, read-only) gives <see cref="LeadSubmissionOutcome.StoreUnavailable"/>
 /// and nothing of the lead is written; other failures propagate.</para>
 /// <para>It knows no HTTP: the host reads the request into a <see cref="LeadSubmission"/> and maps the outcome to its answer.</para>
@@ -17,8 +18,9 @@ namespace JourneyContent.Leads;
 public sealed class CaptureLead
 {
     private readonly ILeadStore _leads;
-    private readonly IMailOutbox _outbox;
-    private readonly IEnumerable<IMailQueuedSignal> _mailSignals;
+    private readonly IOutbox _outbox;
+    private readonly IEnumerable<IOutboxSignal> _signals;
+    private readonly IEnumerable<ILeadCaptureMessages> _captureMessages;
     private readonly ILeadJourney _journey;
     private readonly StageModel _stages;
     private readonly LinkSigner _signer;
@@ -27,13 +29,14 @@ public sealed class CaptureLead
 
     /// <summary>Creates the use case.</summary>
     public CaptureLead(
-        ILeadStore leads, IMailOutbox outbox, IEnumerable<IMailQueuedSignal> mailSignals, ILeadJourney journey, StageModel stages,
-        LinkSigner signer, LeadFormSettings settings, ITextCatalog texts, TimeProvider time)
+        ILeadStore leads, IOutbox outbox, IEnumerable<IOutboxSignal> signals, IEnumerable<ILeadCaptureMessages> captureMessages,
+        ILeadJourney journey, StageModel stages, LinkSigner signer, LeadFormSettings settings, ITextCatalog texts, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _leads = leads;
         _outbox = outbox;
-        _mailSignals = mailSignals;
+        _signals = signals;
+        _captureMessages = captureMessages;
         _journey = journey;
         _stages = stages;
         _signer = signer;
@@ -126,17 +129,32 @@ public sealed class CaptureLead
                 MemberKey = submission.MemberKey,
                 Source = submission.Source,
                 At = now,
-                // Composed here, written by the lead store in the lead's own transaction: a capture leaves the lead and its mail, or neither.
-                Mails = stored =>
+                // Composed here, written by the lead store in the lead's own transaction: a capture leaves the lead, its mail
+                // and its webhook, or none of them.
+                Messages = stored =>
                 {
-                    if (_settings.DoubleOptIn && stored.EmailConfirmedAt is null)
+                    var messages = new List<OutboxMessage>();
+                    if (_settings.DoubleOptIn && stored.Lead.EmailConfirmedAt is null)
                     {
-                        return [Mails.Confirmation(stored, item, submission.LinkBase, now)];
+                        messages.Add(MailOutboxMessages.Create(Mails.Confirmation(stored.Lead, item, submission.LinkBase, now)));
+                    }
+                    else
+                    {
+                        var (token, mail) = Mails.Download(stored.Lead, item, submission.LinkBase, now);
+                        downloadToken = token;
+                        if (mail is not null)
+                        {
+                            messages.Add(MailOutboxMessages.Create(mail));
+                        }
                     }
 
-                    var (token, mail) = Mails.Download(stored, item, submission.LinkBase, now);
-                    downloadToken = token;
-                    return mail is null ? [] : [mail];
+                    var captured = new LeadCaptured(stored.Lead, item.Id, stored.IsNew) { StageChange = stored.StageChange };
+                    foreach (var composer in _captureMessages)
+                    {
+                        messages.AddRange(composer.Compose(captured));
+                    }
+
+                    return messages;
                 },
             }, cancellationToken);
         }
@@ -150,9 +168,9 @@ public sealed class CaptureLead
             await _journey.MergeAsync(visitorId, result.OtherVisitors);
         }
 
-        if (result.MailsQueued > 0)
+        if (result.MessagesQueued > 0)
         {
-            SignalMailQueued();
+            SignalQueued();
         }
 
         var lead = result.Lead;
@@ -174,15 +192,15 @@ public sealed class CaptureLead
 
     private async Task EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
-        await _outbox.EnqueueAsync(mail, cancellationToken);
-        SignalMailQueued();
+        await _outbox.EnqueueAsync(MailOutboxMessages.Create(mail), cancellationToken);
+        SignalQueued();
     }
 
-    private void SignalMailQueued()
+    private void SignalQueued()
     {
-        foreach (var signal in _mailSignals)
+        foreach (var signal in _signals)
         {
-            signal.MailQueued();
+            signal.MessagesQueued();
         }
     }
 }

@@ -6,7 +6,7 @@ public interface ILeadStore
 {
     /// <summary>
     /// Creates the lead or updates the one with the same email, with its consent, visitor, download request, stage and the
-    /// mails composed by <see cref="LeadCapture.Mails"/>, in one transaction.
+    /// outbox messages composed by <see cref="LeadCapture.Messages"/>, in one transaction.
     /// </summary>
     Task<LeadCaptureResult> CaptureAsync(LeadCapture capture, CancellationToken cancellationToken);
 

@@ -37,16 +37,16 @@ public sealed record LeadCapture
     public required DateTimeOffset At { get; init; }
 
     /// <summary>
-    /// Composes the mails that go with this capture (the download link, the address confirmation) from the lead as it is
-    /// about to be committed; the store writes them to the mail outbox in the same transaction as the lead, so a capture
-    /// leaves both or neither. Null for no mail.
+    /// Composes the outbox messages that go with this capture (the download link or address confirmation mail, the
+    /// <c>lead.captured</c> webhook) from the capture's result as it is about to be committed; the store writes them to the
+    /// outbox in the same transaction as the lead, so a capture leaves the lead and its messages, or neither. Null for none.
     /// </summary>
     /// <remarks>
     /// Called inside the store's write transaction, at most once per attempt: it must only compose (no I/O, no waiting).
-    /// A mail without <see cref="Mail.OutgoingMail.LeadId"/> is stored with the lead's id, so erasing the lead reaches it.
+    /// A message without <see cref="Delivery.OutboxMessage.LeadId"/> is stored with the lead's id, so erasing the lead reaches it.
     /// An exception thrown here rolls the whole capture back.
     /// </remarks>
-    public Func<Lead, IReadOnlyList<Mail.OutgoingMail>>? Mails { get; init; }
+    public Func<LeadCaptureResult, IReadOnlyList<Delivery.OutboxMessage>>? Messages { get; init; }
 }
 
 /// <summary>The outcome of storing a capture.</summary>
@@ -56,8 +56,8 @@ public sealed record LeadCapture
 /// <param name="OtherVisitors">Visitor ids merged into the lead before (other browsers or devices), to merge into the current visitor.</param>
 public sealed record LeadCaptureResult(Lead Lead, bool IsNew, LeadStageChange? StageChange, IReadOnlyList<string> OtherVisitors)
 {
-    /// <summary>How many mails <see cref="LeadCapture.Mails"/> put in the outbox with the lead; a sender should be woken when positive.</summary>
-    public int MailsQueued { get; init; }
+    /// <summary>How many messages <see cref="LeadCapture.Messages"/> put in the outbox with the lead; the worker should be woken when positive.</summary>
+    public int MessagesQueued { get; init; }
 }
 
 /// <summary>Everything stored about one lead, for an export (right of access).</summary>

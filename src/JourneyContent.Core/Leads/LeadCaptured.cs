@@ -16,3 +16,14 @@ public interface ILeadCapturedHandler
     /// <summary>Handles one capture.</summary>
     Task HandleAsync(LeadCaptured notification, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Composes outbox messages about a capture (the CRM's <c>lead.captured</c> webhook) that are committed in the capture's own
+/// transaction, so that a stored lead always has them and a rolled-back one never does.
+/// </summary>
+/// <remarks>Called inside the store's write transaction: compose only, no I/O. An exception rolls the capture back.</remarks>
+public interface ILeadCaptureMessages
+{
+    /// <summary>The messages to commit with <paramref name="captured"/>; empty for none.</summary>
+    IReadOnlyList<Delivery.OutboxMessage> Compose(LeadCaptured captured);
+}

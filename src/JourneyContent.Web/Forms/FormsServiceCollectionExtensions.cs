@@ -16,8 +16,8 @@ public static class FormsServiceCollectionExtensions
     /// Adds <see cref="GatedFormService"/>, the signing keys, the CRM webhooks (<c>JourneyContent:Webhooks</c>), the
     /// lead-erasure service, retention, and the per-IP limit of form posts (<see cref="PerIpRateLimitAttribute"/>, which
     /// needs no <c>app.UseRateLimiter()</c>).
-    /// Binds and validates <c>JourneyContent:Forms</c>. Needs tracking, an <see cref="ILeadStore"/> and the mail and
-    /// webhook outboxes (the SQLite or PostgreSQL registration). Safe to call twice.
+    /// Binds and validates <c>JourneyContent:Forms</c>. Needs tracking, an <see cref="ILeadStore"/> and the outbox
+    /// (the SQLite registration). Safe to call twice.
     /// </summary>
     public static IServiceCollection AddJourneyContentForms(this IServiceCollection services, IConfiguration configuration, Action<GatedFormOptions>? configure = null)
     {
@@ -42,7 +42,8 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton<ISiteMemberAccessor, NoSiteMembers>();
         services.TryAddSingleton<ILeadJourney, TrackerLeadJourney>();
         services.TryAddSingleton(sp => new CaptureLead(
-            sp.GetRequiredService<ILeadStore>(), sp.GetRequiredService<JourneyContent.Mail.IMailOutbox>(), sp.GetServices<JourneyContent.Mail.IMailQueuedSignal>(),
+            sp.GetRequiredService<ILeadStore>(), sp.GetRequiredService<JourneyContent.Delivery.IOutbox>(), sp.GetServices<JourneyContent.Delivery.IOutboxSignal>(),
+            sp.GetServices<ILeadCaptureMessages>(),
             sp.GetRequiredService<ILeadJourney>(), sp.GetRequiredService<JourneyContent.Stages.StageModel>(), sp.GetRequiredService<SigningKeys>().Links,
             sp.GetRequiredService<IOptions<GatedFormOptions>>().Value.ToCaptureSettings(), sp.GetRequiredService<ITextCatalog>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<JourneyContent.Web.Pages.PublicOrigin>();
@@ -54,7 +55,7 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton<LeadEraser>();
         services.AddJourneyContentWebhooks(configuration);
         services.TryAddSingleton<LeadWebhooks>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILeadCapturedHandler, LeadWebhooks>(sp => sp.GetRequiredService<LeadWebhooks>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILeadCaptureMessages, LeadWebhooks>(sp => sp.GetRequiredService<LeadWebhooks>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageTransitionObserver, LeadWebhooks>(sp => sp.GetRequiredService<LeadWebhooks>()));
         services.AddHostedService<LeadRetention>();
         services.TryAddSingleton<FormRateLimiter>();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace JourneyContent.Web.Forms;
 
-/// <summary>Tells the site's <see cref="ILeadCapturedHandler"/>s (CRM webhook, the Umbraco notification) about a committed lead.</summary>
+/// <summary>Tells the site's <see cref="ILeadCapturedHandler"/>s (the Umbraco notification, a site's own; the CRM webhook is already in the outbox, committed with the lead) about a committed lead.</summary>
 /// <remarks>The lead is stored and the visitor thanked whatever a handler does: a failing handler is logged, not thrown.</remarks>
 public sealed class LeadCapturedPublisher(IEnumerable<ILeadCapturedHandler> handlers, ILogger<LeadCapturedPublisher> logger)
 {

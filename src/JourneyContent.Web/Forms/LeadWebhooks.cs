@@ -1,3 +1,4 @@
+using JourneyContent.Delivery;
 using JourneyContent.Journeys;
 using JourneyContent.Leads;
 using JourneyContent.Web.Webhooks;
@@ -5,22 +6,25 @@ using JourneyContent.Webhooks;
 
 namespace JourneyContent.Web.Forms;
 
-/// <summary>Sends the CRM webhooks: <c>lead.captured</c> after each accepted form, <c>lead.stage_changed</c> when a lead's stage moves.</summary>
+/// <summary>Composes the CRM webhooks: <c>lead.captured</c> with each accepted form, <c>lead.stage_changed</c> when a lead's stage moves.</summary>
 /// <remarks>
-/// Both only write to the webhook outbox; the dispatcher posts them in the background. A lead's stage moves when the
-/// form itself changes it, or when one of its visitors' stage changes (stored transitions, off the request path).
+/// Both only write to the outbox; the outbox worker posts them in the background. The captured lead's webhooks (and the
+/// stage change the form itself caused) are composed inside the capture's transaction (<see cref="ILeadCaptureMessages"/>),
+/// so a stored lead always has its webhook and a rolled-back one never does. A lead's stage also moves when one of its
+/// visitors' stage changes (stored transitions, off the request path); those are queued when the transitions are stored.
 /// </remarks>
-public sealed class LeadWebhooks(WebhookPublisher publisher, ILeadStore leads) : ILeadCapturedHandler, IStageTransitionObserver
+public sealed class LeadWebhooks(WebhookPublisher publisher, ILeadStore leads) : ILeadCaptureMessages, IStageTransitionObserver
 {
     /// <inheritdoc />
-    public async Task HandleAsync(LeadCaptured notification, CancellationToken cancellationToken)
+    public IReadOnlyList<OutboxMessage> Compose(LeadCaptured captured)
     {
-        ArgumentNullException.ThrowIfNull(notification);
-        var lead = notification.Lead;
-        await publisher.PublishAsync(WebhookEvents.LeadCaptured, new
+        ArgumentNullException.ThrowIfNull(captured);
+        var lead = captured.Lead;
+        var messages = new List<OutboxMessage>(2);
+        if (publisher.Compose(WebhookEvents.LeadCaptured, new
         {
             leadId = lead.Id,
-            isNew = notification.IsNew,
+            isNew = captured.IsNew,
             email = lead.Email,
             firstName = lead.Profile.FirstName,
             lastName = lead.Profile.LastName,
@@ -32,13 +36,19 @@ public sealed class LeadWebhooks(WebhookPublisher publisher, ILeadStore leads) :
             language = lead.Language,
             stage = lead.Stage,
             declaredStage = lead.DeclaredStage,
-            contentId = notification.ContentId,
+            contentId = captured.ContentId,
             source = lead.Source,
-        }, lead.Id, cancellationToken);
-        if (notification.StageChange is { } change)
+        }, lead.Id) is { } message)
         {
-            await PublishStageAsync(lead, change, cancellationToken);
+            messages.Add(message);
         }
+
+        if (captured.StageChange is { } change && publisher.Compose(WebhookEvents.StageChanged, StagePayload(lead, change), lead.Id) is { } stage)
+        {
+            messages.Add(stage);
+        }
+
+        return messages;
     }
 
     /// <inheritdoc />
@@ -61,13 +71,15 @@ public sealed class LeadWebhooks(WebhookPublisher publisher, ILeadStore leads) :
     }
 
     private Task<bool> PublishStageAsync(Lead lead, LeadStageChange change, CancellationToken cancellationToken) =>
-        publisher.PublishAsync(WebhookEvents.StageChanged, new
-        {
-            leadId = lead.Id,
-            email = lead.Email,
-            from = change.From,
-            to = change.To,
-            at = change.At,
-            reason = change.Reason,
-        }, lead.Id, cancellationToken);
+        publisher.PublishAsync(WebhookEvents.StageChanged, StagePayload(lead, change), lead.Id, cancellationToken);
+
+    private static object StagePayload(Lead lead, LeadStageChange change) => new
+    {
+        leadId = lead.Id,
+        email = lead.Email,
+        from = change.From,
+        to = change.To,
+        at = change.At,
+        reason = change.Reason,
+    };
 }

@@ -23,14 +23,8 @@ public sealed class WebhookOptions
     /// </summary>
     public string? Secret { get; set; }
 
-    /// <summary>How often the dispatcher looks for due messages when nothing wakes it (default 5 s).</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>How long one request may take before it counts as failed (default 10 s).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>The most messages posted in one pass (default 20).</summary>
-    public int BatchSize { get; set; } = 20;
 
     /// <summary>When a failed message is tried again, section <c>JourneyContent:Webhooks:Retry</c>: 30 s, doubling from 1 min, capped at 6 h, 10 attempts.</summary>
     public OutboxRetryPolicy Retry { get; set; } = OutboxRetryPolicy.WebhookDefaults();
@@ -65,19 +59,9 @@ public sealed class WebhookOptions
             errors.Add($"{Section}:{nameof(Secret)} must be at least {MinimumSecretLength} characters long.");
         }
 
-        if (options.PollInterval <= TimeSpan.Zero)
-        {
-            errors.Add($"{Section}:{nameof(PollInterval)} must be positive.");
-        }
-
         if (options.Timeout <= TimeSpan.Zero)
         {
             errors.Add($"{Section}:{nameof(Timeout)} must be positive.");
-        }
-
-        if (options.BatchSize <= 0)
-        {
-            errors.Add($"{Section}:{nameof(BatchSize)} must be positive.");
         }
 
         errors.AddRange(options.Retry.Validate($"{Section}:{nameof(Retry)}"));

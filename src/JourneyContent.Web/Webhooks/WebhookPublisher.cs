@@ -1,30 +1,31 @@
 using System.Globalization;
 using System.Text.Json;
+using JourneyContent.Delivery;
 using JourneyContent.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace JourneyContent.Web.Webhooks;
 
-/// <summary>Queues CRM webhooks in the outbox; the <see cref="WebhookDispatcher"/> posts them.</summary>
+/// <summary>Composes CRM webhooks as outbox messages, and queues them; the outbox worker posts them through <see cref="WebhookDelivery"/>.</summary>
 /// <remarks>It never sends inline: a visitor submitting a form never waits for, or fails because of, a CRM.</remarks>
 public sealed class WebhookPublisher(
-    IWebhookOutbox outbox,
+    IOutbox outbox,
     IOptionsMonitor<WebhookOptions> options,
-    WebhookDispatcher dispatcher,
+    IEnumerable<IOutboxSignal> signals,
     TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
-    /// Queues <paramref name="payload"/> as <c>{"event", "id", "occurredAt", "data"}</c> for the URL configured for
-    /// <paramref name="eventName"/> and wakes the dispatcher. Returns false, storing nothing, when that event has no URL.
+    /// The outbox message that posts <paramref name="payload"/> as <c>{"event", "id", "occurredAt", "data"}</c> to the URL
+    /// configured for <paramref name="eventName"/>, or null when that event has no URL. Composes only (no I/O), so that it can
+    /// run inside a store's transaction.
     /// </summary>
     /// <param name="eventName">One of <see cref="WebhookEvents"/>.</param>
     /// <param name="payload">The <c>data</c> object, serialised with camelCase names.</param>
     /// <param name="leadId">The lead the event is about, so that erasing the lead reaches the message.</param>
-    /// <param name="cancellationToken">Cancels the queuing.</param>
     /// <exception cref="ArgumentException"><paramref name="eventName"/> is not one of <see cref="WebhookEvents"/>.</exception>
-    public async Task<bool> PublishAsync(string eventName, object payload, string? leadId, CancellationToken cancellationToken)
+    public OutboxMessage? Compose(string eventName, object payload, string? leadId)
     {
         ArgumentNullException.ThrowIfNull(eventName);
         ArgumentNullException.ThrowIfNull(payload);
@@ -37,7 +38,7 @@ public sealed class WebhookPublisher(
         };
         if (string.IsNullOrWhiteSpace(url))
         {
-            return false;
+            return null;
         }
 
         var envelope = new Envelope(
@@ -45,9 +46,26 @@ public sealed class WebhookPublisher(
             Guid.NewGuid().ToString(),
             time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             payload);
-        var body = JsonSerializer.Serialize(envelope, Json);
-        await outbox.EnqueueAsync(eventName, url, body, leadId, cancellationToken);
-        dispatcher.Wake();
+        return new WebhookPayload(eventName, url, JsonSerializer.Serialize(envelope, Json)).ToMessage(leadId);
+    }
+
+    /// <summary>
+    /// Queues what <see cref="Compose"/> gives and wakes the worker. Returns false, storing nothing, when that event has no URL.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="eventName"/> is not one of <see cref="WebhookEvents"/>.</exception>
+    public async Task<bool> PublishAsync(string eventName, object payload, string? leadId, CancellationToken cancellationToken)
+    {
+        if (Compose(eventName, payload, leadId) is not { } message)
+        {
+            return false;
+        }
+
+        await outbox.EnqueueAsync(message, cancellationToken);
+        foreach (var signal in signals)
+        {
+            signal.MessagesQueued();
+        }
+
         return true;
     }
 

@@ -10,14 +10,14 @@ public static class WebhookServiceCollectionExtensions
 {
     /// <summary>
     /// Adds CRM webhooks: binds and validates <c>JourneyContent:Webhooks</c> at start, the named <see cref="HttpClient"/>,
-    /// the <see cref="WebhookPublisher"/> and the <see cref="WebhookDispatcher"/> (a singleton that is also the hosted service).
-    /// Needs an <c>IWebhookOutbox</c> singleton, registered by the storage. Safe to call twice.
+    /// the <see cref="WebhookPublisher"/>, the <see cref="WebhookDelivery"/> of the outbox's webhook channel and the outbox
+    /// worker (<c>AddJourneyContentOutbox</c>). Needs an <c>IOutbox</c> singleton, registered by the storage. Safe to call twice.
     /// </summary>
     public static IServiceCollection AddJourneyContentWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(d => d.ServiceType == typeof(WebhookDispatcher)))
+        if (services.Any(d => d.ServiceType == typeof(WebhookDelivery)))
         {
             return services;
         }
@@ -27,7 +27,7 @@ public static class WebhookServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(WebhookDispatcher.HttpClientName)
+        services.AddHttpClient(WebhookDelivery.HttpClientName)
             .ConfigureHttpClient((provider, client) =>
             {
                 client.Timeout = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout;
@@ -35,8 +35,9 @@ public static class WebhookServiceCollectionExtensions
             })
             // A redirect would turn the POST into a GET or send the signed body to another host: it counts as a failure instead.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
-        services.TryAddSingleton<WebhookDispatcher>();
-        services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());
+        services.TryAddSingleton<WebhookDelivery>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<JourneyContent.Delivery.IOutboxDelivery, WebhookDelivery>(provider => provider.GetRequiredService<WebhookDelivery>()));
+        services.AddJourneyContentOutbox(configuration);
         services.TryAddSingleton<WebhookPublisher>();
         return services;
     }

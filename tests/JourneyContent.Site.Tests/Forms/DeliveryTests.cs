@@ -1,3 +1,4 @@
+using JourneyContent.Delivery;
 using System.Net;
 using System.Text.RegularExpressions;
 using JourneyContent.Forms;
@@ -37,7 +38,7 @@ public sealed partial class DeliveryTests
         Assert.Contains("Comparatif", message.Subject + message.TextBody, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(OutboxStatus.Sent, Assert.Single(await site.Services.GetRequiredService<IMailOutbox>().RecentAsync(5, default)).Status);
+        Assert.Equal(OutboxStatus.Sent, Assert.Single(await site.RecentMailAsync(5)).Status);
     }
 
     [Fact]
@@ -71,8 +72,7 @@ public sealed partial class DeliveryTests
         using var notGated = await visitor.Http.GetAsync(new Uri(GatedFormService.DownloadPath(otherAsset), UriKind.Relative));
         using var old = await visitor.Http.GetAsync(new Uri(GatedFormService.DownloadPath(expired), UriKind.Relative));
         var oldPage = await old.Content.ReadAsStringAsync();
-        var outbox = site.Services.GetRequiredService<IMailOutbox>();
-        var before = (await outbox.RecentAsync(10, default)).Count;
+        var before = (await site.RecentMailAsync(10)).Count;
         using var renewed = await visitor.Http.PostAsync(new Uri("/journey/download/renew", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["t"] = expired,
@@ -86,7 +86,7 @@ public sealed partial class DeliveryTests
         Assert.Contains("Send me a fresh link", oldPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
         Assert.Contains("A fresh link is on its way", await renewed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(before + 1, (await outbox.RecentAsync(10, default)).Count);
+        Assert.Equal(before + 1, (await site.RecentMailAsync(10)).Count);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed partial class DeliveryTests
         Assert.NotNull((await site.Services.GetRequiredService<ILeadStore>().FindAsync(lead.Id, default))!.EmailConfirmedAt);
         Assert.Contains(mails, m => (m.TextBody ?? "").Contains("/journey/download?t=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.SeeOther, clickedAgain.StatusCode);
-        Assert.Equal(2, (await site.Services.GetRequiredService<IMailOutbox>().RecentAsync(10, default)).Count);
+        Assert.Equal(2, (await site.RecentMailAsync(10)).Count);
     }
 
     /// <summary>Waits for the sender to write at least <paramref name="count"/> .eml files into the pickup folder, and reads them in order.</summary>

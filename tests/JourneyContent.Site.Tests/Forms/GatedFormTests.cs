@@ -90,7 +90,7 @@ public sealed partial class GatedFormTests
         Assert.Equal("2026-11", consent.Version);
         // The test server has no remote address, and no hash is made up for it (the hash itself: SigningKeysTests).
         Assert.Null(consent.IpHash);
-        var mail = Assert.Single(await site.Services.GetRequiredService<IMailOutbox>().RecentAsync(10, default));
+        var mail = Assert.Single(await site.RecentMailAsync(10));
         Assert.Equal(("download", "Ada.Lovelace@example.com"), (mail.Mail.Purpose, mail.Mail.To));
         Assert.Contains(WebUtility.HtmlDecode(download), mail.Mail.TextBody, StringComparison.Ordinal);
     }
@@ -126,7 +126,7 @@ public sealed partial class GatedFormTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("We could not accept this form.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await FormVisitor.LeadsAsync(site));
-        Assert.Empty(await site.Services.GetRequiredService<IMailOutbox>().RecentAsync(10, default));
+        Assert.Empty(await site.RecentMailAsync(10));
     }
 
     [Fact]

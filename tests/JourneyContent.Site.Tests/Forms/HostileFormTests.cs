@@ -40,7 +40,7 @@ public sealed partial class HostileFormTests
         using var visitor = new FormVisitor(site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://evil.example/") }));
 
         using var response = await visitor.SubmitAsync(new() { ["email"] = "ada@example.com" });
-        var mail = Assert.Single(await site.Services.GetRequiredService<IMailOutbox>().RecentAsync(5, default)).Mail;
+        var mail = Assert.Single(await site.RecentMailAsync(5)).Mail;
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Contains("/journey/download?t=", mail.TextBody, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed partial class HostileFormTests
         using var visitor = new FormVisitor(site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://evil.example/") }));
 
         (await visitor.SubmitAsync(new() { ["email"] = "ada@example.com" })).Dispose();
-        var mail = Assert.Single(await site.Services.GetRequiredService<IMailOutbox>().RecentAsync(5, default)).Mail;
+        var mail = Assert.Single(await site.RecentMailAsync(5)).Mail;
 
         Assert.Contains("https://www.sillage.example/journey/download?t=", mail.TextBody, StringComparison.Ordinal);
     }
@@ -104,7 +104,7 @@ public sealed partial class HostileFormTests
 
         Assert.NotEmpty(html);
         Assert.Empty(await FormVisitor.LeadsAsync(site));
-        Assert.Empty(await site.Services.GetRequiredService<IMailOutbox>().RecentAsync(5, default));
+        Assert.Empty(await site.RecentMailAsync(5));
     }
 
     [Fact]

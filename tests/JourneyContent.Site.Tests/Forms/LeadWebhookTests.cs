@@ -21,17 +21,19 @@ public sealed class LeadWebhookTests
         await visitor.ConsentAsync();
 
         using var response = await visitor.SubmitAsync(new() { ["email"] = "ada@example.com", ["project_stage"] = "consideration" });
-        var outbox = site.Services.GetRequiredService<IWebhookOutbox>();
-        var afterCapture = await outbox.RecentAsync(10, default);
+        // Committed with the lead itself, so present the moment the form is answered.
+        var afterCapture = await site.RecentWebhooksAsync(10);
+        var mail = Assert.Single(await site.RecentMailAsync(10));
         using var declared = await visitor.Http.PostAsJsonAsync(new Uri("/api/journey/events", UriKind.Relative), new { type = "declared_stage", stage = "decision" });
         await site.StoredEventsAsync();
         var lead = Assert.Single(await FormVisitor.LeadsAsync(site));
-        var all = await WaitForAsync(outbox, 3);
+        var all = await WaitForAsync(site, 3);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        var captured = Assert.Single(afterCapture, m => m.Event == WebhookEvents.LeadCaptured);
-        Assert.Equal("http://127.0.0.1:9/crm/leads", captured.Url);
-        using (var body = JsonDocument.Parse(captured.Body))
+        var captured = Assert.Single(afterCapture, m => m.Payload.Event == WebhookEvents.LeadCaptured);
+        Assert.Equal("http://127.0.0.1:9/crm/leads", captured.Payload.Url);
+        Assert.Equal((lead.Id, lead.Id), (captured.LeadId, mail.Mail.LeadId));
+        using (var body = JsonDocument.Parse(captured.Payload.Body))
         {
             Assert.Equal("lead.captured", body.RootElement.GetProperty("event").GetString());
             Assert.Equal("ada@example.com", body.RootElement.GetProperty("data").GetProperty("email").GetString());
@@ -39,7 +41,7 @@ public sealed class LeadWebhookTests
         }
 
         Assert.Equal("decision", lead.Stage);
-        var stageChanges = all.Where(m => m.Event == WebhookEvents.StageChanged).Select(m => JsonDocument.Parse(m.Body).RootElement.GetProperty("data").GetProperty("to").GetString()).ToList();
+        var stageChanges = all.Where(m => m.Payload.Event == WebhookEvents.StageChanged).Select(m => JsonDocument.Parse(m.Payload.Body).RootElement.GetProperty("data").GetProperty("to").GetString()).ToList();
         Assert.Equal(["consideration", "decision"], stageChanges.Order(StringComparer.Ordinal));
         Assert.Equal(["decision", "consideration"], (await site.Services.GetRequiredService<ILeadStore>().RecordAsync(lead.Id, default))!.StageHistory.Select(h => h.To).Reverse());
     }
@@ -52,14 +54,14 @@ public sealed class LeadWebhookTests
 
         (await visitor.SubmitAsync(new() { ["email"] = "ada@example.com" })).Dispose();
 
-        Assert.Empty(await site.Services.GetRequiredService<IWebhookOutbox>().RecentAsync(10, default));
+        Assert.Empty(await site.RecentWebhooksAsync(10));
     }
 
-    private static async Task<IReadOnlyList<WebhookMessage>> WaitForAsync(IWebhookOutbox outbox, int count)
+    private static async Task<IReadOnlyList<QueuedWebhook>> WaitForAsync(JourneyContent.Testing.DemoSite site, int count)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var all = await outbox.RecentAsync(100, default);
+            var all = await site.RecentWebhooksAsync(100);
             if (all.Count >= count)
             {
                 return all;
@@ -68,6 +70,6 @@ public sealed class LeadWebhookTests
             await Task.Delay(50);
         }
 
-        return await outbox.RecentAsync(100, default);
+        return await site.RecentWebhooksAsync(100);
     }
 }

@@ -59,7 +59,7 @@ public sealed class PrivacyTests
         Assert.Empty(record.Consents);
         Assert.Empty(record.Visitors);
         Assert.Equal(events, await site.Services.GetRequiredService<IJourneyStore>().CountEventsAsync(default));
-        var mail = Assert.Single(await site.Services.GetRequiredService<IMailOutbox>().RecentAsync(10, default));
+        var mail = Assert.Single(await site.RecentMailAsync(10));
         Assert.Equal(string.Empty, mail.Mail.To);
         Assert.DoesNotContain("Ada", mail.Mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(await store.PrivacyAuditAsync(leadId, 10, default), a => a.Action == "erase" && a.ByUser == "admin@example.com");
@@ -135,6 +135,30 @@ public sealed class PrivacyTests
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Contains("/journey/admin/denied", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_outbox_health_shows_each_channel_of_the_one_outbox()
+    {
+        using var site = FormVisitor.Site()
+            .With("JourneyContent:Webhooks:LeadCapturedUrl", "http://127.0.0.1:9/crm/leads")
+            .With("JourneyContent:Webhooks:Secret", "a-long-enough-test-secret");
+        await CaptureAsync(site);
+        using var admin = await SignedInAsync(site, JourneyRoles.Admin);
+
+        using var api = System.Text.Json.JsonDocument.Parse(await admin.Http.GetStringAsync(new Uri("/journey/admin/api/outbox", UriKind.Relative)));
+        var page = await admin.Http.GetStringAsync(new Uri("/journey/admin/outbox", UriKind.Relative));
+
+        // Pending or already delivered (the worker runs), but one message in each channel, with the capture's topics.
+        foreach (var channel in new[] { "mail", "webhooks" })
+        {
+            var summary = api.RootElement.GetProperty(channel);
+            Assert.Equal(1, summary.GetProperty("pending").GetInt32() + summary.GetProperty("sent").GetInt32() + summary.GetProperty("failed").GetInt32());
+        }
+
+        Assert.Equal("webhook", api.RootElement.GetProperty("webhooks").GetProperty("channel").GetString());
+        Assert.Contains("<td>download</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>lead.captured</td>", page, StringComparison.Ordinal);
     }
 
     private static async Task<string> CaptureAsync(DemoSite site)

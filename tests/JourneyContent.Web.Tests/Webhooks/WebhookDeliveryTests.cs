@@ -2,6 +2,7 @@ using JourneyContent.Delivery;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using JourneyContent.Web.Delivery;
 using JourneyContent.Web.Webhooks;
 using JourneyContent.Webhooks;
 using Microsoft.Extensions.Configuration;
@@ -23,12 +24,12 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "jc-webhooks-" + Guid.NewGuid().ToString("N")[..8]);
     private WebhookReceiver _receiver = null!;
-    private SqliteWebhookOutbox _outbox = null!;
+    private SqliteOutbox _outbox = null!;
     private ServiceProvider _services = null!;
 
     private WebhookPublisher Publisher => _services.GetRequiredService<WebhookPublisher>();
 
-    private WebhookDispatcher Dispatcher => _services.GetRequiredService<WebhookDispatcher>();
+    private OutboxWorker Worker => _services.GetRequiredService<OutboxWorker>();
 
     public async Task InitializeAsync()
     {
@@ -36,7 +37,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         // A real SQLite file, migrated as the site migrates it.
         var connections = new SqliteConnectionFactory(Options.Create(new SqliteStoreOptions { DatabasePath = Path.Combine(_folder, "journeycontent.db") }));
         await new SqliteMigrator(connections, _clock, NullLogger<SqliteMigrator>.Instance).MigrateAsync();
-        _outbox = new SqliteWebhookOutbox(connections, _clock);
+        _outbox = new SqliteOutbox(connections, _clock);
         Configure(_receiver.Url);
     }
 
@@ -48,7 +49,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    private List<WebhookMessage> All => [.. _outbox.RecentAsync(1000, default).GetAwaiter().GetResult().OrderBy(m => m.Id)];
+    private List<OutboxEntry> All => [.. _outbox.RecentAsync(null, 1000, default).GetAwaiter().GetResult().OrderBy(m => m.Id)];
 
     /// <summary>The services as the site registers them, with the test's outbox and clock.</summary>
     private void Configure(string? leadCapturedUrl, string timeout = "00:00:05", string pollInterval = "01:00:00")
@@ -58,12 +59,12 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             ["JourneyContent:Webhooks:LeadCapturedUrl"] = leadCapturedUrl,
             ["JourneyContent:Webhooks:Secret"] = Secret,
             ["JourneyContent:Webhooks:Timeout"] = timeout,
-            ["JourneyContent:Webhooks:PollInterval"] = pollInterval,
+            ["JourneyContent:Outbox:PollInterval"] = pollInterval,
         }).Build();
         _services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(_clock)
-            .AddSingleton<IWebhookOutbox>(_outbox)
+            .AddSingleton<IOutbox>(_outbox)
             .AddJourneyContentWebhooks(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -71,22 +72,22 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     private Task<bool> PublishLeadAsync(string leadId = "lead-1") =>
         Publisher.PublishAsync(WebhookEvents.LeadCaptured, new { LeadId = leadId, Email = "ada@example.com", StageName = "consideration" }, leadId, default);
 
-    private WebhookMessage Single() => Assert.Single(All);
+    private OutboxEntry Single() => Assert.Single(All);
 
     [Fact]
     public async Task A_published_lead_captured_is_posted_as_json_signed_by_the_standard_webhooks_scheme()
     {
         Assert.True(await PublishLeadAsync());
 
-        Assert.Equal(1, await Dispatcher.DispatchDueAsync(default));
+        Assert.Equal(1, await Worker.DeliverDueAsync(default));
 
         var received = Assert.Single(_receiver.Received);
         Assert.StartsWith("application/json", received.ContentType, StringComparison.Ordinal);
         Assert.Equal(WebhookEvents.LeadCaptured, received.Event);
-        Assert.Equal(Single().IdempotencyId, received.Delivery);
+        Assert.Equal(Single().Message.IdempotencyId, received.Delivery);
         Assert.Matches("^msg_[0-9a-f]{32}$", received.Delivery);
         Assert.Equal(_clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), received.Timestamp);
-        Assert.Equal(Single().Body, received.Body);
+        Assert.Equal(WebhookPayload.Read(Single().Message).Body, received.Body);
         using (var json = JsonDocument.Parse(received.Body))
         {
             var root = json.RootElement;
@@ -104,7 +105,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.False(WebhookSignature.Verify(WebhookSignature.NewSecret(), received.Delivery!, received.Timestamp!, received.Body, received.Signature, _clock.GetUtcNow(), tolerance));
         Assert.False(WebhookSignature.Verify(Secret, received.Delivery!, received.Timestamp!, received.Body.Replace("ada@", "eve@", StringComparison.Ordinal), received.Signature, _clock.GetUtcNow(), tolerance));
         var sent = Single();
-        Assert.Equal((WebhookStatus.Sent, 1, (DateTimeOffset?)_clock.GetUtcNow()), (sent.Status, sent.Attempts, sent.SentAt));
+        Assert.Equal((OutboxStatus.Sent, 1, (DateTimeOffset?)_clock.GetUtcNow()), (sent.Status, sent.Attempts, sent.SentAt));
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         _clock.SetUtcNow(DateTimeOffset.UtcNow);
         await PublishLeadAsync();
 
-        await Dispatcher.DispatchDueAsync(default);
+        await Worker.DeliverDueAsync(default);
 
         var received = Assert.Single(_receiver.Received);
         var library = new StandardWebhooks.StandardWebhook(Secret);
@@ -126,16 +127,48 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Publishing_queues_the_message_and_sends_nothing_until_the_dispatcher_runs()
+    public async Task A_delivery_is_verified_by_the_npm_standardwebhooks_package_run_by_node_and_a_tampered_body_is_refused()
+    {
+        // The npm library checks webhook-timestamp within 5 minutes of Date.now(), the machine's real clock, which this test
+        // cannot replace: the fake clock is set to the real now once (never waited on), so the worker signs a current time.
+        _clock.SetUtcNow(DateTimeOffset.UtcNow);
+        await PublishLeadAsync();
+
+        Assert.Equal(1, await Worker.DeliverDueAsync(default));
+
+        var received = Assert.Single(_receiver.Received);
+        var headers = new Dictionary<string, string>
+        {
+            ["webhook-id"] = received.Delivery!,
+            ["webhook-timestamp"] = received.Timestamp!,
+            ["webhook-signature"] = received.Signature!,
+        };
+        var verified = await NodeStandardWebhooks.VerifyAsync(Secret, headers, received.Body);
+        Assert.True(verified.ExitCode == 0, $"node refused a real delivery (exit {verified.ExitCode}): {verified.Stderr}");
+        Assert.True(
+            System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(received.Body), System.Text.Json.Nodes.JsonNode.Parse(verified.Stdout)),
+            $"The payload node verified differs from the body posted: {verified.Stdout}");
+
+        var tampered = await NodeStandardWebhooks.VerifyAsync(Secret, headers, received.Body.Replace("ada@", "eve@", StringComparison.Ordinal));
+        Assert.True(tampered.ExitCode == 1, $"A tampered body was not refused (exit {tampered.ExitCode}): {tampered.Stdout}{tampered.Stderr}");
+        Assert.Contains("Refused", tampered.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publishing_queues_the_message_wakes_the_worker_and_sends_nothing_until_a_worker_pass()
     {
         await PublishLeadAsync();
-        // Long enough for an inline or fire-and-forget send to have arrived.
-        await Task.Delay(200);
 
+        // Deterministic: nothing has claimed the message (a claim at the same instant still gets it, unleased and never
+        // attempted), so no inline or fire-and-forget send can be under way; the worker is not running here.
         Assert.Empty(_receiver.Received);
-        Assert.Equal(WebhookStatus.Pending, Single().Status);
+        var queued = Single();
+        Assert.Equal((OutboxStatus.Pending, 0), (queued.Status, queued.Attempts));
+        var claimed = Assert.Single(await _outbox.ClaimDueAsync([OutboxChannels.Webhook], _clock.GetUtcNow(), 10, TimeSpan.FromSeconds(1), default));
+        Assert.Equal(queued.Id, claimed.Id);
+        _clock.Advance(TimeSpan.FromSeconds(1));
 
-        await Dispatcher.DispatchDueAsync(default);
+        Assert.Equal(1, await Worker.DeliverDueAsync(default));
         Assert.Single(_receiver.Received);
     }
 
@@ -164,26 +197,26 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         _receiver.AnswerNext(500, 200);
         await PublishLeadAsync();
 
-        await Dispatcher.DispatchDueAsync(default);
+        await Worker.DeliverDueAsync(default);
 
         var failed = Single();
-        Assert.Equal(WebhookStatus.Pending, failed.Status);
+        Assert.Equal(OutboxStatus.Pending, failed.Status);
         Assert.Equal(1, failed.Attempts);
         Assert.Equal("HTTP 500 Internal Server Error", failed.LastError);
         Assert.Equal(OutboxRetryPolicy.WebhookDefaults().NextAttempt(1, _clock.GetUtcNow()), failed.NextAttemptAt);
 
-        Assert.Equal(0, await Dispatcher.DispatchDueAsync(default));
+        Assert.Equal(0, await Worker.DeliverDueAsync(default));
         _clock.Advance(TimeSpan.FromSeconds(29));
-        Assert.Equal(0, await Dispatcher.DispatchDueAsync(default));
+        Assert.Equal(0, await Worker.DeliverDueAsync(default));
         _clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, await Dispatcher.DispatchDueAsync(default));
+        Assert.Equal(1, await Worker.DeliverDueAsync(default));
         _clock.Advance(TimeSpan.FromHours(7));
-        Assert.Equal(0, await Dispatcher.DispatchDueAsync(default));
+        Assert.Equal(0, await Worker.DeliverDueAsync(default));
 
         Assert.Equal(2, _receiver.Received.Count);
         Assert.Equal(_receiver.Received.First().Delivery, _receiver.Received.Last().Delivery);
         var sent = Single();
-        Assert.Equal((WebhookStatus.Sent, 2), (sent.Status, sent.Attempts));
+        Assert.Equal((OutboxStatus.Sent, 2), (sent.Status, sent.Attempts));
     }
 
     [Fact]
@@ -193,10 +226,10 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Configure(ClosedPortUrl());
         await PublishLeadAsync();
 
-        await Dispatcher.DispatchDueAsync(default);
+        await Worker.DeliverDueAsync(default);
 
         var message = Single();
-        Assert.Equal((WebhookStatus.Pending, 1), (message.Status, message.Attempts));
+        Assert.Equal((OutboxStatus.Pending, 1), (message.Status, message.Attempts));
         Assert.False(string.IsNullOrWhiteSpace(message.LastError));
         Assert.Equal(_clock.GetUtcNow().AddSeconds(30), message.NextAttemptAt);
     }
@@ -209,10 +242,10 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         _receiver.Delay = TimeSpan.FromSeconds(5);
         await PublishLeadAsync();
 
-        await Dispatcher.DispatchDueAsync(default);
+        await Worker.DeliverDueAsync(default);
 
         var message = Single();
-        Assert.Equal(WebhookStatus.Pending, message.Status);
+        Assert.Equal(OutboxStatus.Pending, message.Status);
         Assert.StartsWith("Timed out", message.LastError, StringComparison.Ordinal);
     }
 
@@ -222,12 +255,12 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         _receiver.AnswerNext(410);
         await PublishLeadAsync();
 
-        await Dispatcher.DispatchDueAsync(default);
+        await Worker.DeliverDueAsync(default);
         _clock.Advance(TimeSpan.FromDays(1));
-        await Dispatcher.DispatchDueAsync(default);
+        await Worker.DeliverDueAsync(default);
 
         var message = Single();
-        Assert.Equal((WebhookStatus.Failed, 1, "HTTP 410 Gone"), (message.Status, message.Attempts, message.LastError));
+        Assert.Equal((OutboxStatus.Failed, 1, "HTTP 410 Gone"), (message.Status, message.Attempts, message.LastError));
         Assert.Single(_receiver.Received);
     }
 
@@ -238,35 +271,33 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         for (var i = 0; i < OutboxRetryPolicy.WebhookDefaults().MaxAttempts + 2; i++)
         {
             _receiver.AnswerNext(503);
-            await Dispatcher.DispatchDueAsync(default);
+            await Worker.DeliverDueAsync(default);
             _clock.Advance(TimeSpan.FromHours(7));
         }
 
         var message = Single();
-        Assert.Equal((WebhookStatus.Failed, OutboxRetryPolicy.WebhookDefaults().MaxAttempts), (message.Status, message.Attempts));
+        Assert.Equal((OutboxStatus.Failed, OutboxRetryPolicy.WebhookDefaults().MaxAttempts), (message.Status, message.Attempts));
         Assert.Equal(OutboxRetryPolicy.WebhookDefaults().MaxAttempts, _receiver.Received.Count);
-        Assert.Equal(new WebhookSummary(0, 0, 1), await _outbox.SummaryAsync(default));
+        Assert.Equal(new OutboxSummary(OutboxChannels.Webhook, 0, 0, 1, null), Assert.Single(await _outbox.SummaryAsync(default)));
     }
 
     [Fact]
-    public async Task The_running_dispatcher_delivers_as_soon_as_a_publication_wakes_it()
+    public async Task The_running_worker_delivers_as_soon_as_a_publication_wakes_it()
     {
-        // The poll is an hour away: only the wake-up can explain a prompt delivery.
+        // The poll is an hour away on a clock that never moves: only the wake-up can explain the second delivery.
         var host = _services.GetServices<IHostedService>().Single();
-        Assert.Same(Dispatcher, host);
+        Assert.Same(Worker, host);
+        await PublishLeadAsync("lead-1");
         await host.StartAsync(default);
         try
         {
-            await Task.Delay(100);
-            await PublishLeadAsync();
+            // The first pass at start delivers the first message; the second is published after it has arrived.
+            await _receiver.NextAsync();
+            await PublishLeadAsync("lead-2");
 
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (_receiver.Received.IsEmpty && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
+            await _receiver.NextAsync();
 
-            Assert.Single(_receiver.Received);
+            Assert.Equal(2, _receiver.Received.Count);
         }
         finally
         {
@@ -275,15 +306,16 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Registering_twice_adds_one_dispatcher_which_is_also_the_only_hosted_service()
+    public void Registering_twice_adds_one_webhook_delivery_and_one_worker_which_is_the_only_hosted_service()
     {
         var configuration = new ConfigurationBuilder().Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IWebhookOutbox>(_outbox);
+        var services = new ServiceCollection().AddLogging().AddSingleton<IOutbox>(_outbox);
 
         services.AddJourneyContentWebhooks(configuration).AddJourneyContentWebhooks(configuration);
 
         using var provider = services.BuildServiceProvider();
-        Assert.Same(provider.GetRequiredService<WebhookDispatcher>(), Assert.Single(provider.GetServices<IHostedService>()));
+        Assert.Same(provider.GetRequiredService<OutboxWorker>(), Assert.Single(provider.GetServices<IHostedService>()));
+        Assert.IsType<WebhookDelivery>(Assert.Single(provider.GetServices<IOutboxDelivery>()));
         Assert.Single(services, d => d.ServiceType == typeof(WebhookPublisher));
     }
 
@@ -295,7 +327,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             ["JourneyContent:Webhooks:LeadCapturedUrl"] = "ftp://crm.example.com/hook",
             ["JourneyContent:Webhooks:StageChangedUrl"] = "https://crm.example.com/hook",
         }).Build();
-        using var provider = new ServiceCollection().AddLogging().AddSingleton<IWebhookOutbox>(_outbox)
+        using var provider = new ServiceCollection().AddLogging().AddSingleton<IOutbox>(_outbox)
             .AddJourneyContentWebhooks(configuration).BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<WebhookOptions>>().Value);

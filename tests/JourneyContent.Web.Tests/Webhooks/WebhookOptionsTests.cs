@@ -12,11 +12,11 @@ public sealed class WebhookOptionsTests
     }
 
     [Fact]
-    public void The_defaults_poll_every_5_seconds_time_out_after_10_and_batch_20()
+    public void The_default_timeout_is_10_seconds()
     {
         var options = new WebhookOptions();
 
-        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), 20), (options.PollInterval, options.Timeout, options.BatchSize));
+        Assert.Equal(TimeSpan.FromSeconds(10), options.Timeout);
     }
 
     [Fact]
@@ -60,13 +60,11 @@ public sealed class WebhookOptionsTests
     }
 
     [Fact]
-    public void Non_positive_intervals_and_batch_size_are_each_named()
+    public void A_non_positive_timeout_is_named()
     {
-        var errors = WebhookOptions.Validate(new WebhookOptions { PollInterval = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(-1), BatchSize = 0 });
+        var errors = WebhookOptions.Validate(new WebhookOptions { Timeout = TimeSpan.FromSeconds(-1) });
 
-        Assert.Equal(
-            ["JourneyContent:Webhooks:PollInterval must be positive.", "JourneyContent:Webhooks:Timeout must be positive.", "JourneyContent:Webhooks:BatchSize must be positive."],
-            errors);
+        Assert.Equal(["JourneyContent:Webhooks:Timeout must be positive."], errors);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _statuses = new();
+    private readonly SemaphoreSlim _arrived = new(0);
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -43,6 +44,15 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         // Port 0 is resolved by Kestrel: the bound address is known only once started.
         receiver.Url = app.Urls.Single().TrimEnd('/') + "/hook";
         return receiver;
+    }
+
+    /// <summary>Completes as soon as the next request arrives; the 10 s only guards against a hung test, it is never waited out when things work.</summary>
+    public async Task NextAsync()
+    {
+        if (!await _arrived.WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            throw new TimeoutException("No webhook arrived within 10 s.");
+        }
     }
 
     public void AnswerNext(params int[] statuses)
@@ -69,6 +79,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             Timestamp = headers["webhook-timestamp"].FirstOrDefault(),
             Headers = new HeaderDictionary(headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase)),
         });
+        _arrived.Release();
         if (Delay > TimeSpan.Zero)
         {
             try
@@ -88,5 +99,6 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _arrived.Dispose();
     }
 }

@@ -1,19 +1,18 @@
 using System.Security.Claims;
 using System.Text.Json;
 using JourneyContent.Leads;
-using JourneyContent.Mail;
+using JourneyContent.Delivery;
 using JourneyContent.Web.Forms;
-using JourneyContent.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JourneyContent.Site.BackOffice.Leads;
 
-/// <summary>Leads for marketers, and the privacy operations for admins: export everything about a lead, erase a lead, see the outboxes.</summary>
+/// <summary>Leads for marketers, and the privacy operations for admins: export everything about a lead, erase a lead, see the outbox.</summary>
 [Route(BackOfficeRoutes.Root)]
 [AutoValidateAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IMailOutbox mail, IWebhookOutbox webhooks, TimeProvider time) : Controller
+public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IOutbox outbox, TimeProvider time) : Controller
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -88,23 +87,29 @@ public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IMailOu
         return RedirectToAction(nameof(Index));
     }
 
-    /// <summary>The mail and webhook outboxes: what waits, what was sent, what failed and why.</summary>
+    /// <summary>The outbox, channel by channel: what waits, what was sent, what failed and why.</summary>
     [HttpGet("outbox")]
     [Authorize(Policy = BackOfficePolicies.Admins)]
-    public async Task<IActionResult> Outbox() =>
-        View(BackOfficeViews.Outbox, new OutboxViewModel(
-            await mail.SummaryAsync(HttpContext.RequestAborted), await mail.RecentAsync(50, HttpContext.RequestAborted),
-            await webhooks.SummaryAsync(HttpContext.RequestAborted), await webhooks.RecentAsync(50, HttpContext.RequestAborted)));
+    public async Task<IActionResult> Outbox()
+    {
+        var summaries = await outbox.SummaryAsync(HttpContext.RequestAborted);
+        return View(BackOfficeViews.Outbox, new OutboxViewModel(
+            OutboxSummary.Of(summaries, OutboxChannels.Mail), await outbox.RecentAsync(OutboxChannels.Mail, 50, HttpContext.RequestAborted),
+            OutboxSummary.Of(summaries, OutboxChannels.Webhook), await outbox.RecentAsync(OutboxChannels.Webhook, 50, HttpContext.RequestAborted)));
+    }
 
-    /// <summary>The outbox figures as JSON, for monitoring.</summary>
+    /// <summary>The outbox figures per channel as JSON, for monitoring.</summary>
     [HttpGet("api/outbox")]
     [Authorize(Policy = BackOfficePolicies.Admins)]
-    public async Task<IActionResult> OutboxApi() =>
-        Ok(new { mail = await mail.SummaryAsync(HttpContext.RequestAborted), webhooks = await webhooks.SummaryAsync(HttpContext.RequestAborted) });
+    public async Task<IActionResult> OutboxApi()
+    {
+        var summaries = await outbox.SummaryAsync(HttpContext.RequestAborted);
+        return Ok(new { mail = OutboxSummary.Of(summaries, OutboxChannels.Mail), webhooks = OutboxSummary.Of(summaries, OutboxChannels.Webhook) });
+    }
 }
 
 /// <summary>The leads list page.</summary>
 public sealed record LeadsViewModel(LeadQuery Query, IReadOnlyList<Lead> Leads, int Total, int Page, string? Message);
 
 /// <summary>The outbox page.</summary>
-public sealed record OutboxViewModel(OutboxSummary Mail, IReadOnlyList<OutboxEntry> RecentMail, WebhookSummary Webhooks, IReadOnlyList<WebhookMessage> RecentWebhooks);
+public sealed record OutboxViewModel(OutboxSummary Mail, IReadOnlyList<OutboxEntry> RecentMail, OutboxSummary Webhooks, IReadOnlyList<OutboxEntry> RecentWebhooks);
