@@ -2,10 +2,12 @@ using System.Security.Claims;
 using System.Text.Json;
 using JourneyContent.Leads;
 using JourneyContent.Mail;
+using JourneyContent.Site.BackOffice.Localization;
 using JourneyContent.Web.Forms;
 using JourneyContent.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace JourneyContent.Site.BackOffice.Leads;
 
@@ -13,7 +15,7 @@ namespace JourneyContent.Site.BackOffice.Leads;
 [Route(BackOfficeRoutes.Root)]
 [AutoValidateAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IMailOutbox mail, IWebhookOutbox webhooks, TimeProvider time) : Controller
+public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IMailOutbox mail, IWebhookOutbox webhooks, TimeProvider time, IStringLocalizer<BackOfficeStrings> texts) : Controller
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -79,12 +81,12 @@ public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IMailOu
     {
         if (!confirm)
         {
-            TempData["Message"] = "Nothing erased: tick the confirmation box.";
+            TempData["Message"] = texts["Leads.EraseUnconfirmed"].Value;
             return RedirectToAction(nameof(Show), new { id });
         }
 
         var erased = await eraser.EraseAsync(id, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "unknown", "erase", HttpContext.RequestAborted);
-        TempData["Message"] = erased ? $"Lead {id} was erased." : $"Lead {id} was already erased or does not exist.";
+        TempData["Message"] = texts[erased ? "Leads.Erased" : "Leads.NotErased", id].Value;
         return RedirectToAction(nameof(Index));
     }
 
