@@ -2,11 +2,14 @@ using System.Security.Claims;
 using JourneyContent.Editing;
 using JourneyContent.Site.BackOffice;
 using JourneyContent.Site.BackOffice.Authentication;
+using JourneyContent.Site.BackOffice.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +42,7 @@ public static class BackOfficeServiceCollectionExtensions
         services.TryAddSingleton<JourneyContent.Tagging.ContentTagging>();
         services.TryAddSingleton<JourneyContent.Web.Suggestions.StageSuggestions>();
         services.AddJourneyContentReports();
+        services.AddSingleton<IPostConfigureOptions<RequestLocalizationOptions>, ConfigureBackOfficeCulture>();
 
         services.AddAuthentication(BackOfficeRoutes.Scheme)
             .AddCookie(BackOfficeRoutes.Scheme, options =>

@@ -7,11 +7,20 @@ namespace JourneyContent.Web.Tests.Localization;
 
 public sealed class SharedStringsTests
 {
-    /// <summary>Every culture's catalogue next to the neutral (English) SharedStrings.resx, found by file name.</summary>
+    /// <summary>The text catalogues, each a neutral (English) resx and one resx per other culture: the public site's, and the standalone back office's.</summary>
+    private static readonly string[] Catalogues =
+    [
+        "src/JourneyContent.Web/Resources/SharedStrings",
+        "src/JourneyContent.Site/Resources/BackOffice/Localization/BackOfficeStrings",
+    ];
+
+    private const string Shared = "src/JourneyContent.Web/Resources/SharedStrings";
+
+    /// <summary>Every culture's SharedStrings next to the neutral (English) SharedStrings.resx, found by file name.</summary>
     public static TheoryData<string> Cultures()
     {
         var data = new TheoryData<string>();
-        foreach (var culture in CultureNames())
+        foreach (var culture in CultureNames(Shared))
         {
             data.Add(culture);
         }
@@ -19,21 +28,41 @@ public sealed class SharedStringsTests
         return data;
     }
 
-    private static List<string> CultureNames() =>
-        [.. Directory.GetFiles(ResourcesFolder(), "SharedStrings.*.resx").Select(f => Path.GetFileName(f).Split('.')[1]).Order(StringComparer.Ordinal)];
-
-    [Fact]
-    public void The_catalogue_has_english_french_and_german()
+    /// <summary>Every catalogue with each of its cultures.</summary>
+    public static TheoryData<string, string> CataloguesAndCultures()
     {
-        Assert.Equal(["de", "fr"], CultureNames());
+        var data = new TheoryData<string, string>();
+        foreach (var catalogue in Catalogues)
+        {
+            foreach (var culture in CultureNames(catalogue))
+            {
+                data.Add(catalogue, culture);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Every catalogue.</summary>
+    public static TheoryData<string> AllCatalogues() => [.. Catalogues];
+
+    private static List<string> CultureNames(string catalogue) =>
+        [.. Directory.GetFiles(FolderOf(catalogue), NameOf(catalogue) + ".*.resx").Select(f => Path.GetFileName(f).Split('.')[1]).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(AllCatalogues))]
+    public void The_catalogue_has_english_french_and_german(string catalogue)
+    {
+        Assert.True(File.Exists(Path.Combine(FolderOf(catalogue), NameOf(catalogue) + ".resx")), catalogue);
+        Assert.Equal(["de", "fr"], CultureNames(catalogue));
     }
 
     [Theory]
-    [MemberData(nameof(Cultures))]
-    public void Every_text_of_the_english_catalogue_is_translated_with_the_same_placeholders(string culture)
+    [MemberData(nameof(CataloguesAndCultures))]
+    public void Every_text_of_the_english_catalogue_is_translated_with_the_same_placeholders(string catalogue, string culture)
     {
-        var english = Strings("SharedStrings.resx");
-        var translated = Strings($"SharedStrings.{culture}.resx");
+        var english = Strings(catalogue, string.Empty);
+        var translated = Strings(catalogue, "." + culture);
 
         Assert.Equal(english.Keys.Order(StringComparer.Ordinal), translated.Keys.Order(StringComparer.Ordinal));
         Assert.All(translated, pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), pair.Key));
@@ -77,14 +106,16 @@ public sealed class SharedStringsTests
         Assert.Equal(culture, result?.Cultures.Single().Value);
     }
 
-    private static Dictionary<string, string> Strings(string file)
+    private static Dictionary<string, string> Strings(string catalogue, string cultureSuffix)
     {
-        var path = Path.Combine(ResourcesFolder(), file);
+        var path = Path.Combine(FolderOf(catalogue), NameOf(catalogue) + cultureSuffix + ".resx");
         return XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
     }
 
-    private static string ResourcesFolder() => Path.Combine(RepositoryFolder.Root, "src", "JourneyContent.Web", "Resources");
+    private static string FolderOf(string catalogue) => Path.Combine(RepositoryFolder.Root, Path.GetDirectoryName(catalogue)!);
+
+    private static string NameOf(string catalogue) => Path.GetFileName(catalogue);
 
     private static string Placeholders(string text) =>
         string.Join(",", System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Order(StringComparer.Ordinal));

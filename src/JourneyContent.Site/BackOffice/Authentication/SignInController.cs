@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using JourneyContent.Site.BackOffice.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace JourneyContent.Site.BackOffice.Authentication;
 
@@ -10,8 +12,11 @@ namespace JourneyContent.Site.BackOffice.Authentication;
 [Route(BackOfficeRoutes.Root)]
 [AutoValidateAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class SignInController(BackOfficeSignIn signIn, SignInThrottle throttle) : Controller
+public sealed class SignInController(BackOfficeSignIn signIn, SignInThrottle throttle, IStringLocalizer<BackOfficeStrings> texts) : Controller
 {
+    /// <summary>The catalogue key of the one answer to every refused sign-in.</summary>
+    internal const string RefusedMessage = "SignIn.Refused";
+
     /// <summary>The sign-in form.</summary>
     [HttpGet("sign-in")]
     [AllowAnonymous]
@@ -23,9 +28,6 @@ public sealed class SignInController(BackOfficeSignIn signIn, SignInThrottle thr
     /// answer never tells whether an address has an account (a lock shows only for accounts that exist). An address
     /// that failed too often gets 429 (the site's "too many attempts" page, in the visitor's language) before any check.
     /// </summary>
-    /// <summary>The one answer to every refused sign-in.</summary>
-    internal const string RefusedMessage = "The email or the password is wrong, or the account is locked for a few minutes after too many failed attempts.";
-
     [HttpPost("sign-in")]
     [AllowAnonymous]
     public async Task<IActionResult> SignIn([FromForm] SignInForm form)
@@ -38,6 +40,7 @@ public sealed class SignInController(BackOfficeSignIn signIn, SignInThrottle thr
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
+        Validate(form);
         if (!ModelState.IsValid)
         {
             return View(BackOfficeViews.SignIn, form);
@@ -55,12 +58,34 @@ public sealed class SignInController(BackOfficeSignIn signIn, SignInThrottle thr
                 await HttpContext.SignInAsync(BackOfficeRoutes.Scheme, principal!);
                 return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : BackOfficeRoutes.Root);
             default:
-                ModelState.AddModelError(string.Empty, RefusedMessage);
+                ModelState.AddModelError(string.Empty, texts[RefusedMessage]);
                 break;
         }
 
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return View(BackOfficeViews.SignIn, form with { Password = null });
+    }
+
+    // In the controller rather than in attributes, so that the messages come from the catalogue in the user's language.
+    private void Validate(SignInForm form)
+    {
+        if (string.IsNullOrWhiteSpace(form.Email))
+        {
+            ModelState.AddModelError(nameof(SignInForm.Email), texts["SignIn.EmailRequired"]);
+        }
+        else if (form.Email.Length > SignInForm.MaxEmailLength || !new EmailAddressAttribute().IsValid(form.Email))
+        {
+            ModelState.AddModelError(nameof(SignInForm.Email), texts["SignIn.EmailInvalid"]);
+        }
+
+        if (string.IsNullOrEmpty(form.Password))
+        {
+            ModelState.AddModelError(nameof(SignInForm.Password), texts["SignIn.PasswordRequired"]);
+        }
+        else if (form.Password.Length > SignInForm.MaxPasswordLength)
+        {
+            ModelState.AddModelError(nameof(SignInForm.Password), texts["SignIn.TooLong"]);
+        }
     }
 
     /// <summary>Signs out, on the server too: the session's cookie stops working even if it was copied.</summary>
@@ -86,15 +111,16 @@ public sealed class SignInController(BackOfficeSignIn signIn, SignInThrottle thr
 /// <summary>The sign-in form's fields.</summary>
 public sealed record SignInForm
 {
-    /// <summary>The account's email.</summary>
-    [Required(ErrorMessage = "Enter your email.")]
-    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
-    [StringLength(254)]
+    /// <summary>The longest email accepted (RFC 5321's limit).</summary>
+    public const int MaxEmailLength = 254;
+
+    /// <summary>The longest password accepted.</summary>
+    public const int MaxPasswordLength = 512;
+
+    /// <summary>The account's email; required, checked by the controller.</summary>
     public string? Email { get; init; }
 
-    /// <summary>The password.</summary>
-    [Required(ErrorMessage = "Enter your password.")]
-    [StringLength(512)]
+    /// <summary>The password; required, checked by the controller.</summary>
     public string? Password { get; init; }
 
     /// <summary>Where to go after signing in; only local URLs are followed.</summary>

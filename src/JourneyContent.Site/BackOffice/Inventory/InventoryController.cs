@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using JourneyContent.Content;
 using JourneyContent.Editing;
+using JourneyContent.Site.BackOffice.Localization;
 using JourneyContent.Stages;
 using JourneyContent.Tagging;
 using JourneyContent.Web.Configuration;
@@ -8,6 +9,7 @@ using JourneyContent.Web.Suggestions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace JourneyContent.Site.BackOffice.Inventory;
@@ -22,7 +24,8 @@ public sealed class InventoryController(
     StageModel stages,
     ContentTagging tagging,
     StageSuggestions suggestions,
-    IOptions<JourneyContentOptions> options) : Controller
+    IOptions<JourneyContentOptions> options,
+    IStringLocalizer<BackOfficeStrings> texts) : Controller
 {
     private const string MessageKey = "journey-message";
 
@@ -114,7 +117,7 @@ public sealed class InventoryController(
         if (!string.IsNullOrWhiteSpace(form.Boost)
             && !double.TryParse(form.Boost, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out boost))
         {
-            return EditError(item, form, $"The boost '{form.Boost}' is not a number between -1 and 1.");
+            return EditError(item, form, texts["Edit.BoostInvalid", form.Boost].Value);
         }
 
         var tags = new ContentTags(form.Kind ?? item.Kind, Blank(form.Stage), secondary)
@@ -129,7 +132,7 @@ public sealed class InventoryController(
             return EditError(content.Current.FindById(item.Id) ?? item, form, result.Error!);
         }
 
-        TempData[MessageKey] = $"Saved “{item.Title}”.";
+        TempData[MessageKey] = texts["Inventory.SavedItem", item.Title].Value;
         return Back(form.ReturnUrl);
     }
 
@@ -139,7 +142,7 @@ public sealed class InventoryController(
     {
         ArgumentNullException.ThrowIfNull(form);
         var result = await RetagAsync(form.Id, form.Version, Blank(form.Stage), StageAuditSources.Inline);
-        TempData[MessageKey] = result.Saved ? "Saved." : result.Error;
+        TempData[MessageKey] = result.Saved ? texts["Inventory.Saved"].Value : result.Error;
         return Back(form.ReturnUrl);
     }
 
@@ -154,7 +157,9 @@ public sealed class InventoryController(
         }
 
         var result = await RetagAsync(item.Id, form.Version, suggestion.Stage, StageAuditSources.Suggestion);
-        TempData[MessageKey] = result.Saved ? $"“{item.Title}” is now tagged {stages.FindStage(suggestion.Stage)?.Label.Get("en")}." : result.Error;
+        TempData[MessageKey] = result.Saved
+            ? texts["Inventory.Tagged", item.Title, stages.FindStage(suggestion.Stage)?.Label.Get(BackOfficeLanguage.Current) ?? suggestion.Stage].Value
+            : result.Error;
         return Back(form.ReturnUrl);
     }
 
@@ -179,7 +184,9 @@ public sealed class InventoryController(
             }
         }
 
-        TempData[MessageKey] = $"{saved} item(s) re-tagged." + (problems.Count > 0 ? " " + string.Join(" ", problems) : string.Empty);
+        TempData[MessageKey] = problems.Count > 0
+            ? texts["Inventory.RetaggedWithProblems", saved, string.Join(" ", problems)].Value
+            : texts["Inventory.Retagged", saved].Value;
         return Back(form.ReturnUrl);
     }
 
@@ -187,7 +194,7 @@ public sealed class InventoryController(
     {
         if (content.Current.FindById(id ?? string.Empty) is not { } item)
         {
-            return new TaggingResult(TagWriteOutcome.NotFound, $"The item '{id}' no longer exists.");
+            return new TaggingResult(TagWriteOutcome.NotFound, texts["Inventory.ItemGone", id ?? string.Empty].Value);
         }
 
         // The primary stage cannot also be a secondary one: a retag to a secondary stage drops it from the secondaries.

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using System.Text.Json;
 using JourneyContent.Leads;
 using JourneyContent.Delivery;
+using JourneyContent.Site.BackOffice.Localization;
 using JourneyContent.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace JourneyContent.Site.BackOffice.Leads;
 
@@ -12,7 +14,7 @@ namespace JourneyContent.Site.BackOffice.Leads;
 [Route(BackOfficeRoutes.Root)]
 [AutoValidateAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IOutbox outbox, TimeProvider time) : Controller
+public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IOutbox outbox, TimeProvider time, IStringLocalizer<BackOfficeStrings> texts) : Controller
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -78,12 +80,12 @@ public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IOutbox
     {
         if (!confirm)
         {
-            TempData["Message"] = "Nothing erased: tick the confirmation box.";
+            TempData["Message"] = texts["Leads.EraseUnconfirmed"].Value;
             return RedirectToAction(nameof(Show), new { id });
         }
 
         var erased = await eraser.EraseAsync(id, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "unknown", "erase", HttpContext.RequestAborted);
-        TempData["Message"] = erased ? $"Lead {id} was erased." : $"Lead {id} was already erased or does not exist.";
+        TempData["Message"] = texts[erased ? "Leads.Erased" : "Leads.NotErased", id].Value;
         return RedirectToAction(nameof(Index));
     }
 

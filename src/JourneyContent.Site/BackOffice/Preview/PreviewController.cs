@@ -1,8 +1,10 @@
+using JourneyContent.Site.BackOffice.Localization;
 using JourneyContent.Stages;
 using JourneyContent.Web.Recommendations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace JourneyContent.Site.BackOffice.Preview;
 
@@ -11,7 +13,7 @@ namespace JourneyContent.Site.BackOffice.Preview;
 [Authorize(Policy = BackOfficePolicies.Staff)]
 [AutoValidateAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class PreviewController(StageModel stages) : Controller
+public sealed class PreviewController(StageModel stages, IStringLocalizer<BackOfficeStrings> texts) : Controller
 {
     /// <summary>Sets the previewed stage (an empty stage turns the preview off), then goes back to <paramref name="returnUrl"/>.</summary>
     [HttpPost("preview")]
@@ -35,7 +37,7 @@ public sealed class PreviewController(StageModel stages) : Controller
         }
         else
         {
-            return BadRequest($"Unknown stage '{stage}'.");
+            return BadRequest(texts["BackOffice.Preview.UnknownStage", stage].Value);
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
