@@ -21,6 +21,7 @@ public sealed partial class BackOfficeLanguageTests(BackOfficeLanguageTests.Fixt
     [
         "/journey/admin/content", "/journey/admin/content/edit?id={item}", "/journey/admin/coverage", "/journey/admin/audit",
         "/journey/admin/leads", "/journey/admin/leads/{lead}", "/journey/admin/reports", "/journey/admin/tracking", "/journey/admin/denied",
+        "/journey/admin/outbox",
     ];
 
     public static TheoryData<string, string> PagesInOtherLanguages()
