@@ -4,10 +4,10 @@ using JourneyContent.Stages;
 
 namespace JourneyContent.Tagging;
 
-/// <summary>The result of an editor's tagging: saved, a conflict, not found, or invalid with a message.</summary>
+/// <summary>The result of an editor's tagging: saved, a conflict, not found, or invalid with a problem.</summary>
 /// <param name="Outcome">What happened; <c>null</c> when the tags were invalid and nothing was written.</param>
-/// <param name="Error">Why the tags were refused, for the editor.</param>
-public sealed record TaggingResult(TagWriteOutcome? Outcome, string? Error)
+/// <param name="Problem">Why the tags were refused, as a code; the host puts it into the editor's words (<see cref="TaggingProblemText"/>).</param>
+public sealed record TaggingResult(TagWriteOutcome? Outcome, TaggingProblem? Problem)
 {
     /// <summary>True when the tags were written.</summary>
     public bool Saved => Outcome == TagWriteOutcome.Saved;
@@ -23,7 +23,7 @@ public sealed class ContentTagging(IContentSource content, IContentTagWriter wri
         ArgumentNullException.ThrowIfNull(tags);
         if (content.Current.FindById(itemId) is not { } item)
         {
-            return new TaggingResult(TagWriteOutcome.NotFound, $"The item '{itemId}' no longer exists.");
+            return new TaggingResult(TagWriteOutcome.NotFound, new TaggingProblem(TaggingProblemCodes.ItemGone, itemId));
         }
 
         if ((Validate(tags) ?? ValidateRecommendations(item, tags.Recommendations)) is { } error)
@@ -61,13 +61,13 @@ public sealed class ContentTagging(IContentSource content, IContentTagWriter wri
 
         return new TaggingResult(outcome, outcome switch
         {
-            TagWriteOutcome.Conflict => $"“{item.Title}” was changed by someone else since you opened it. Nothing was overwritten: reload to see the current version, then make your change again.",
-            TagWriteOutcome.NotFound => $"The item '{itemId}' no longer exists.",
+            TagWriteOutcome.Conflict => new TaggingProblem(TaggingProblemCodes.Conflict, item.Title),
+            TagWriteOutcome.NotFound => new TaggingProblem(TaggingProblemCodes.ItemGone, itemId),
             _ => null,
         });
     }
 
-    private string? ValidateRecommendations(ContentItem item, RecommendationTags? tags)
+    private TaggingProblem? ValidateRecommendations(ContentItem item, RecommendationTags? tags)
     {
         if (tags is null)
         {
@@ -76,54 +76,54 @@ public sealed class ContentTagging(IContentSource content, IContentTagWriter wri
 
         if (!(tags.Boost >= -1 && tags.Boost <= 1))
         {
-            return "The boost must be between -1 and 1.";
+            return new TaggingProblem(TaggingProblemCodes.BoostOutOfRange);
         }
 
         foreach (var id in tags.PinnedNext)
         {
             if (content.Current.FindById(id) is not { } pinned)
             {
-                return $"The pinned item '{id}' does not exist.";
+                return new TaggingProblem(TaggingProblemCodes.PinnedUnknown, id);
             }
 
             if (pinned.Id == item.Id)
             {
-                return "An item cannot be pinned after itself.";
+                return new TaggingProblem(TaggingProblemCodes.PinnedSelf);
             }
 
             if (!string.Equals(pinned.Language, item.Language, StringComparison.OrdinalIgnoreCase))
             {
-                return $"“{pinned.Title}” is in another language; pin items of the same language.";
+                return new TaggingProblem(TaggingProblemCodes.PinnedOtherLanguage, pinned.Title);
             }
         }
 
-        return tags.PinnedNext.Distinct(StringComparer.Ordinal).Count() != tags.PinnedNext.Count ? "An item is pinned twice." : null;
+        return tags.PinnedNext.Distinct(StringComparer.Ordinal).Count() != tags.PinnedNext.Count ? new TaggingProblem(TaggingProblemCodes.PinnedTwice) : null;
     }
 
-    private string? Validate(ContentTags tags)
+    private TaggingProblem? Validate(ContentTags tags)
     {
         if (stages.FindKind(tags.Kind) is null)
         {
-            return $"Unknown kind '{tags.Kind}'.";
+            return new TaggingProblem(TaggingProblemCodes.UnknownKind, tags.Kind);
         }
 
         if (tags.Stage is not null && stages.FindStage(tags.Stage) is null)
         {
-            return $"Unknown stage '{tags.Stage}'.";
+            return new TaggingProblem(TaggingProblemCodes.UnknownStage, tags.Stage);
         }
 
         if (tags.SecondaryStages.FirstOrDefault(s => stages.FindStage(s.Stage) is null) is { } unknown)
         {
-            return $"Unknown secondary stage '{unknown.Stage}'.";
+            return new TaggingProblem(TaggingProblemCodes.UnknownSecondaryStage, unknown.Stage);
         }
 
         if (tags.Stage is not null && tags.SecondaryStages.Any(s => s.Stage == tags.Stage))
         {
-            return "A secondary stage cannot be the primary stage.";
+            return new TaggingProblem(TaggingProblemCodes.SecondaryIsPrimary);
         }
 
         return tags.SecondaryStages.Select(s => s.Stage).Distinct(StringComparer.Ordinal).Count() != tags.SecondaryStages.Count
-            ? "A secondary stage is listed twice."
+            ? new TaggingProblem(TaggingProblemCodes.SecondaryTwice)
             : null;
     }
 }

@@ -123,6 +123,27 @@ public sealed partial class BackOfficeLanguageTests(BackOfficeLanguageTests.Fixt
         Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", table);
     }
 
+    [Theory]
+    [InlineData("fr", "Étape inconnue : « nirvana ».")]
+    [InlineData("de", "Unbekannte Phase „nirvana“.")]
+    [InlineData(null, "Unknown stage 'nirvana'.")]
+    public async Task Refused_tags_are_explained_in_the_editors_language(string? language, string expected)
+    {
+        using var admin = await fixture.AdminAsync(language);
+        var item = fixture.Site.Content.FindById(fixture.ItemId)!;
+        var token = await admin.TokenFromAsync(fixture.Path("/journey/admin/content/edit?id={item}"));
+
+        using var response = await admin.PostAsync("/journey/admin/content/edit", token, new()
+        {
+            ["Id"] = item.Id, ["Version"] = item.Version!, ["Kind"] = item.Kind, ["Stage"] = "nirvana", ["Secondary"] = "",
+        });
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.Equal(item.Stage, fixture.Site.Content.FindById(item.Id)!.Stage);
+    }
+
     [Fact]
     public async Task A_public_page_keeps_the_language_of_its_url_whatever_the_visitor_accepts()
     {

@@ -157,7 +157,7 @@ public sealed class PrivacyTests
         }
 
         Assert.Equal("webhook", api.RootElement.GetProperty("webhooks").GetProperty("channel").GetString());
-        Assert.Contains("<td>download</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Download link</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td>lead.captured</td>", page, StringComparison.Ordinal);
     }
 

@@ -25,9 +25,13 @@ public sealed class InventoryController(
     ContentTagging tagging,
     StageSuggestions suggestions,
     IOptions<JourneyContentOptions> options,
-    IStringLocalizer<BackOfficeStrings> texts) : Controller
+    IStringLocalizer<BackOfficeStrings> texts,
+    ITextCatalog catalog) : Controller
 {
     private const string MessageKey = "journey-message";
+
+    /// <summary>Why tags were refused, in the editor's language.</summary>
+    private string Problem(TaggingResult result) => catalog.Describe(result.Problem!, BackOfficeLanguage.Current);
 
     /// <summary>The back office's home: the inventory.</summary>
     [HttpGet("")]
@@ -129,7 +133,7 @@ public sealed class InventoryController(
         var result = await tagging.TagAsync(item.Id, form.Version ?? string.Empty, tags, Editor, StageAuditSources.Edit, HttpContext.RequestAborted);
         if (!result.Saved)
         {
-            return EditError(content.Current.FindById(item.Id) ?? item, form, result.Error!);
+            return EditError(content.Current.FindById(item.Id) ?? item, form, Problem(result));
         }
 
         TempData[MessageKey] = texts["Inventory.SavedItem", item.Title].Value;
@@ -142,7 +146,7 @@ public sealed class InventoryController(
     {
         ArgumentNullException.ThrowIfNull(form);
         var result = await RetagAsync(form.Id, form.Version, Blank(form.Stage), StageAuditSources.Inline);
-        TempData[MessageKey] = result.Saved ? texts["Inventory.Saved"].Value : result.Error;
+        TempData[MessageKey] = result.Saved ? texts["Inventory.Saved"].Value : Problem(result);
         return Back(form.ReturnUrl);
     }
 
@@ -159,7 +163,7 @@ public sealed class InventoryController(
         var result = await RetagAsync(item.Id, form.Version, suggestion.Stage, StageAuditSources.Suggestion);
         TempData[MessageKey] = result.Saved
             ? texts["Inventory.Tagged", item.Title, stages.FindStage(suggestion.Stage)?.Label.Get(BackOfficeLanguage.Current) ?? suggestion.Stage].Value
-            : result.Error;
+            : Problem(result);
         return Back(form.ReturnUrl);
     }
 
@@ -180,7 +184,7 @@ public sealed class InventoryController(
             }
             else
             {
-                problems.Add(result.Error!);
+                problems.Add(Problem(result));
             }
         }
 
@@ -194,7 +198,7 @@ public sealed class InventoryController(
     {
         if (content.Current.FindById(id ?? string.Empty) is not { } item)
         {
-            return new TaggingResult(TagWriteOutcome.NotFound, texts["Inventory.ItemGone", id ?? string.Empty].Value);
+            return new TaggingResult(TagWriteOutcome.NotFound, new TaggingProblem(TaggingProblemCodes.ItemGone, id));
         }
 
         // The primary stage cannot also be a secondary one: a retag to a secondary stage drops it from the secondaries.

@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Localization;
+
+// The site's resx files sit in Resources/, as the module's do: the resource location is the assembly's, not a global option.
+[assembly: ResourceLocation("Resources")]
+
 namespace JourneyContent.Site.BackOffice.Localization;
 
 /// <summary>

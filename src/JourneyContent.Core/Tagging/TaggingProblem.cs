@@ -1,0 +1,72 @@
+namespace JourneyContent.Tagging;
+
+/// <summary>The stable codes of <see cref="TaggingProblem"/>s; each has the text <c>Tagging.{code}</c> in the catalogue.</summary>
+public static class TaggingProblemCodes
+{
+    /// <summary>The item no longer exists. Argument: the item id.</summary>
+    public const string ItemGone = "item-gone";
+
+    /// <summary>Someone else changed the item since it was read. Argument: its title.</summary>
+    public const string Conflict = "conflict";
+
+    /// <summary>The boost is outside -1 … 1.</summary>
+    public const string BoostOutOfRange = "boost-out-of-range";
+
+    /// <summary>A pinned item does not exist. Argument: its id.</summary>
+    public const string PinnedUnknown = "pinned-unknown";
+
+    /// <summary>An item is pinned after itself.</summary>
+    public const string PinnedSelf = "pinned-self";
+
+    /// <summary>A pinned item is in another language. Argument: its title.</summary>
+    public const string PinnedOtherLanguage = "pinned-other-language";
+
+    /// <summary>An item is pinned twice.</summary>
+    public const string PinnedTwice = "pinned-twice";
+
+    /// <summary>The content kind is not in the stage model. Argument: the kind.</summary>
+    public const string UnknownKind = "unknown-kind";
+
+    /// <summary>The stage is not in the stage model. Argument: the stage.</summary>
+    public const string UnknownStage = "unknown-stage";
+
+    /// <summary>A secondary stage is not in the stage model. Argument: the stage.</summary>
+    public const string UnknownSecondaryStage = "unknown-secondary-stage";
+
+    /// <summary>A secondary stage is the primary stage.</summary>
+    public const string SecondaryIsPrimary = "secondary-is-primary";
+
+    /// <summary>A secondary stage is listed twice.</summary>
+    public const string SecondaryTwice = "secondary-twice";
+}
+
+/// <summary>Why tags were refused: a code of <see cref="TaggingProblemCodes"/> and the values its text names, no words.</summary>
+public sealed record TaggingProblem
+{
+    /// <summary>Creates a problem with its code and arguments (<c>{0}</c>, <c>{1}</c>… of its text).</summary>
+    public TaggingProblem(string code, params string?[] arguments)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        Code = code;
+        Arguments = [.. arguments.Select(a => a ?? string.Empty)];
+    }
+
+    /// <summary>One of <see cref="TaggingProblemCodes"/>.</summary>
+    public string Code { get; }
+
+    /// <summary>The values the text names, in order.</summary>
+    public IReadOnlyList<string> Arguments { get; }
+}
+
+/// <summary>Puts a <see cref="TaggingProblem"/> into an editor's words, from the text catalogue (key <c>Tagging.{code}</c>).</summary>
+public static class TaggingProblemText
+{
+    /// <summary>The problem in <paramref name="language"/>.</summary>
+    public static string Describe(this ITextCatalog texts, TaggingProblem problem, string language)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(problem);
+        var lang = texts.Resolve(language);
+        return string.Format(texts.Culture(lang), texts.Get("Tagging." + problem.Code, lang), [.. problem.Arguments]);
+    }
+}
