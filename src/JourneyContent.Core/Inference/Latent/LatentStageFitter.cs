@@ -577,14 +577,19 @@ public static class LatentStageFitter
 
                     var t = (int)e.Type;
                     var item = (uint)e.Item < (uint)_itemGroup.Length ? e.Item : -1;
-                    var groupAt = item < 0 ? -1 : ((t * _groups) + _itemGroup[item]) * k;
+                    var group = item >= 0 ? _itemGroup[item] : (uint)e.Group < (uint)_groups ? e.Group : -1;
+                    var groupAt = group < 0 ? -1 : ((t * _groups) + group) * k;
                     for (var s = 0; s < k; s++)
                     {
                         var w = _gamma[s];
                         counts.Type[(s * types) + t] += w;
-                        if (item >= 0)
+                        if (group >= 0)
                         {
                             counts.TypeGroup[groupAt + s] += w;
+                        }
+
+                        if (item >= 0)
+                        {
                             counts.Item[(item * k) + s] += w;
                         }
                     }

@@ -18,7 +18,8 @@ namespace JourneyContent.Inference;
 /// <see cref="JourneyEventType.CtaImpression"/> is something the site did, not the visitor, and is ignored.</para>
 /// <para><b>The filter.</b> <see cref="Apply"/> keeps P(stage | events so far) per visitor, normalised after each event,
 /// in the visitor's preallocated arrays: no allocation, O(stages) per event (O(stages²) at a session start).</para>
-/// <para><b>Current stage: a switching threshold.</b> The first event makes the most probable stage current. Afterwards
+/// <para><b>Current stage: a switching threshold.</b> The first informative event (on content the model can place, a declared stage, or a trial,
+/// demo request, purchase or customer flag) makes the most probable stage current; before it nothing is known. Afterwards
 /// another stage replaces it only when its probability exceeds the current one's by at least <see cref="SwitchMargin"/>.
 /// A threshold rather than a switching cost on the whole path, because it keeps the filter causal and O(stages), and
 /// because a belief hovering between two stages would otherwise flip the visitor's calls to action at every read; the
@@ -37,6 +38,9 @@ public sealed class LatentStageModel
 
     // Emission[(type * (items + 1) + item + 1) * K + s]: P(type, item | s); item -1 means no known content.
     private readonly double[] _emission;
+
+    // GroupRows[(type * groups + group) * K + s]: P(type, group | s), for content outside the catalogue.
+    private readonly double[] _groupRows;
     private readonly double[] _declared;
 
     internal LatentStageModel(
@@ -91,6 +95,18 @@ public sealed class LatentStageModel
                     }
 
                     _emission[row + s] = p;
+                }
+            }
+        }
+
+        _groupRows = new double[TypeCount * g * k];
+        for (var t = 0; t < TypeCount; t++)
+        {
+            for (var group = 0; group < g; group++)
+            {
+                for (var s = 0; s < k; s++)
+                {
+                    _groupRows[(((t * g) + group) * k) + s] = typeEmission[(s * TypeCount) + t] * groupEmission[(((t * g) + group) * k) + s];
                 }
             }
         }
@@ -185,21 +201,12 @@ public sealed class LatentStageModel
             belief.LastTicks = observation.Ticks;
         }
 
-        ReadOnlySpan<double> e;
-        if (observation.Type == JourneyEventType.DeclaredStage)
+        if (observation.Type == JourneyEventType.DeclaredStage && (uint)observation.Declared >= (uint)k)
         {
-            if ((uint)observation.Declared >= (uint)k)
-            {
-                throw new ArgumentException("A declared_stage event names a stage of the model.", nameof(observation));
-            }
+            throw new ArgumentException("A declared_stage event names a stage of the model.", nameof(observation));
+        }
 
-            e = _declared.AsSpan(observation.Declared * k, k);
-        }
-        else
-        {
-            var item = (uint)observation.Item < (uint)Catalogue.ItemCount ? observation.Item : -1;
-            e = _emission.AsSpan((((int)observation.Type * (Catalogue.ItemCount + 1)) + item + 1) * k, k);
-        }
+        var e = EmissionRow(observation);
 
         var scratch = belief.Scratch;
         var sum = 0.0;
@@ -219,7 +226,12 @@ public sealed class LatentStageModel
             }
         }
 
-        belief.Current = Choose(p, belief.Current);
+        // Until an event says something about the stage (its likelihood differs between stages) nothing is known.
+        if (belief.Current >= 0 || IsInformative(observation))
+        {
+            belief.Current = Choose(p, belief.Current);
+        }
+
         return sum > 0 && double.IsFinite(sum) ? sum : 1;
     }
 
@@ -236,6 +248,10 @@ public sealed class LatentStageModel
 
         return current < 0 || p[best] >= p[current] + SwitchMargin ? best : current;
     }
+
+    private bool IsInformative(in LatentObservation o) =>
+        (uint)o.Item < (uint)Catalogue.ItemCount || (uint)o.Group < (uint)Catalogue.GroupCount || o.Type == JourneyEventType.DeclaredStage
+        || o.Type is JourneyEventType.TrialSignUp or JourneyEventType.DemoRequest or JourneyEventType.Purchase or JourneyEventType.CustomerFlag;
 
     private void Propagate(double[] p, double[] scratch)
     {
@@ -261,6 +277,11 @@ public sealed class LatentStageModel
         if (observation.Type == JourneyEventType.DeclaredStage)
         {
             return (uint)observation.Declared < (uint)k ? _declared.AsSpan(observation.Declared * k, k) : default;
+        }
+
+        if ((uint)observation.Item >= (uint)Catalogue.ItemCount && (uint)observation.Group < (uint)Catalogue.GroupCount)
+        {
+            return _groupRows.AsSpan((((int)observation.Type * Catalogue.GroupCount) + observation.Group) * k, k);
         }
 
         var item = (uint)observation.Item < (uint)Catalogue.ItemCount ? observation.Item : -1;
@@ -304,6 +325,22 @@ public sealed class LatentBelief
 
     /// <summary>The probability of stage <paramref name="stage"/> (0 for all when nothing is known).</summary>
     public double Probability(int stage) => Probabilities[stage];
+
+    internal void CopyFrom(LatentBelief other)
+    {
+        Array.Copy(other.Probabilities, Probabilities, Probabilities.Length);
+        HasEvents = other.HasEvents;
+        Current = other.Current;
+        LastTicks = other.LastTicks;
+    }
+
+    internal void Set(ReadOnlySpan<double> probabilities, int current, long lastTicks)
+    {
+        probabilities.CopyTo(Probabilities);
+        HasEvents = true;
+        Current = current;
+        LastTicks = lastTicks;
+    }
 
     /// <summary>Forgets everything without allocating.</summary>
     public void Reset()

@@ -7,13 +7,14 @@ namespace JourneyContent.Inference;
 /// <para>Each prior is a mean and a weight in pseudo-events, added to the expected counts in every M-step (MAP estimation),
 /// and the starting point of fitting, so hidden state k keeps meaning stage k:</para>
 /// <list type="bullet">
-/// <item><b>Start</b>: ∝ 0.5^k (most visitors arrive at the top of the funnel); 5 pseudo-visitors.</item>
+/// <item><b>Start</b>: ∝ 0.8^k (more visitors arrive at the top of the funnel, but one read of a later stage's content
+/// outweighs that); 5 pseudo-visitors.</item>
 /// <item><b>Transitions</b>: from each stage, stay 0.80, next 0.15, previous 0.04, the rest 0.01 shared (forward more
 /// often than back); 10 pseudo-sessions per row.</item>
 /// <item><b>Event types</b>: view, engaged, cta_click, download and form_submit 2 pseudo-events each per stage; a trial
 /// sign-up or demo request 1 in the trial stage and 0.02 elsewhere, a purchase or customer flag likewise for the customer
 /// stage (strong evidence until the history says otherwise).</item>
-/// <item><b>Groups</b> (tagged stage, kind) read by a stage: ∝ group size × 6 when the group is tagged with that stage,
+/// <item><b>Groups</b> (tagged stage, kind) read by a stage: ∝ group size (at least 1) × 8 when the group is tagged with that stage,
 /// × 2 for a neighbouring stage, × 1 otherwise (untagged groups × 1); 30 pseudo-reads per stage. Each event type's own
 /// group distribution backs off to this pooled one with 10 pseudo-reads.</item>
 /// <item><b>Items within a group</b>: uniform, 3 pseudo-reads, so an item needs a few reads before it stands apart.</item>
@@ -46,7 +47,7 @@ public sealed class LatentStagePriors
         var total = 0.0;
         for (var s = 0; s < k; s++)
         {
-            total += Start[s] = Math.Pow(0.5, s);
+            total += Start[s] = Math.Pow(0.8, s);
         }
 
         for (var s = 0; s < k; s++)
@@ -96,8 +97,9 @@ public sealed class LatentStagePriors
             for (var group = 0; group < g; group++)
             {
                 var tag = catalogue.GroupStage(group);
-                var w = tag < 0 ? 1 : tag == s ? 6 : Math.Abs(tag - s) == 1 ? 2 : 1;
-                sum += Group[(group * k) + s] = catalogue.GroupSize[group] * w;
+                var w = tag < 0 ? 1 : tag == s ? 8 : Math.Abs(tag - s) == 1 ? 2 : 1;
+                // A group without items yet (a site whose catalogue is not known to the model) counts as one item.
+                sum += Group[(group * k) + s] = Math.Max(1, catalogue.GroupSize[group]) * w;
             }
 
             for (var group = 0; group < g; group++)
