@@ -159,6 +159,24 @@ public sealed class LatentStageModel
 
     internal long SessionGapTicks { get; }
 
+    /// <summary>The reading matrix for views: P(the viewed item's tagged stage | stage), row-major [stage × (stages + 1) + tag], the last column for untagged items.</summary>
+    public IReadOnlyList<double> ViewsByTag()
+    {
+        var k = StageCount;
+        var g = Catalogue.GroupCount;
+        var result = new double[k * (k + 1)];
+        for (var group = 0; group < g; group++)
+        {
+            var tag = Catalogue.GroupStage(group);
+            for (var s = 0; s < k; s++)
+            {
+                result[(s * (k + 1)) + (tag < 0 ? k : tag)] += GroupEmissionArray[((((int)JourneyEventType.View * g) + group) * k) + s];
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>A new belief, about a visitor of whom nothing is known.</summary>
     public LatentBelief NewBelief() => new(StageCount);
 
