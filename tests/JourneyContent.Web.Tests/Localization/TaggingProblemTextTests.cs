@@ -26,8 +26,13 @@ public sealed class TaggingProblemTextTests
     {
         var catalog = new ResxTextCatalog();
 
-        Assert.True(catalog.TryGet("Tagging." + code, language, out _), $"Tagging.{code} has no text");
+        Assert.True(catalog.TryGet("Tagging." + code, language, out var text), $"Tagging.{code} has no text");
         Assert.Equal(language, catalog.Resolve(language));
+        // A resx lookup falls back to English silently, so a missing translation would still "have a text".
+        if (language != "en")
+        {
+            Assert.NotEqual(catalog.Get("Tagging." + code, "en"), text);
+        }
     }
 
     [Fact]
