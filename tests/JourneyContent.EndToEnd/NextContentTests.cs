@@ -55,7 +55,7 @@ public sealed class NextContentTests(SiteFixture site)
         var clicked = false;
         for (var beacon = 0; beacon < 3 && !clicked; beacon++)
         {
-            using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            using var hangGuard = new CancellationTokenSource(JourneyContent.Testing.DemoSite.HangGuard);
             await answered.Reader.ReadAsync(hangGuard.Token);
             await JourneyContent.Testing.DemoSite.SettledAsync(metrics);
             clicked = (await store.EventsOfAsync(visitorId, CancellationToken.None))

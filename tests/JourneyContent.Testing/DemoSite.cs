@@ -72,9 +72,12 @@ public class DemoSite : WebApplicationFactory<Program>
     public static async Task SettledAsync(JourneyContent.Web.Tracking.TrackingMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var hangGuard = new CancellationTokenSource(HangGuard);
         await metrics.WhenSettledAsync(hangGuard.Token);
     }
+
+    /// <summary>How long a test waits for a signal before calling the code under test hung: never waited out when it works.</summary>
+    public static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
 
     /// <summary>The user agent test clients send: a real browser's, so that requests are not taken for a bot's.</summary>
     public const string BrowserUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
