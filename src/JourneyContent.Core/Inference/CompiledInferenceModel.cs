@@ -23,8 +23,11 @@ public sealed class CompiledInferenceModel
     internal readonly int CustomerStageIndex;
     internal readonly long SessionGapTicks;
 
-    private CompiledInferenceModel(StageModel stages, double[] eventWeights, double[] kindMultipliers, StageInferenceSettings settings, int trialStage, int customerStage)
+    private readonly StageInferenceSettings _settings;
+
+    private CompiledInferenceModel(StageModel stages, double[] eventWeights, double[] kindMultipliers, StageInferenceSettings settings, int trialStage, int customerStage, LatentStageModel? latent = null)
     {
+        _settings = settings;
         Stages = stages;
         EventWeightTable = eventWeights;
         KindMultiplierTable = kindMultipliers;
@@ -41,6 +44,53 @@ public sealed class CompiledInferenceModel
         ConfidencePrior = settings.ConfidencePrior;
         TrialStageIndex = trialStage;
         CustomerStageIndex = customerStage;
+        Latent = latent ?? new LatentStagePriors(CatalogueOf([]), trialStage, customerStage).Model(settings.SessionGap);
+    }
+
+    /// <summary>The latent-stage model whose filtered belief decides the visitor's stage and confidence.</summary>
+    /// <remarks>Without a fitted model it is the documented priors (<see cref="LatentStagePriors"/>) over an empty
+    /// catalogue: content then counts by its (tagged stage, kind) group only.</remarks>
+    public LatentStageModel Latent { get; }
+
+    /// <summary>The same model with a fitted latent-stage model in force.</summary>
+    /// <exception cref="ArgumentException">The latent model was made for other stages or content kinds; the message says which.</exception>
+    public CompiledInferenceModel WithLatent(LatentStageModel latent)
+    {
+        ArgumentNullException.ThrowIfNull(latent);
+        var stageKeys = Stages.Stages.Select(s => s.Key).ToList();
+        var kindKeys = Stages.Kinds.Select(k => k.Key).ToList();
+        if (!latent.Catalogue.StageKeys.SequenceEqual(stageKeys, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"The model's stages ({string.Join(", ", latent.Catalogue.StageKeys)}) are not the site's ({string.Join(", ", stageKeys)}).", nameof(latent));
+        }
+
+        if (!latent.Catalogue.KindKeys.SequenceEqual(kindKeys, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"The model's content kinds ({string.Join(", ", latent.Catalogue.KindKeys)}) are not the site's ({string.Join(", ", kindKeys)}).", nameof(latent));
+        }
+
+        return new CompiledInferenceModel(Stages, EventWeightTable, KindMultiplierTable, _settings, TrialStageIndex, CustomerStageIndex, latent);
+    }
+
+    /// <summary>A latent-stage catalogue of <paramref name="items"/>, with their stages and kinds resolved as <see cref="Signal(ContentItem)"/> does.</summary>
+    public LatentCatalogue CatalogueOf(IEnumerable<ContentItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var list = new List<(string, int, int)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var kind = KindIndex(item.Kind);
+            if (kind < 0 || !seen.Add(item.Id))
+            {
+                continue;
+            }
+
+            var stage = Stages.FindStage(item.Stage) ?? Stages.Kinds[kind].DefaultStage;
+            list.Add((item.Id, stage?.Order ?? -1, kind));
+        }
+
+        return new LatentCatalogue([.. Stages.Stages.Select(s => s.Key)], [.. Stages.Kinds.Select(k => k.Key)], list);
     }
 
     /// <summary>The built-in stage model with the default settings.</summary>
@@ -230,7 +280,18 @@ public sealed class CompiledInferenceModel
             }
         }
 
+        var latent = Latent.Catalogue;
+        var group = kindIndex >= 0 ? latent.GroupOf(primary?.Order ?? -1, kindIndex) : -1;
+        var item = latent.IndexOf(contentId);
+        if (item >= 0 && latent.ItemGroup[item] != group)
+        {
+            // Retagged since the model was fitted: what was learned about the item no longer describes it.
+            item = -1;
+        }
+
         return new ContentSignal(
+            item,
+            group,
             contentId,
             primary,
             kindIndex >= 0 ? Stages.Kinds[kindIndex] : null,

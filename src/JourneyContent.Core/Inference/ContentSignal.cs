@@ -15,8 +15,13 @@ public sealed class ContentSignal
     internal readonly double[] SecondaryShares;
     internal readonly CompiledInferenceModel Model;
 
-    internal ContentSignal(string contentId, Stage? stage, ContentKind? kind, double kindMultiplier, int[] secondaryIndices, double[] secondaryShares, CompiledInferenceModel model)
+    internal readonly int LatentItem;
+    internal readonly int LatentGroup;
+
+    internal ContentSignal(int latentItem, int latentGroup, string contentId, Stage? stage, ContentKind? kind, double kindMultiplier, int[] secondaryIndices, double[] secondaryShares, CompiledInferenceModel model)
     {
+        LatentItem = latentItem;
+        LatentGroup = latentGroup;
         ContentId = contentId;
         Stage = stage;
         Kind = kind;

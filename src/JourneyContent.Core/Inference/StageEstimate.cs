@@ -31,19 +31,20 @@ public sealed record ExplicitStage(string Stage, JourneyEventType Signal, DateTi
 
 /// <summary>A visitor's stage at one moment, with how sure inference is and why.</summary>
 /// <remarks>
-/// <para><see cref="Confidence"/> is 1 when the stage is the one an explicit signal holds (<see cref="StageSource.Explicit"/>).
-/// For an inferred stage it is the
-/// current stage's share of the scores after adding the pseudo-score α = <see cref="CompiledInferenceModel.ConfidencePrior"/>
-/// to every stage: (score(current) + α) / (Σ scores + K α), with K stages. So one view gives a modest confidence
-/// (1.5 / 3.5 ≈ 0.43 with five stages and α = 0.5), consistent reading raises it towards 1, and as evidence decays
-/// with time it falls back towards 1 / K. With nothing known it is 0. It is in [0, 1].</para>
-/// <para>Because of hysteresis the current stage is not always the highest score: a challenger may lead by less than
-/// the margin.</para>
+/// <para><see cref="Confidence"/> is the filtered probability of <see cref="Stage"/> under the latent-stage model
+/// (<see cref="LatentStageModel"/>): when the engine says 0.8 it is right about 80 % of the time on the generator suite.
+/// With nothing known it is 0. It is in [0, 1]. For a stage held by an explicit signal it is that stage's probability
+/// too, which a declared stage makes high at once.</para>
+/// <para>Because of the switching threshold (<see cref="LatentStageModel.SwitchMargin"/>) the current stage is not always
+/// the most probable one: a challenger may lead by less than the margin. <see cref="Scores"/> are the decayed points of the
+/// content read, kept for reports and <see cref="TopContent"/>; they no longer decide the stage.</para>
 /// </remarks>
 public sealed record StageEstimate
 {
-    internal StageEstimate(DateTimeOffset at, Stage? stage, double confidence, StageSource source, IReadOnlyDictionary<string, double> scores, IReadOnlyList<ContentContribution> topContent, ExplicitStage? explicitStage)
+    internal StageEstimate(DateTimeOffset at, Stage? stage, double confidence, StageSource source, IReadOnlyDictionary<string, double> scores, IReadOnlyList<ContentContribution> topContent, ExplicitStage? explicitStage, IReadOnlyDictionary<string, double> probabilities, IReadOnlyList<BeliefShift> explanation)
     {
+        Probabilities = probabilities;
+        Explanation = explanation;
         At = at;
         Stage = stage;
         Confidence = confidence;
@@ -70,6 +71,12 @@ public sealed record StageEstimate
 
     /// <summary>The content that contributed most, strongest first (ties by content id), decayed to <see cref="At"/>.</summary>
     public IReadOnlyList<ContentContribution> TopContent { get; }
+
+    /// <summary>The probability of every stage, by stage key, in funnel order; they sum to 1 (all 0 when nothing is known).</summary>
+    public IReadOnlyDictionary<string, double> Probabilities { get; }
+
+    /// <summary>The events that moved the belief most, strongest first (at most five).</summary>
+    public IReadOnlyList<BeliefShift> Explanation { get; }
 
     /// <summary>The explicit signal in its period, whose stage is a floor for <see cref="Stage"/>; null when there is none.</summary>
     public ExplicitStage? Explicit { get; }

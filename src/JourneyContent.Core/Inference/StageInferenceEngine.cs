@@ -7,23 +7,18 @@ namespace JourneyContent.Inference;
 
 /// <summary>Infers a visitor's buyer's-journey stage from what they read and do.</summary>
 /// <remarks>
-/// <para><b>Scores.</b> Each visitor has a score per stage, in points. An event of type <c>e</c> on content of kind
-/// <c>k</c> adds w = weight(e) × multiplier(k) to the content's stage and w × share to each of its secondary stages.
-/// Scores decay exponentially: after <see cref="CompiledInferenceModel.HalfLife"/> without events a score is half what
-/// it was, so old reading fades and nobody is stuck in a stage they once matched.</para>
-/// <para><b>Sessions.</b> An event more than <see cref="CompiledInferenceModel.SessionGap"/> after the visitor's previous
-/// one starts a session. Before it is added, the decayed scores are scaled down alike, if needed, so that they add up to
-/// at most <see cref="CompiledInferenceModel.SessionCarryOver"/>: earlier sessions keep their proportions, but a long
-/// history cannot outweigh what the visitor reads now for more than a few reads. Within a session nothing is capped.</para>
-/// <para><b>Current stage.</b> The first stage to get a positive score becomes current (ties to the earlier stage in
-/// the funnel). Afterwards a challenger replaces the current stage only when its score is strictly greater than the
-/// current stage's plus a margin: <see cref="CompiledInferenceModel.ForwardMargin"/> for a later stage,
-/// <see cref="CompiledInferenceModel.BackwardMargin"/> for an earlier one (the funnel prior: moving on needs less
-/// evidence than going back). Among challengers that clear their margin the highest score wins, ties to the earlier
-/// stage. Decay scales every score alike, so the stage changes only when an event arrives.</para>
+/// <para><b>Belief.</b> The stage and its confidence come from the latent-stage model in force
+/// (<see cref="CompiledInferenceModel.Latent"/>, a <see cref="LatentStageModel"/>: the documented priors, or a model
+/// fitted on the site's history): per visitor the engine keeps the filtered probability of every stage, updated at each
+/// event, and the current stage is the most probable one behind a switching threshold. The events that moved the belief
+/// most are kept, five at most, as the estimate's explanation.</para>
+/// <para><b>Scores.</b> Alongside, each visitor keeps decayed points per stage (an event of type <c>e</c> on content of
+/// kind <c>k</c> adds weight(e) × multiplier(k) to the content's stage; half-life <see cref="CompiledInferenceModel.HalfLife"/>;
+/// session carry-over <see cref="CompiledInferenceModel.SessionCarryOver"/>) and the content that contributed most. They
+/// are what reports show as scores and top content; they no longer choose the stage.</para>
 /// <para><b>Explicit signals</b> (a declared stage; a trial sign-up or demo request → <see cref="CompiledInferenceModel.TrialStage"/>;
-/// a purchase or customer flag → <see cref="CompiledInferenceModel.CustomerStage"/>) add their weight to that stage and
-/// make it the current stage at once. For <see cref="CompiledInferenceModel.ExplicitSignalDuration"/> afterwards
+/// a purchase or customer flag → <see cref="CompiledInferenceModel.CustomerStage"/>) are strong evidence in the belief
+/// and add their weight to that stage's score. For <see cref="CompiledInferenceModel.ExplicitSignalDuration"/> afterwards
 /// (exclusive end) the signalled stage is a floor: whatever the visitor reads, their stage is never earlier than it,
 /// though inference may still move them on (a new customer who reads the referral programme becomes an advocate).
 /// The latest signal replaces any earlier one. When the period ends, the inferred stage applies again. A signal whose
@@ -125,7 +120,6 @@ public sealed class StageInferenceEngine
                 AddContribution(visitor, content.ContentId, explicitStage, weight);
             }
 
-            visitor.Current = explicitStage;
             visitor.OverrideStage = -1;
             if (model.ExplicitDurationTicks > 0 && now + model.ExplicitDurationTicks > visitor.LastTicks)
             {
@@ -145,8 +139,6 @@ public sealed class StageInferenceEngine
             {
                 AddContribution(visitor, content.ContentId, explicitStage, weight);
             }
-
-            Choose(visitor, model);
         }
         else if (content is not null && content.StageIndex >= 0)
         {
@@ -159,9 +151,14 @@ public sealed class StageInferenceEngine
             }
 
             AddContribution(visitor, content.ContentId, content.StageIndex, weight);
-            Choose(visitor, model);
         }
 
+        Believe(visitor, model, new LatentObservation(
+            now,
+            type,
+            content?.LatentItem ?? -1,
+            type == JourneyEventType.DeclaredStage ? explicitStage : -1,
+            content?.LatentGroup ?? -1), content?.ContentId);
         var after = visitor.EffectiveStage;
         if (after != before)
         {
@@ -209,7 +206,7 @@ public sealed class StageInferenceEngine
             visitor.OverrideSignal,
             new DateTimeOffset(visitor.OverrideSetTicks, TimeSpan.Zero),
             new DateTimeOffset(visitor.OverrideUntilTicks, TimeSpan.Zero));
-        return new StageEstimate(new DateTimeOffset(ticks, TimeSpan.Zero), stage, confidence, source, scores, top, signal);
+        return new StageEstimate(new DateTimeOffset(ticks, TimeSpan.Zero), stage, confidence, source, scores, top, signal, Probabilities(visitor), Explanation(visitor));
     }
 
     /// <summary>The visitor's stage, its confidence and source at <paramref name="at"/>, as <see cref="Estimate"/> gives them; allocates nothing.</summary>
@@ -232,9 +229,10 @@ public sealed class StageInferenceEngine
     private (Stage? Stage, double Confidence, StageSource Source) Summarize(VisitorState visitor, long ticks, double factor, double total)
     {
         var model = Model;
+        var probabilities = visitor.Belief.Probabilities;
         if (IsHeld(visitor, ticks) && visitor.OverrideStage >= visitor.Current)
         {
-            return (model.StageAt(visitor.OverrideStage), 1, StageSource.Explicit);
+            return (model.StageAt(visitor.OverrideStage), Math.Clamp(probabilities[visitor.OverrideStage], 0, 1), StageSource.Explicit);
         }
 
         if (visitor.Current < 0)
@@ -242,10 +240,7 @@ public sealed class StageInferenceEngine
             return (null, 0, StageSource.None);
         }
 
-        var prior = model.ConfidencePrior;
-        var denominator = total + (model.StageCount * prior);
-        var confidence = denominator > 0 ? ((visitor.Scores[visitor.Current] * factor) + prior) / denominator : 1.0 / model.StageCount;
-        return (model.StageAt(visitor.Current), Math.Clamp(confidence, 0, 1), StageSource.Inferred);
+        return (model.StageAt(visitor.Current), Math.Clamp(probabilities[visitor.Current], 0, 1), StageSource.Inferred);
     }
 
     /// <summary>Merges <paramref name="other"/> (the same person seen on another device) into <paramref name="into"/>.</summary>
@@ -310,10 +305,10 @@ public sealed class StageInferenceEngine
                 into.TopValues[i] = kept[i].Value.Value;
             }
 
-            if (other.LastTicks > into.LastTicks || into.Current < 0)
-            {
-                into.Current = other.Current >= 0 ? other.Current : into.Current;
-            }
+            var current = other.LastTicks > into.LastTicks || into.Current < 0
+                ? (other.Current >= 0 ? other.Current : into.Current)
+                : into.Current;
+            MergeBelief(into, other, current, model);
 
             if (other.OverrideStage >= 0 && (into.OverrideStage < 0 || other.OverrideSetTicks > into.OverrideSetTicks))
             {
@@ -324,7 +319,7 @@ public sealed class StageInferenceEngine
             }
 
             into.LastTicks = ticks;
-            Choose(into, model);
+            into.Belief.LastTicks = Math.Max(into.Belief.LastTicks, ticks);
         }
 
         Expire(into, ticks, default);
@@ -363,6 +358,8 @@ public sealed class StageInferenceEngine
                 new DateTimeOffset(visitor.OverrideSetTicks, TimeSpan.Zero),
                 new DateTimeOffset(visitor.OverrideUntilTicks, TimeSpan.Zero)),
             TopContent = TopContent(visitor, 1),
+            Probabilities = Probabilities(visitor),
+            Explanation = Explanation(visitor),
         };
     }
 
@@ -420,49 +417,168 @@ public sealed class StageInferenceEngine
             visitor.OverrideUntilTicks = signal.Until.UtcTicks;
         }
 
-        visitor.Current = model.Stages.FindStage(snapshot.Stage)?.Order ?? -1;
-        if (visitor.Current < 0)
-        {
-            Choose(visitor, model);
-        }
+        RestoreBelief(visitor, snapshot, model);
 
         return visitor;
     }
 
-    private static void Choose(VisitorState visitor, CompiledInferenceModel model)
+    // Updates the latent belief with one event and keeps the five events that moved it most; allocates nothing.
+    private static void Believe(VisitorState visitor, CompiledInferenceModel model, in LatentObservation observation, string? contentId)
     {
-        var scores = visitor.Scores;
-        var current = visitor.Current;
-        var best = current;
-        if (current < 0)
+        var belief = visitor.Belief;
+        var p = belief.Probabilities;
+        var before = visitor.Before;
+
+        // The first event moves the belief from the start distribution, not from nothing.
+        Array.Copy(belief.HasEvents ? p : model.Latent.StartArray, before, p.Length);
+        model.Latent.Apply(belief, observation);
+        visitor.Current = belief.Current;
+        var stage = -1;
+        var change = 0.0;
+        for (var s = 0; s < p.Length; s++)
         {
-            var bestScore = 0.0;
-            for (var i = 0; i < scores.Length; i++)
+            var d = p[s] - before[s];
+            if (Math.Abs(d) > Math.Abs(change))
             {
-                if (scores[i] > bestScore)
+                (stage, change) = (s, d);
+            }
+        }
+
+        AddShift(visitor, observation.Ticks, observation.Type, contentId, stage, change);
+    }
+
+    private static void AddShift(VisitorState visitor, long ticks, JourneyEventType type, string? contentId, int stage, double change)
+    {
+        if (stage < 0 || !(Math.Abs(change) > 1e-9))
+        {
+            return;
+        }
+
+        var slot = visitor.ShiftCount;
+        if (slot == VisitorState.ExplanationSize)
+        {
+            // Full: replace the weakest shift if this one is stronger (ties keep the earlier event).
+            slot = 0;
+            for (var i = 1; i < VisitorState.ExplanationSize; i++)
+            {
+                if (Math.Abs(visitor.ShiftChanges[i]) < Math.Abs(visitor.ShiftChanges[slot]))
                 {
-                    best = i;
-                    bestScore = scores[i];
+                    slot = i;
                 }
+            }
+
+            if (!(Math.Abs(change) > Math.Abs(visitor.ShiftChanges[slot])))
+            {
+                return;
             }
         }
         else
         {
-            var forward = scores[current] + model.ForwardMargin;
-            var backward = scores[current] + model.BackwardMargin;
-            var bestScore = double.NegativeInfinity;
-            for (var i = 0; i < scores.Length; i++)
+            visitor.ShiftCount++;
+        }
+
+        visitor.ShiftTicks[slot] = ticks;
+        visitor.ShiftTypes[slot] = type;
+        visitor.ShiftContent[slot] = contentId;
+        visitor.ShiftStages[slot] = stage;
+        visitor.ShiftChanges[slot] = change;
+    }
+
+    // The same person's two beliefs are independent evidence about one stage: their normalised product.
+    private static void MergeBelief(VisitorState into, VisitorState other, int current, CompiledInferenceModel model)
+    {
+        var p = into.Belief.Probabilities;
+        var q = other.Belief.Probabilities;
+        var sum = 0.0;
+        for (var s = 0; s < p.Length; s++)
+        {
+            sum += into.Before[s] = p[s] * q[s];
+        }
+
+        if (sum > 0)
+        {
+            for (var s = 0; s < p.Length; s++)
             {
-                var score = scores[i];
-                if (i != current && score > (i > current ? forward : backward) && score > bestScore)
-                {
-                    best = i;
-                    bestScore = score;
-                }
+                p[s] = into.Before[s] / sum;
             }
         }
 
-        visitor.Current = best;
+        into.Belief.Current = model.Latent.Choose(p, current);
+        into.Current = into.Belief.Current;
+        for (var i = 0; i < other.ShiftCount; i++)
+        {
+            AddShift(into, other.ShiftTicks[i], other.ShiftTypes[i], other.ShiftContent[i], other.ShiftStages[i], other.ShiftChanges[i]);
+        }
+    }
+
+    private List<BeliefShift> Explanation(VisitorState visitor)
+    {
+        var list = new List<BeliefShift>(visitor.ShiftCount);
+        for (var i = 0; i < visitor.ShiftCount; i++)
+        {
+            list.Add(new BeliefShift(
+                new DateTimeOffset(visitor.ShiftTicks[i], TimeSpan.Zero),
+                visitor.ShiftTypes[i],
+                visitor.ShiftContent[i],
+                Model.StageAt(visitor.ShiftStages[i]).Key,
+                visitor.ShiftChanges[i]));
+        }
+
+        list.Sort((a, b) => Math.Abs(b.Change).CompareTo(Math.Abs(a.Change)) is var c and not 0 ? c : a.At.CompareTo(b.At));
+        return list;
+    }
+
+    private Dictionary<string, double> Probabilities(VisitorState visitor)
+    {
+        var model = Model;
+        var result = new Dictionary<string, double>(model.StageCount, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < model.StageCount; i++)
+        {
+            result[model.StageAt(i).Key] = visitor.HasEvents ? visitor.Belief.Probabilities[i] : 0;
+        }
+
+        return result;
+    }
+
+    private static void RestoreBelief(VisitorState visitor, VisitorSnapshot snapshot, CompiledInferenceModel model)
+    {
+        // A snapshot from before the latent model has no probabilities: start from the scores' shares, smoothed.
+        var p = visitor.Before;
+        var fromSnapshot = snapshot.Probabilities.Count > 0;
+        Array.Fill(p, fromSnapshot ? 0 : 0.5);
+        foreach (var (key, value) in fromSnapshot ? snapshot.Probabilities : snapshot.Scores)
+        {
+            if (!(double.IsFinite(value) && value >= 0))
+            {
+                throw new ArgumentException($"The probability of '{key}' is {value}: it is finite and 0 or more.", nameof(snapshot));
+            }
+
+            if (model.Stages.FindStage(key) is { } stage)
+            {
+                p[stage.Order] += value;
+            }
+        }
+
+        var sum = p.Sum();
+        if (!(Math.Abs(sum - 1) < 1e-9))
+        {
+            // Only renormalise what needs it, so that a snapshot of a belief restores it bit for bit.
+            for (var s = 0; s < p.Length; s++)
+            {
+                p[s] = sum > 0 ? p[s] / sum : 1.0 / p.Length;
+            }
+        }
+
+        var current = model.Stages.FindStage(snapshot.Stage)?.Order ?? -1;
+        visitor.Belief.Set(p, current < 0 ? model.Latent.Choose(p, -1) : current, visitor.LastTicks);
+        visitor.Current = visitor.Belief.Current;
+        foreach (var shift in snapshot.Explanation.Take(VisitorState.ExplanationSize))
+        {
+            if (model.Stages.FindStage(shift.Stage) is { } stage && double.IsFinite(shift.Change))
+            {
+                AddShift(visitor, shift.At.UtcTicks, shift.Type, shift.ContentId, stage.Order, shift.Change);
+            }
+        }
     }
 
     private static void CarryOver(VisitorState visitor, double capacity)

@@ -17,6 +17,12 @@ public sealed record VisitorSnapshot
     /// <summary>The explicit signal, if one was received and not yet replaced (it may have expired).</summary>
     public ExplicitStage? Explicit { get; init; }
 
+    /// <summary>The latent-stage belief at <see cref="LastEventAt"/>, by stage key; empty in snapshots made before the latent model (then the scores' shares are used).</summary>
+    public IReadOnlyDictionary<string, double> Probabilities { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The events that moved the belief most.</summary>
+    public IReadOnlyList<BeliefShift> Explanation { get; init; } = [];
+
     /// <summary>The top contributing content at <see cref="LastEventAt"/>.</summary>
     public IReadOnlyList<ContentContribution> TopContent { get; init; } = [];
 }

@@ -3,7 +3,7 @@ using JourneyContent.Tracking;
 
 namespace JourneyContent.Inference;
 
-/// <summary>What inference knows about one visitor: decayed scores per stage, the current stage, any explicit signal, and the content that contributed most.</summary>
+/// <summary>What inference knows about one visitor: the latent-stage belief and current stage, decayed scores per stage, any explicit signal, the content that contributed most and the events that moved the belief most.</summary>
 /// <remarks>
 /// <para>Mutable and not thread-safe: one visitor's events are applied one at a time by <see cref="StageInferenceEngine"/>.
 /// Every array is allocated here, once, with the model's sizes, so updates allocate nothing.</para>
@@ -26,6 +26,18 @@ public sealed class VisitorState
     internal long OverrideUntilTicks;
     internal JourneyEventType OverrideSignal;
 
+    // The latent-stage belief, the belief before the latest event, and the strongest belief shifts (kept incrementally).
+    internal readonly LatentBelief Belief;
+    internal readonly double[] Before;
+    internal readonly long[] ShiftTicks = new long[ExplanationSize];
+    internal readonly JourneyEventType[] ShiftTypes = new JourneyEventType[ExplanationSize];
+    internal readonly string?[] ShiftContent = new string?[ExplanationSize];
+    internal readonly int[] ShiftStages = new int[ExplanationSize];
+    internal readonly double[] ShiftChanges = new double[ExplanationSize];
+    internal int ShiftCount;
+
+    internal const int ExplanationSize = 5;
+
     internal VisitorState(CompiledInferenceModel model)
     {
         Model = model;
@@ -33,6 +45,8 @@ public sealed class VisitorState
         TopIds = new string?[model.TopContentCount];
         TopStages = new int[model.TopContentCount];
         TopValues = new double[model.TopContentCount];
+        Belief = model.Latent.NewBelief();
+        Before = new double[model.StageCount];
     }
 
     /// <summary>The model whose stage indices the state uses.</summary>
@@ -63,6 +77,9 @@ public sealed class VisitorState
         OverrideStage = -1;
         OverrideSetTicks = 0;
         OverrideUntilTicks = 0;
+        Belief.Reset();
+        Array.Clear(ShiftContent);
+        ShiftCount = 0;
     }
 
     internal void CopyFrom(VisitorState other)
@@ -79,5 +96,12 @@ public sealed class VisitorState
         OverrideSetTicks = other.OverrideSetTicks;
         OverrideUntilTicks = other.OverrideUntilTicks;
         OverrideSignal = other.OverrideSignal;
+        Belief.CopyFrom(other.Belief);
+        Array.Copy(other.ShiftTicks, ShiftTicks, ExplanationSize);
+        Array.Copy(other.ShiftTypes, ShiftTypes, ExplanationSize);
+        Array.Copy(other.ShiftContent, ShiftContent, ExplanationSize);
+        Array.Copy(other.ShiftStages, ShiftStages, ExplanationSize);
+        Array.Copy(other.ShiftChanges, ShiftChanges, ExplanationSize);
+        ShiftCount = other.ShiftCount;
     }
 }

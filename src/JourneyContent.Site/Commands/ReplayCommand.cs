@@ -9,7 +9,8 @@ using JourneyContent.Tracking;
 namespace JourneyContent.Site.Commands;
 
 /// <summary>
-/// <c>replay --events events.csv [--catalog catalog.csv] --out stages.csv</c>: runs the stage engine over a history
+/// <c>replay --events events.csv [--catalog catalog.csv] [--model model.json] --out stages.csv</c>: runs the stage engine
+/// (with the latent-stage model in force, or the model file given) over a history
 /// and writes each visitor's state after their last event. Bad rows are reported with their line number and skipped.
 /// </summary>
 /// <remarks>
@@ -27,7 +28,7 @@ internal static class ReplayCommand
         var catalogPath = Option(args, "--catalog");
         if (eventsPath is null || outPath is null)
         {
-            await errors.WriteLineAsync("Usage: dotnet run --project src/JourneyContent.Site -- replay --events events.csv [--catalog catalog.csv] --out stages.csv");
+            await errors.WriteLineAsync("Usage: dotnet run --project src/JourneyContent.Site -- replay --events events.csv [--catalog catalog.csv] [--model model.json] --out stages.csv");
             return 2;
         }
 
@@ -54,8 +55,22 @@ internal static class ReplayCommand
             return 2;
         }
 
-        // The site's configured weights and half-life: re-scoring history after changing them is what replay is for.
+        // The site's configured weights and its model in force, or the model file given: re-scoring history is what replay is for.
         var engine = services.GetRequiredService<StageInferenceEngine>();
+        var modelPath = Option(args, "--model");
+        if (modelPath is not null)
+        {
+            try
+            {
+                engine = new StageInferenceEngine(engine.Model.WithLatent(LatentModelFile.Load(modelPath, engine.Model.CatalogueOf(catalog))));
+            }
+            catch (LatentModelFileException ex)
+            {
+                await errors.WriteLineAsync(ex.Message);
+                return 2;
+            }
+        }
+
         var index = ContentSignalIndex.Create(engine.Model, catalog);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var result = new JourneyReplayer(engine, index).Replay(ReadEvents(eventsPath, index, problems));
@@ -76,7 +91,7 @@ internal static class ReplayCommand
         return 0;
     }
 
-    private static IEnumerable<ContentItem> ReadCatalog(string path, StageModel stages, ProblemLog problems)
+    internal static IEnumerable<ContentItem> ReadCatalog(string path, StageModel stages, ProblemLog problems)
     {
         var items = new List<ContentItem>();
         var lineNumber = 0;
@@ -106,7 +121,7 @@ internal static class ReplayCommand
         return items;
     }
 
-    private static IEnumerable<JourneyEvent> ReadEvents(string path, ContentSignalIndex index, ProblemLog problems)
+    internal static IEnumerable<JourneyEvent> ReadEvents(string path, ContentSignalIndex index, ProblemLog problems)
     {
         var lineNumber = 0;
         foreach (var line in File.ReadLines(path))
@@ -155,14 +170,14 @@ internal static class ReplayCommand
     private static string[] Split(string line) =>
         line.Split(',').Select(f => f.Trim().Trim('"')).ToArray();
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
     /// <summary>Reports the first problems in full and counts the rest, so a bad export cannot flood the console.</summary>
-    private sealed class ProblemLog(TextWriter errors)
+    internal sealed class ProblemLog(TextWriter errors)
     {
         public int Count { get; private set; }
 

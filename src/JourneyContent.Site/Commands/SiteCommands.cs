@@ -7,12 +7,13 @@ namespace JourneyContent.Site.Commands;
 /// <summary>The site's command-line commands, run instead of the web server: <c>add-user</c>.</summary>
 internal static class SiteCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "add-user" or "replay" or "seed-demo";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "add-user" or "replay" or "seed-demo" or "fit";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args) => args[0] switch
     {
         "add-user" => await AddUserAsync(app, args[1..]),
         "replay" => await ReplayCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error),
+        "fit" => await FitCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error),
         "seed-demo" => await SeedDemoCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error),
         _ => 2,
     };

@@ -1,9 +1,11 @@
+using JourneyContent;
 using JourneyContent.Content;
 using JourneyContent.Inference;
 using JourneyContent.Journeys;
 using JourneyContent.Stages;
 using JourneyContent.Tracking;
 using JourneyContent.Web.Tracking;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,8 +37,8 @@ public static class TrackingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<StageInferenceSettings>().Bind(configuration.GetSection("JourneyContent:Inference"));
         // Compiled once: bad weights or stages fail the first resolution with a message naming the setting.
-        services.TryAddSingleton(sp => new StageInferenceEngine(CompiledInferenceModel.Compile(
-            sp.GetRequiredService<StageModel>(), sp.GetRequiredService<IOptions<StageInferenceSettings>>().Value)));
+        services.TryAddSingleton(sp => new StageInferenceEngine(WithNewestLatentModel(sp, CompiledInferenceModel.Compile(
+            sp.GetRequiredService<StageModel>(), sp.GetRequiredService<IOptions<StageInferenceSettings>>().Value))));
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<TrackingMetrics>();
@@ -47,5 +49,25 @@ public static class TrackingServiceCollectionExtensions
         services.TryAddSingleton<JourneyTracker>();
         services.AddHostedService<JourneyEventWriter>();
         return services;
+    }
+
+    // The newest fitted model in the data folder's models/, if any; a refused file is logged and the priors stay in force.
+    private static CompiledInferenceModel WithNewestLatentModel(IServiceProvider services, CompiledInferenceModel compiled)
+    {
+        if (services.GetService<DataFolder>() is not { } folder || LatentModelFile.Newest(folder) is not { } path)
+        {
+            return compiled;
+        }
+
+        try
+        {
+            var site = compiled.CatalogueOf(services.GetRequiredService<IContentSource>().Current.Items);
+            return compiled.WithLatent(LatentModelFile.Load(path, site));
+        }
+        catch (LatentModelFileException ex)
+        {
+            services.GetService<ILoggerFactory>()?.CreateLogger(typeof(TrackingServiceCollectionExtensions)).LogWarning("{Message}", ex.Message);
+            return compiled;
+        }
     }
 }

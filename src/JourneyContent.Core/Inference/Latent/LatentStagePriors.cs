@@ -1,0 +1,133 @@
+using JourneyContent.Tracking;
+
+namespace JourneyContent.Inference;
+
+/// <summary>The Dirichlet priors of a latent-stage model: what a site without history uses, and what anchors fitting to the editors' tags.</summary>
+/// <remarks>
+/// <para>Each prior is a mean and a weight in pseudo-events, added to the expected counts in every M-step (MAP estimation),
+/// and the starting point of fitting, so hidden state k keeps meaning stage k:</para>
+/// <list type="bullet">
+/// <item><b>Start</b>: ∝ 0.8^k (more visitors arrive at the top of the funnel, but one read of a later stage's content
+/// outweighs that); 5 pseudo-visitors.</item>
+/// <item><b>Transitions</b>: from each stage, stay 0.80, next 0.15, previous 0.04, the rest 0.01 shared (forward more
+/// often than back); 10 pseudo-sessions per row.</item>
+/// <item><b>Event types</b>: view, engaged, cta_click, download and form_submit 2 pseudo-events each per stage; a trial
+/// sign-up or demo request 1 in the trial stage and 0.02 elsewhere, a purchase or customer flag likewise for the customer
+/// stage (strong evidence until the history says otherwise).</item>
+/// <item><b>Groups</b> (tagged stage, kind) read by a stage: ∝ group size (at least 1) × 8 when the group is tagged with that stage,
+/// × 2 for a neighbouring stage, × 1 otherwise (untagged groups × 1); 30 pseudo-reads per stage. Each event type's own
+/// group distribution backs off to this pooled one with 10 pseudo-reads.</item>
+/// <item><b>Items within a group</b>: uniform, 3 pseudo-reads, so an item needs a few reads before it stands apart.</item>
+/// </list>
+/// </remarks>
+public sealed class LatentStagePriors
+{
+    /// <summary>Pseudo-reads by which each type's group distribution backs off to the pooled one.</summary>
+    public const double TypeGroupWeight = 10;
+
+    /// <summary>Pseudo-reads by which an item's share of its group backs off to uniform.</summary>
+    public const double ItemWeight = 3;
+
+    private static readonly JourneyEventType[] ContentTypes =
+        [JourneyEventType.View, JourneyEventType.Engaged, JourneyEventType.CtaClick, JourneyEventType.Download, JourneyEventType.FormSubmit];
+
+    /// <summary>Creates the documented priors for <paramref name="catalogue"/>.</summary>
+    /// <param name="catalogue">The content and stages.</param>
+    /// <param name="trialStage">The stage a trial sign-up or demo request signals, or -1.</param>
+    /// <param name="customerStage">The stage a purchase or customer flag signals, or -1.</param>
+    public LatentStagePriors(LatentCatalogue catalogue, int trialStage, int customerStage)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        Catalogue = catalogue;
+        TrialStage = trialStage;
+        CustomerStage = customerStage;
+        var k = catalogue.StageCount;
+        var types = LatentStageModel.TypeCount;
+        Start = new double[k];
+        var total = 0.0;
+        for (var s = 0; s < k; s++)
+        {
+            total += Start[s] = Math.Pow(0.8, s);
+        }
+
+        for (var s = 0; s < k; s++)
+        {
+            Start[s] *= 5 / total;
+        }
+
+        Transition = new double[k * k];
+        for (var from = 0; from < k; from++)
+        {
+            var others = k - 1 - (from > 0 ? 1 : 0) - (from < k - 1 ? 1 : 0);
+            for (var to = 0; to < k; to++)
+            {
+                var p = to == from ? 0.80 : to == from + 1 ? 0.15 : to == from - 1 ? 0.04 : 0.01 / Math.Max(1, others);
+                Transition[(from * k) + to] = p;
+            }
+
+            // At the funnel's ends the missing neighbour's share stays put.
+            Transition[(from * k) + from] += (from == k - 1 ? 0.15 : 0) + (from == 0 ? 0.04 : 0) + (others == 0 ? 0.01 : 0);
+            for (var to = 0; to < k; to++)
+            {
+                Transition[(from * k) + to] *= 10;
+            }
+        }
+
+        TypeEmission = new double[k * types];
+        for (var s = 0; s < k; s++)
+        {
+            foreach (var t in ContentTypes)
+            {
+                TypeEmission[(s * types) + (int)t] = 2;
+            }
+
+            var trial = s == trialStage ? 1 : 0.02;
+            var customer = s == customerStage ? 1 : 0.02;
+            TypeEmission[(s * types) + (int)JourneyEventType.TrialSignUp] = trial;
+            TypeEmission[(s * types) + (int)JourneyEventType.DemoRequest] = trial;
+            TypeEmission[(s * types) + (int)JourneyEventType.Purchase] = customer;
+            TypeEmission[(s * types) + (int)JourneyEventType.CustomerFlag] = customer;
+        }
+
+        var g = catalogue.GroupCount;
+        Group = new double[g * k];
+        for (var s = 0; s < k; s++)
+        {
+            var sum = 0.0;
+            for (var group = 0; group < g; group++)
+            {
+                var tag = catalogue.GroupStage(group);
+                var w = tag < 0 ? 1 : tag == s ? 8 : Math.Abs(tag - s) == 1 ? 2 : 1;
+                // A group without items yet (a site whose catalogue is not known to the model) counts as one item.
+                sum += Group[(group * k) + s] = Math.Max(1, catalogue.GroupSize[group]) * w;
+            }
+
+            for (var group = 0; group < g; group++)
+            {
+                Group[(group * k) + s] = sum > 0 ? Group[(group * k) + s] * 30 / sum : 0;
+            }
+        }
+    }
+
+    /// <summary>The catalogue.</summary>
+    public LatentCatalogue Catalogue { get; }
+
+    /// <summary>The trial stage index, or -1.</summary>
+    public int TrialStage { get; }
+
+    /// <summary>The customer stage index, or -1.</summary>
+    public int CustomerStage { get; }
+
+    internal double[] Start { get; }
+
+    internal double[] Transition { get; }
+
+    internal double[] TypeEmission { get; }
+
+    // Pooled P(group | stage) pseudo-counts: [group × stages + stage].
+    internal double[] Group { get; }
+
+    /// <summary>The model the priors give on their own: what a site without history uses.</summary>
+    public LatentStageModel Model(TimeSpan sessionGap) =>
+        LatentStageFitter.Estimate(new LatentCounts(Catalogue), this, sessionGap, LatentStageModel.DefaultSwitchMargin);
+}
