@@ -249,7 +249,8 @@ public static class LatentStageFitter
                 var v = priors.Group[(group * k) + s];
                 for (var t = 0; t < types; t++)
                 {
-                    v += c.TypeGroup[(((t * g) + group) * k) + s];
+                    // A follow-up is about an item already counted by its view.
+                    v += LatentStageModel.ChoosesContent((JourneyEventType)t) ? c.TypeGroup[(((t * g) + group) * k) + s] : 0;
                 }
 
                 sum += pooled[(group * k) + s] = v;
@@ -272,10 +273,24 @@ public static class LatentStageFitter
                     sum += c.TypeGroup[(((t * g) + group) * k) + s];
                 }
 
+                // A follow-up's prior leans towards the stage's own groups: engaging with what one reads on stage.
+                var followUp = !LatentStageModel.ChoosesContent((JourneyEventType)t);
+                var norm = 1.0;
+                if (followUp)
+                {
+                    norm = 0;
+                    for (var group = 0; group < g; group++)
+                    {
+                        norm += pooled[(group * k) + s] * (catalogue.GroupStage(group) == s ? LatentStagePriors.FollowUpOnStageLift : 1);
+                    }
+                }
+
                 for (var group = 0; group < g; group++)
                 {
                     var at = (((t * g) + group) * k) + s;
-                    typeGroup[at] = (c.TypeGroup[at] + (LatentStagePriors.TypeGroupWeight * pooled[(group * k) + s])) / sum;
+                    var lift = followUp && catalogue.GroupStage(group) == s ? LatentStagePriors.FollowUpOnStageLift : 1;
+                    var mean = pooled[(group * k) + s] * lift / norm;
+                    typeGroup[at] = (c.TypeGroup[at] + (LatentStagePriors.TypeGroupWeight * mean)) / sum;
                 }
             }
         }
@@ -578,6 +593,9 @@ public static class LatentStageFitter
                     var t = (int)e.Type;
                     var item = (uint)e.Item < (uint)_itemGroup.Length ? e.Item : -1;
                     var group = item >= 0 ? _itemGroup[item] : (uint)e.Group < (uint)_groups ? e.Group : -1;
+
+                    // A follow-up (engaged) counts towards its type's groups, not towards which items are chosen.
+                    item = LatentStageModel.ChoosesContent(e.Type) ? item : -1;
                     var groupAt = group < 0 ? -1 : ((t * _groups) + group) * k;
                     for (var s = 0; s < k; s++)
                     {

@@ -8,7 +8,8 @@ namespace JourneyContent.Inference;
 /// <see cref="Start"/>; between two sessions the stage moves by the matrix <see cref="Transition"/> (row = from, column = to).
 /// A session ends when more than <see cref="SessionGap"/> passes without an event. Within a session every event is drawn
 /// independently given the stage: its type with P(type | stage), then, for an event on content, the item's group (tagged
-/// stage, kind) with P(group | stage, type) and the item within its group with P(item | group, stage). So an event type
+/// stage, kind) with P(group | stage, type) and the item within its group with P(item | group, stage). An engaged read
+/// is about an item already viewed, so it is not a new draw of content (see <see cref="ChoosesContent"/>). So an event type
 /// whose frequency and items do not depend on the stage moves nothing, and a type read mostly on stage weighs more: how
 /// informative each type is, is learned, not set.</para>
 /// <para><b>Explicit signals.</b> A declared stage is evidence of fixed strength: P(declared d | stage s) =
@@ -91,7 +92,9 @@ public sealed class LatentStageModel
                     var p = typeEmission[(s * TypeCount) + t];
                     if (i >= 0)
                     {
-                        p *= groupEmission[(((t * g) + catalogue.ItemGroup[i]) * k) + s] * itemInGroup[(i * k) + s];
+                        p *= ChoosesContent((JourneyEventType)t)
+                            ? groupEmission[(((t * g) + catalogue.ItemGroup[i]) * k) + s] * itemInGroup[(i * k) + s]
+                            : FollowUpRatio(groupEmission, t, catalogue.ItemGroup[i], g, k, s);
                     }
 
                     _emission[row + s] = p;
@@ -106,7 +109,8 @@ public sealed class LatentStageModel
             {
                 for (var s = 0; s < k; s++)
                 {
-                    _groupRows[(((t * g) + group) * k) + s] = typeEmission[(s * TypeCount) + t] * groupEmission[(((t * g) + group) * k) + s];
+                    _groupRows[(((t * g) + group) * k) + s] = typeEmission[(s * TypeCount) + t]
+                        * (ChoosesContent((JourneyEventType)t) ? groupEmission[(((t * g) + group) * k) + s] : FollowUpRatio(groupEmission, t, group, g, k, s));
                 }
             }
         }
@@ -267,8 +271,26 @@ public sealed class LatentStageModel
         return current < 0 || p[best] >= p[current] + SwitchMargin ? best : current;
     }
 
+    /// <summary>Whether an event of <paramref name="type"/> on content is a new choice of content, drawn by the stage.</summary>
+    /// <remarks>
+    /// An <see cref="JourneyEventType.Engaged"/> event is sent by a page the visitor has just viewed: it tells how the visitor
+    /// read that item, not which item they chose. Counting it as a second draw of the item would weigh every engaged read
+    /// twice, so that one article read with a scroll outvotes two others read without one. Its evidence is instead the type's
+    /// own, times how much likelier an engaged read is on the item's group than a view of it (see <see cref="FollowUpRatio"/>):
+    /// 1 everywhere when engagement does not depend on what is read, above 1 where a stage engages more.
+    /// </remarks>
+    internal static bool ChoosesContent(JourneyEventType type) => type != JourneyEventType.Engaged;
+
+    // P(group | stage, follow-up type) / P(group | stage, view): how much likelier the follow-up is on this group than a read of it.
+    private static double FollowUpRatio(double[] groupEmission, int type, int group, int groups, int k, int stage)
+    {
+        var view = groupEmission[((((int)JourneyEventType.View * groups) + group) * k) + stage];
+        return view > 0 ? groupEmission[(((type * groups) + group) * k) + stage] / view : 1;
+    }
+
     private bool IsInformative(in LatentObservation o) =>
-        (uint)o.Item < (uint)Catalogue.ItemCount || (uint)o.Group < (uint)Catalogue.GroupCount || o.Type == JourneyEventType.DeclaredStage
+        (ChoosesContent(o.Type) && ((uint)o.Item < (uint)Catalogue.ItemCount || (uint)o.Group < (uint)Catalogue.GroupCount))
+        || o.Type == JourneyEventType.DeclaredStage
         || o.Type is JourneyEventType.TrialSignUp or JourneyEventType.DemoRequest or JourneyEventType.Purchase or JourneyEventType.CustomerFlag;
 
     private void Propagate(double[] p, double[] scratch)

@@ -16,7 +16,9 @@ namespace JourneyContent.Inference;
 /// stage (strong evidence until the history says otherwise).</item>
 /// <item><b>Groups</b> (tagged stage, kind) read by a stage: ∝ group size (at least 1) × 8 when the group is tagged with that stage,
 /// × 2 for a neighbouring stage, × 1 otherwise (untagged groups × 1); 30 pseudo-reads per stage. Each event type's own
-/// group distribution backs off to this pooled one with 10 pseudo-reads.</item>
+/// group distribution backs off to this pooled one with 10 pseudo-reads. Engaged reads are not choices of content (see
+/// <c>LatentStageModel.ChoosesContent</c>) and are left out of the pooled one; their prior is the pooled one with the stage's
+/// own groups × 1.5, so a scroll through on-stage content is mild evidence (about 1.5 : 1) until the history says how much.</item>
 /// <item><b>Items within a group</b>: uniform, 3 pseudo-reads, so an item needs a few reads before it stands apart.</item>
 /// </list>
 /// </remarks>
@@ -24,6 +26,9 @@ public sealed class LatentStagePriors
 {
     /// <summary>Pseudo-reads by which each type's group distribution backs off to the pooled one.</summary>
     public const double TypeGroupWeight = 10;
+
+    /// <summary>How much likelier the prior makes an engaged read of an item tagged with the visitor's stage than of any other (before normalising).</summary>
+    public const double FollowUpOnStageLift = 1.5;
 
     /// <summary>Pseudo-reads by which an item's share of its group backs off to uniform.</summary>
     public const double ItemWeight = 3;

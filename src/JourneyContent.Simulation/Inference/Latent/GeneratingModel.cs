@@ -10,7 +10,8 @@ namespace JourneyContent.Simulation;
 /// <param name="Neighbour">The share chosen from a neighbouring stage; the rest is any group at random, untagged ones included.</param>
 /// <param name="HasContent">False for signals without a page (trial, purchase): no item.</param>
 /// <param name="Noise">True when its items ignore the stage altogether (any group at random, by size).</param>
-public sealed record GeneratedEventType(JourneyEventType Type, IReadOnlyList<double> Weights, double OnStage, double Neighbour, bool HasContent = true, bool Noise = false);
+/// <param name="FollowsRead">True for an event on the item the visitor viewed last in the session (engaged), as often on any item: its item is not a new choice. Without an earlier view in the session it has no item.</param>
+public sealed record GeneratedEventType(JourneyEventType Type, IReadOnlyList<double> Weights, double OnStage, double Neighbour, bool HasContent = true, bool Noise = false, bool FollowsRead = false);
 
 /// <summary>One generated visitor: its events and the hidden stage at each.</summary>
 /// <param name="Events">The events, in time order.</param>
@@ -28,7 +29,8 @@ public sealed record GeneratedVisitor(IReadOnlyList<LatentObservation> Events, I
 /// type's on-stage share, a neighbour with its neighbour share, otherwise any group by size), then a group (tagged stage,
 /// kind) of the target, weighted by group size, except that with <see cref="KindPull"/> the read follows the stage's
 /// favourite kind (<see cref="FavouriteKind"/>, whatever its tag: pricing read by deciders), and finally an item uniformly
-/// within the group.</para>
+/// within the group. An event that follows a read (engaged) is on the item read last in the session, as the site's scroll
+/// beacon is, so it chooses no content.</para>
 /// <para>This is the latent-stage family of <see cref="LatentStageModel"/> (a stage per session, events independent
 /// given it), so <see cref="TrueModel"/> is the Bayes-optimal filter: no method can beat it on average. A fitted model
 /// must learn the generator's numbers from unlabelled events, starting from the editors' tags.</para>
@@ -166,9 +168,12 @@ public sealed class GeneratingModel
 
         var groups = GroupTable();
         var typeGroup = new double[types * g * k];
+        var view = Types.ToList().FindIndex(spec => spec.Type == JourneyEventType.View);
         foreach (var spec in Types)
         {
-            Array.Copy(groups, Array.IndexOf(Types.ToArray(), spec) * g * k, typeGroup, (int)spec.Type * g * k, g * k);
+            // A follow-up is on the item viewed last, so its groups are the views': it says nothing about the stage.
+            var from = spec.FollowsRead && view >= 0 ? view : Array.IndexOf(Types.ToArray(), spec);
+            Array.Copy(groups, from * g * k, typeGroup, (int)spec.Type * g * k, g * k);
         }
 
         var item = new double[Catalogue.ItemCount * k];
@@ -216,15 +221,21 @@ public sealed class GeneratingModel
                 }
 
                 var n = random.Next(MinEvents, MaxEvents + 1);
+                var lastRead = -1;
                 for (var e = 0; e < n; e++)
                 {
                     var t = DrawType(random, stage);
                     var spec = Types[t];
                     var item = -1;
-                    if (spec.HasContent)
+                    if (spec.FollowsRead)
+                    {
+                        item = lastRead;
+                    }
+                    else if (spec.HasContent)
                     {
                         var group = Draw(random, Column(groups, t, stage));
                         item = members[group][random.Next(members[group].Length)];
+                        lastRead = spec.Type == JourneyEventType.View ? item : lastRead;
                     }
 
                     events.Add(new LatentObservation(time, spec.Type, item));

@@ -22,11 +22,11 @@ public static class GeneratorSuite
         SevenStages(),
     ];
 
-    /// <summary>The usual event types: views, engaged reads more on stage, a few clicks, trial sign-ups in the trial stage and purchases in the customer stage.</summary>
+    /// <summary>The usual event types: views, engaged reads of the item just read (as often in every stage), a few clicks, trial sign-ups in the trial stage and purchases in the customer stage.</summary>
     public static GeneratedEventType[] UsualTypes(int k, double onStage, double neighbour) =>
     [
         new(JourneyEventType.View, Flat(k, 1), onStage, neighbour),
-        new(JourneyEventType.Engaged, Flat(k, 0.4), Math.Min(0.95, onStage + 0.15), Math.Min(neighbour, 0.95 - Math.Min(0.95, onStage + 0.15))),
+        new(JourneyEventType.Engaged, Flat(k, 0.4), 0, 0, FollowsRead: true),
         new(JourneyEventType.CtaClick, Flat(k, 0.1), onStage, neighbour),
         new(JourneyEventType.TrialSignUp, Only(k, k - 2, 0.03), 0, 0, HasContent: false),
         new(JourneyEventType.Purchase, Only(k, k - 1, 0.02), 0, 0, HasContent: false),
