@@ -488,20 +488,9 @@ public sealed class StageInferenceEngine
     private static void MergeBelief(VisitorState into, VisitorState other, int current, CompiledInferenceModel model)
     {
         var p = into.Belief.Probabilities;
-        var q = other.Belief.Probabilities;
-        var sum = 0.0;
-        for (var s = 0; s < p.Length; s++)
-        {
-            sum += into.Before[s] = p[s] * q[s];
-        }
-
-        if (sum > 0)
-        {
-            for (var s = 0; s < p.Length; s++)
-            {
-                p[s] = into.Before[s] / sum;
-            }
-        }
+        var (earlier, later) = other.Belief.LastTicks >= into.Belief.LastTicks ? (into.Belief, other.Belief) : (other.Belief, into.Belief);
+        model.Latent.Combine(earlier, later, into.Before);
+        Array.Copy(into.Before, p, p.Length);
 
         into.Belief.Current = model.Latent.Choose(p, current);
         into.Current = into.Belief.Current;

@@ -77,11 +77,17 @@ internal static class FitCommand
         text.AppendLine(Invariant($"Session gap: {m.SessionGap} (held-out log-likelihood per event by gap: {string.Join(", ", report.Gaps.Select(g => Invariant($"{g.Gap} {g.HeldOutLogLikelihood:F4}")))})"));
         text.AppendLine(Invariant($"Held-out log-likelihood per event: priors {report.HeldOutPriorLogLikelihood:F4}, fitted {report.HeldOutLogLikelihood:F4}"));
         text.AppendLine("Start: " + string.Join("  ", stages.Select((s, i) => Invariant($"{s} {m.Start[i]:F3}"))));
-        text.AppendLine("Transitions between sessions (row = from):");
-        text.AppendLine("  " + string.Join(" ", stages.Select(s => s.PadLeft(14))));
-        for (var from = 0; from < k; from++)
+        for (var band = 0; band < LatentStageModel.BandCount; band++)
         {
-            text.AppendLine(stages[from].PadRight(14) + string.Join(" ", Enumerable.Range(0, k).Select(to => Invariant($"{m.Transition[(from * k) + to],14:F3}"))));
+            var pause = band < LatentStageModel.GapBands.Count
+                ? Invariant($"up to {LatentStageModel.GapBands[band].TotalDays:0} days")
+                : Invariant($"over {LatentStageModel.GapBands[^1].TotalDays:0} days");
+            text.AppendLine(Invariant($"Transitions between sessions after a pause {pause} (row = from):"));
+            text.AppendLine("  " + string.Join(" ", stages.Select(s => s.PadLeft(14))));
+            for (var from = 0; from < k; from++)
+            {
+                text.AppendLine(stages[from].PadRight(14) + string.Join(" ", Enumerable.Range(0, k).Select(to => Invariant($"{m.Transition[(((band * k) + from) * k) + to],14:F3}"))));
+            }
         }
 
         var types = JourneyEventTypes.All.Where(t => t is not JourneyEventType.DeclaredStage and not JourneyEventType.CtaImpression).ToList();

@@ -38,6 +38,43 @@ public sealed class LatentEngineTests
     }
 
     [Fact]
+    public void An_engaged_read_of_an_item_weighs_less_than_reading_another_item_of_that_stage()
+    {
+        // One awareness article viewed and scrolled through, then two consideration items only viewed: the scroll is about
+        // the article already counted, not a second awareness read, so the two consideration reads win.
+        var d = new Driver(StageInferenceEngine.Default);
+        d.Do(JourneyEventType.View, d.Signal("blog-post", id: "a1")).Do(JourneyEventType.Engaged, d.Signal("blog-post", id: "a1"));
+        d.Do(JourneyEventType.View, d.Signal("case-study", id: "c1")).Do(JourneyEventType.View, d.Signal("webinar", id: "c2"));
+
+        var engagedOnce = d.Estimate().Probabilities;
+        Assert.True(engagedOnce["consideration"] > engagedOnce["awareness"], $"consideration {engagedOnce["consideration"]:F3}, awareness {engagedOnce["awareness"]:F3}");
+
+        // Whereas a second awareness article is a read of its own, and makes the two stages level again.
+        var e = new Driver(StageInferenceEngine.Default);
+        e.Do(JourneyEventType.View, e.Signal("blog-post", id: "a1")).Do(JourneyEventType.View, e.Signal("blog-post", id: "a2"));
+        e.Do(JourneyEventType.View, e.Signal("case-study", id: "c1")).Do(JourneyEventType.View, e.Signal("webinar", id: "c2"));
+        Assert.True(e.Estimate().Probabilities["awareness"] > engagedOnce["awareness"]);
+    }
+
+    [Fact]
+    public void The_longer_the_pause_before_a_read_the_more_easily_it_moves_the_visitor_on()
+    {
+        double ConsiderationAfter(TimeSpan pause)
+        {
+            var d = new Driver(StageInferenceEngine.Default);
+            d.Read(d.Signal("blog-post", id: "a1")).Read(d.Signal("blog-post", id: "a2")).Read(d.Signal("blog-post", id: "a3"));
+            d.Wait(pause).Do(JourneyEventType.View, d.Signal("case-study", id: "c1"));
+            return d.Estimate().Probabilities["consideration"];
+        }
+
+        var afterHours = ConsiderationAfter(TimeSpan.FromHours(3));
+        var afterDays = ConsiderationAfter(TimeSpan.FromDays(3));
+        var afterWeeks = ConsiderationAfter(TimeSpan.FromDays(20));
+        var afterMonths = ConsiderationAfter(TimeSpan.FromDays(60));
+        Assert.True(afterHours < afterDays && afterDays < afterWeeks && afterWeeks < afterMonths, $"{afterHours:F3} {afterDays:F3} {afterWeeks:F3} {afterMonths:F3}");
+    }
+
+    [Fact]
     public void An_impression_moves_nothing()
     {
         var d = new Driver(StageInferenceEngine.Default);

@@ -64,7 +64,7 @@ internal sealed class LatentCounts
     {
         var k = catalogue.StageCount;
         Start = new double[k];
-        Transition = new double[k * k];
+        Transition = new double[LatentStageModel.BandCount * k * k];
         Type = new double[k * LatentStageModel.TypeCount];
         TypeGroup = new double[LatentStageModel.TypeCount * catalogue.GroupCount * k];
         Item = new double[catalogue.ItemCount * k];
@@ -215,15 +215,15 @@ public static class LatentStageFitter
         }
 
         Normalise(start);
-        var transition = new double[k * k];
+        var transition = new double[LatentStageModel.BandCount * k * k];
         for (var i = 0; i < transition.Length; i++)
         {
             transition[i] = c.Transition[i] + priors.Transition[i];
         }
 
-        for (var from = 0; from < k; from++)
+        for (var row = 0; row < LatentStageModel.BandCount * k; row++)
         {
-            Normalise(transition.AsSpan(from * k, k));
+            Normalise(transition.AsSpan(row * k, k));
         }
 
         var type = new double[k * types];
@@ -414,6 +414,9 @@ public static class LatentStageFitter
         private double[] _beta = new double[64 * catalogue.StageCount];
         private double[] _scale = new double[64];
         private int[] _bounds = new int[65];
+
+        // Per session, the offset of the transition matrix into it (its pause band × stages²).
+        private int[] _band = new int[64];
         private readonly double[] _gamma = new double[catalogue.StageCount];
 
         public double Accumulate(LatentStageModel model, IReadOnlyList<LatentObservation> visitor, LatentCounts counts, ref long events)
@@ -436,6 +439,7 @@ public static class LatentStageFitter
                 {
                     Grow(sessions + 1);
                     _bounds[sessions] = i;
+                    _band[sessions] = any ? LatentStageModel.Band(e.Ticks - last) * k * k : 0;
                     _emission.AsSpan(sessions * k, k).Fill(1);
                     sessions++;
                 }
@@ -490,7 +494,7 @@ public static class LatentStageFitter
                     {
                         for (var from = 0; from < k; from++)
                         {
-                            prior += _alpha[((j - 1) * k) + from] * a[(from * k) + s];
+                            prior += _alpha[((j - 1) * k) + from] * a[_band[j] + (from * k) + s];
                         }
                     }
 
@@ -509,7 +513,7 @@ public static class LatentStageFitter
                         var prior = j == 0 ? model.StartArray[s] : 0;
                         for (var from = 0; j > 0 && from < k; from++)
                         {
-                            prior += _alpha[((j - 1) * k) + from] * a[(from * k) + s];
+                            prior += _alpha[((j - 1) * k) + from] * a[_band[j] + (from * k) + s];
                         }
 
                         _alpha[(j * k) + s] = prior;
@@ -534,7 +538,7 @@ public static class LatentStageFitter
                     var v = 0.0;
                     for (var to = 0; to < k; to++)
                     {
-                        v += a[(s * k) + to] * _emission[((j + 1) * k) + to] * _beta[((j + 1) * k) + to];
+                        v += a[_band[j + 1] + (s * k) + to] * _emission[((j + 1) * k) + to] * _beta[((j + 1) * k) + to];
                     }
 
                     _beta[(j * k) + s] = v / _scale[j + 1];
@@ -569,7 +573,7 @@ public static class LatentStageFitter
                     {
                         for (var to = 0; to < k; to++)
                         {
-                            xiSum += _alpha[((j - 1) * k) + from] * a[(from * k) + to] * _emission[(j * k) + to] * _beta[(j * k) + to];
+                            xiSum += _alpha[((j - 1) * k) + from] * a[_band[j] + (from * k) + to] * _emission[(j * k) + to] * _beta[(j * k) + to];
                         }
                     }
 
@@ -577,7 +581,7 @@ public static class LatentStageFitter
                     {
                         for (var to = 0; to < k; to++)
                         {
-                            counts.Transition[(from * k) + to] += _alpha[((j - 1) * k) + from] * a[(from * k) + to] * _emission[(j * k) + to] * _beta[(j * k) + to] / xiSum;
+                            counts.Transition[_band[j] + (from * k) + to] += _alpha[((j - 1) * k) + from] * a[_band[j] + (from * k) + to] * _emission[(j * k) + to] * _beta[(j * k) + to] / xiSum;
                         }
                     }
                 }
@@ -630,6 +634,7 @@ public static class LatentStageFitter
             Array.Resize(ref _beta, size * _k);
             Array.Resize(ref _scale, size);
             Array.Resize(ref _bounds, size + 1);
+            Array.Resize(ref _band, size);
         }
     }
 }

@@ -5,7 +5,9 @@ namespace JourneyContent.Inference;
 /// <summary>A hidden-Markov model of a visitor's buyer's-journey stage, and its filter.</summary>
 /// <remarks>
 /// <para><b>The model.</b> A visitor has a hidden stage per session. The first session's stage is drawn from
-/// <see cref="Start"/>; between two sessions the stage moves by the matrix <see cref="Transition"/> (row = from, column = to).
+/// <see cref="Start"/>; between two sessions the stage moves by a matrix of <see cref="Transition"/> (row = from, column = to),
+/// one per band of the pause between them (<see cref="GapBands"/>: within a day, a week, a month, or longer), because a
+/// visitor back after two months has had more time to move on than one back after lunch.
 /// A session ends when more than <see cref="SessionGap"/> passes without an event. Within a session every event is drawn
 /// independently given the stage: its type with P(type | stage), then, for an event on content, the item's group (tagged
 /// stage, kind) with P(group | stage, type) and the item within its group with P(item | group, stage). An engaged read
@@ -37,6 +39,14 @@ public sealed class LatentStageModel
 
     internal static readonly int TypeCount = JourneyEventTypes.Count;
 
+    /// <summary>The upper bounds of the pause bands between sessions; a longer pause is in the last band.</summary>
+    public static IReadOnlyList<TimeSpan> GapBands { get; } = [TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
+
+    /// <summary>The number of transition matrices: one per pause band.</summary>
+    public static int BandCount => GapBands.Count + 1;
+
+    private static readonly long[] BandTicks = [.. GapBands.Select(b => b.Ticks)];
+
     // Emission[(type * (items + 1) + item + 1) * K + s]: P(type, item | s); item -1 means no known content.
     private readonly double[] _emission;
 
@@ -58,7 +68,7 @@ public sealed class LatentStageModel
         var k = catalogue.StageCount;
         var n = catalogue.ItemCount;
         var g = catalogue.GroupCount;
-        Check(start.Length == k && transition.Length == k * k && typeEmission.Length == k * TypeCount
+        Check(start.Length == k && transition.Length == BandCount * k * k && typeEmission.Length == k * TypeCount
             && groupEmission.Length == TypeCount * g * k && itemInGroup.Length == n * k, "The parameter arrays do not match the catalogue's sizes.");
         Check(sessionGap > TimeSpan.Zero, "The session gap is positive.");
         Check(switchMargin is >= 0 and < 1, "The switch margin is in [0, 1).");
@@ -134,7 +144,7 @@ public sealed class LatentStageModel
     /// <summary>P(first session's stage), in funnel order.</summary>
     public IReadOnlyList<double> Start => StartArray;
 
-    /// <summary>P(next session's stage | this session's stage), row-major: [from × stages + to].</summary>
+    /// <summary>P(next session's stage | this session's stage, pause band), row-major: [(band × stages + from) × stages + to].</summary>
     public IReadOnlyList<double> Transition => TransitionArray;
 
     /// <summary>P(event type | stage), row-major: [stage × types + type], types in <see cref="JourneyEventType"/> order.</summary>
@@ -215,9 +225,10 @@ public sealed class LatentStageModel
         }
         else if (observation.Ticks > belief.LastTicks)
         {
-            if (observation.Ticks - belief.LastTicks > SessionGapTicks)
+            var pause = observation.Ticks - belief.LastTicks;
+            if (pause > SessionGapTicks)
             {
-                Propagate(p, belief.Scratch);
+                Propagate(p, belief.Scratch, Band(pause));
             }
 
             belief.LastTicks = observation.Ticks;
@@ -289,19 +300,63 @@ public sealed class LatentStageModel
     }
 
     private bool IsInformative(in LatentObservation o) =>
-        (ChoosesContent(o.Type) && ((uint)o.Item < (uint)Catalogue.ItemCount || (uint)o.Group < (uint)Catalogue.GroupCount))
-        || o.Type == JourneyEventType.DeclaredStage
+        (uint)o.Item < (uint)Catalogue.ItemCount || (uint)o.Group < (uint)Catalogue.GroupCount || o.Type == JourneyEventType.DeclaredStage
         || o.Type is JourneyEventType.TrialSignUp or JourneyEventType.DemoRequest or JourneyEventType.Purchase or JourneyEventType.CustomerFlag;
 
-    private void Propagate(double[] p, double[] scratch)
+    /// <summary>The belief about one person seen on two devices, into <paramref name="result"/>.</summary>
+    /// <remarks>
+    /// The earlier device's belief is carried across the pause to the later device's last event, as if the later device's
+    /// events had been a later session of the same visitor; the later device's evidence is its belief divided by the start
+    /// distribution it began from. For a later device of one session that is exactly the belief of one visitor who did
+    /// both; for more it is close. Multiplying the two beliefs as they are would count the start twice and ignore the pause.
+    /// </remarks>
+    internal void Combine(LatentBelief earlier, LatentBelief later, Span<double> result)
+    {
+        var k = StageCount;
+        var carried = new double[k];
+        var scratch = new double[k];
+        Array.Copy(earlier.Probabilities, carried, k);
+        var pause = later.LastTicks - earlier.LastTicks;
+        if (pause > SessionGapTicks)
+        {
+            Propagate(carried, scratch, Band(pause));
+        }
+
+        var sum = 0.0;
+        for (var s = 0; s < k; s++)
+        {
+            var evidence = StartArray[s] > 0 ? later.Probabilities[s] / StartArray[s] : 0;
+            sum += result[s] = carried[s] * evidence;
+        }
+
+        for (var s = 0; s < k; s++)
+        {
+            result[s] = sum > 0 && double.IsFinite(sum) ? result[s] / sum : carried[s];
+        }
+    }
+
+    /// <summary>The pause band of a pause between two sessions, in ticks.</summary>
+    internal static int Band(long pauseTicks)
+    {
+        var band = 0;
+        while (band < BandTicks.Length && pauseTicks > BandTicks[band])
+        {
+            band++;
+        }
+
+        return band;
+    }
+
+    private void Propagate(double[] p, double[] scratch, int band)
     {
         var k = p.Length;
         var a = TransitionArray;
+        var offset = band * k * k;
         Array.Clear(scratch);
         for (var from = 0; from < k; from++)
         {
             var pf = p[from];
-            var row = from * k;
+            var row = offset + (from * k);
             for (var to = 0; to < k; to++)
             {
                 scratch[to] += pf * a[row + to];

@@ -9,8 +9,10 @@ namespace JourneyContent.Inference;
 /// <list type="bullet">
 /// <item><b>Start</b>: ∝ 0.8^k (more visitors arrive at the top of the funnel, but one read of a later stage's content
 /// outweighs that); 5 pseudo-visitors.</item>
-/// <item><b>Transitions</b>: from each stage, stay 0.80, next 0.15, previous 0.04, the rest 0.01 shared (forward more
-/// often than back); 10 pseudo-sessions per row.</item>
+/// <item><b>Transitions</b>, one matrix per pause band: from each stage to the next 0.09 after a pause within a day, 0.15
+/// within a week, 0.22 within a month and 0.28 after longer; back 0.02, 0.04, 0.06 and 0.08; the rest 0.01 shared, and
+/// staying takes what is left (forward more often than back, and more moves the longer the pause); 10 pseudo-sessions per
+/// row.</item>
 /// <item><b>Event types</b>: view, engaged, cta_click, download and form_submit 2 pseudo-events each per stage; a trial
 /// sign-up or demo request 1 in the trial stage and 0.02 elsewhere, a purchase or customer flag likewise for the customer
 /// stage (strong evidence until the history says otherwise).</item>
@@ -32,6 +34,9 @@ public sealed class LatentStagePriors
 
     /// <summary>Pseudo-reads by which an item's share of its group backs off to uniform.</summary>
     public const double ItemWeight = 3;
+
+    // Per pause band (within a day, a week, a month, longer): the prior chance of moving to the next stage and back.
+    private static readonly (double Next, double Previous)[] BandMoves = [(0.09, 0.02), (0.15, 0.04), (0.22, 0.06), (0.28, 0.08)];
 
     private static readonly JourneyEventType[] ContentTypes =
         [JourneyEventType.View, JourneyEventType.Engaged, JourneyEventType.CtaClick, JourneyEventType.Download, JourneyEventType.FormSubmit];
@@ -60,21 +65,26 @@ public sealed class LatentStagePriors
             Start[s] *= 5 / total;
         }
 
-        Transition = new double[k * k];
-        for (var from = 0; from < k; from++)
+        Transition = new double[LatentStageModel.BandCount * k * k];
+        for (var band = 0; band < LatentStageModel.BandCount; band++)
         {
-            var others = k - 1 - (from > 0 ? 1 : 0) - (from < k - 1 ? 1 : 0);
-            for (var to = 0; to < k; to++)
+            var (next, previous) = BandMoves[band];
+            for (var from = 0; from < k; from++)
             {
-                var p = to == from ? 0.80 : to == from + 1 ? 0.15 : to == from - 1 ? 0.04 : 0.01 / Math.Max(1, others);
-                Transition[(from * k) + to] = p;
-            }
+                var others = k - 1 - (from > 0 ? 1 : 0) - (from < k - 1 ? 1 : 0);
+                var row = ((band * k) + from) * k;
+                for (var to = 0; to < k; to++)
+                {
+                    var p = to == from ? 0.99 - next - previous : to == from + 1 ? next : to == from - 1 ? previous : 0.01 / Math.Max(1, others);
+                    Transition[row + to] = p;
+                }
 
-            // At the funnel's ends the missing neighbour's share stays put.
-            Transition[(from * k) + from] += (from == k - 1 ? 0.15 : 0) + (from == 0 ? 0.04 : 0) + (others == 0 ? 0.01 : 0);
-            for (var to = 0; to < k; to++)
-            {
-                Transition[(from * k) + to] *= 10;
+                // At the funnel's ends the missing neighbour's share stays put.
+                Transition[row + from] += (from == k - 1 ? next : 0) + (from == 0 ? previous : 0) + (others == 0 ? 0.01 : 0);
+                for (var to = 0; to < k; to++)
+                {
+                    Transition[row + to] *= 10;
+                }
             }
         }
 

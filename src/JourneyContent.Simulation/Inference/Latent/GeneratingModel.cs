@@ -182,7 +182,9 @@ public sealed class GeneratingModel
             item.AsSpan(i * k, k).Fill(1.0 / Catalogue.GroupSize[Catalogue.ItemGroup[i]]);
         }
 
-        return new LatentStageModel(Catalogue, [.. Start], [.. Transition], type, typeGroup, item, TimeSpan.FromMinutes(30), switchMargin: 0);
+        // The generator's moves do not depend on the pause: the same matrix in every band.
+        var transition = Enumerable.Range(0, LatentStageModel.BandCount).SelectMany(_ => Transition).ToArray();
+        return new LatentStageModel(Catalogue, [.. Start], transition, type, typeGroup, item, TimeSpan.FromMinutes(30), switchMargin: 0);
     }
 
     /// <summary>Generates <paramref name="count"/> visitors from <paramref name="seed"/>.</summary>
