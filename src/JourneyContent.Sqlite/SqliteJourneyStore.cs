@@ -79,6 +79,26 @@ public sealed class SqliteJourneyStore(SqliteConnectionFactory connections) : IJ
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<JourneyEvent> ReadAllEventsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var query = connection.CreateCommand();
+
+        // One reader over the visitor index: memory stays one row, however long the history.
+        query.CommandText = "SELECT visitor_id, at, type, content_id, declared_stage FROM journey_events ORDER BY visitor_id, id";
+        query.CommandTimeout = 0;
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (JourneyEventTypes.TryParse(reader.GetString(2), out var type))
+            {
+                yield return new JourneyEvent(reader.GetString(0), SqliteTime.FromText(reader.GetString(1)), type,
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<StoredTransition>> TransitionsOfAsync(string visitorId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -25,8 +25,9 @@ public sealed class CompiledInferenceModel
 
     private readonly StageInferenceSettings _settings;
 
-    private CompiledInferenceModel(StageModel stages, double[] eventWeights, double[] kindMultipliers, StageInferenceSettings settings, int trialStage, int customerStage, LatentStageModel? latent = null)
+    private CompiledInferenceModel(StageModel stages, double[] eventWeights, double[] kindMultipliers, StageInferenceSettings settings, int trialStage, int customerStage, LatentStageModel? latent = null, object? lineage = null)
     {
+        Lineage = lineage ?? new object();
         _settings = settings;
         Stages = stages;
         EventWeightTable = eventWeights;
@@ -46,6 +47,10 @@ public sealed class CompiledInferenceModel
         CustomerStageIndex = customerStage;
         Latent = latent ?? new LatentStagePriors(CatalogueOf([]), trialStage, customerStage).Model(settings.SessionGap);
     }
+
+    // Shared by a model and its copies with another latent model (WithLatent): their visitors' states are interchangeable,
+    // so an engine can put a re-fitted model in force without rebuilding every visitor in memory.
+    internal object Lineage { get; }
 
     /// <summary>The latent-stage model whose filtered belief decides the visitor's stage and confidence.</summary>
     /// <remarks>Without a fitted model it is the documented priors (<see cref="LatentStagePriors"/>) over an empty
@@ -69,7 +74,7 @@ public sealed class CompiledInferenceModel
             throw new ArgumentException($"The model's content kinds ({string.Join(", ", latent.Catalogue.KindKeys)}) are not the site's ({string.Join(", ", kindKeys)}).", nameof(latent));
         }
 
-        return new CompiledInferenceModel(Stages, EventWeightTable, KindMultiplierTable, _settings, TrialStageIndex, CustomerStageIndex, latent);
+        return new CompiledInferenceModel(Stages, EventWeightTable, KindMultiplierTable, _settings, TrialStageIndex, CustomerStageIndex, latent, Lineage);
     }
 
     /// <summary>A latent-stage catalogue of <paramref name="items"/>, with their stages and kinds resolved as <see cref="Signal(ContentItem)"/> does.</summary>

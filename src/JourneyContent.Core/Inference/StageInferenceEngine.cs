@@ -39,14 +39,20 @@ public sealed class StageInferenceEngine
     public StageInferenceEngine(CompiledInferenceModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        Model = model;
+        _model = model;
     }
 
     /// <summary>An engine for the built-in stage model with the default settings.</summary>
     public static StageInferenceEngine Default { get; } = new(CompiledInferenceModel.Default);
 
-    /// <summary>The compiled model.</summary>
-    public CompiledInferenceModel Model { get; }
+    private volatile CompiledInferenceModel _model;
+
+    /// <summary>The compiled model in force.</summary>
+    public CompiledInferenceModel Model => _model;
+
+    /// <summary>Puts a re-fitted latent-stage model in force; visitors in memory keep their beliefs and go on under it.</summary>
+    /// <exception cref="ArgumentException">The latent model was made for other stages or content kinds.</exception>
+    public void UseLatent(LatentStageModel latent) => _model = _model.WithLatent(latent);
 
     /// <summary>A new visitor about whom nothing is known.</summary>
     public VisitorState NewVisitor() => Model.NewVisitor();
@@ -62,12 +68,12 @@ public sealed class StageInferenceEngine
     {
         var model = Model;
         ArgumentNullException.ThrowIfNull(visitor);
-        if (visitor.Model != model)
+        if (visitor.Model.Lineage != model.Lineage)
         {
             ThrowForeign(nameof(visitor));
         }
 
-        if (content is not null && content.Model != model)
+        if (content is not null && content.Model.Lineage != model.Lineage)
         {
             ThrowForeign(nameof(content));
         }
@@ -156,7 +162,7 @@ public sealed class StageInferenceEngine
         Believe(visitor, model, new LatentObservation(
             now,
             type,
-            content?.LatentItem ?? -1,
+            content is null ? -1 : content.Model == model ? content.LatentItem : model.Latent.Catalogue.IndexOf(content.ContentId),
             type == JourneyEventType.DeclaredStage ? explicitStage : -1,
             content?.LatentGroup ?? -1), content?.ContentId);
         var after = visitor.EffectiveStage;
@@ -716,7 +722,7 @@ public sealed class StageInferenceEngine
     private void CheckVisitor(VisitorState visitor, [CallerArgumentExpression(nameof(visitor))] string? name = null)
     {
         ArgumentNullException.ThrowIfNull(visitor, name);
-        if (visitor.Model != Model)
+        if (visitor.Model.Lineage != Model.Lineage)
         {
             ThrowForeign(name!);
         }

@@ -19,6 +19,10 @@ public interface IJourneyStore
 
     /// <summary>How many events are stored.</summary>
     Task<long> CountEventsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every stored event, visitor after visitor and each visitor's oldest first, streamed (to fit the stage model on the whole history).</summary>
+    /// <remarks>Rows whose event type this version does not know are left out, as in <see cref="EventsOfAsync"/>.</remarks>
+    IAsyncEnumerable<JourneyEvent> ReadAllEventsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A visitor's stored events that this version can read, and how many rows it could not.</summary>

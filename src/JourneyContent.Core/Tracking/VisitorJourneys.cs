@@ -297,13 +297,15 @@ public sealed class VisitorJourneys
     {
         var snapshot = _content.Current;
         var current = Volatile.Read(ref _signals);
-        if (current is not null && ReferenceEquals(current.Snapshot, snapshot))
+        var model = _engine.Model;
+        if (current is not null && ReferenceEquals(current.Snapshot, snapshot) && ReferenceEquals(current.Model, model))
         {
             return current;
         }
 
-        var index = ContentSignalIndex.Create(_engine.Model, snapshot.Items);
-        current = new Signals(snapshot, index, new JourneyReplayer(_engine, index));
+        // A new snapshot, or a re-fitted model put in force: the signals index content in the model's catalogue.
+        var index = ContentSignalIndex.Create(model, snapshot.Items);
+        current = new Signals(snapshot, model, index, new JourneyReplayer(_engine, index));
         Volatile.Write(ref _signals, current);
         return current;
     }
@@ -316,5 +318,5 @@ public sealed class VisitorJourneys
     }
 
     /// <summary>The content signals, their replayer and the snapshot they were built from, swapped as one reference.</summary>
-    private sealed record Signals(ContentSnapshot Snapshot, ContentSignalIndex Index, JourneyReplayer Replayer);
+    private sealed record Signals(ContentSnapshot Snapshot, CompiledInferenceModel Model, ContentSignalIndex Index, JourneyReplayer Replayer);
 }

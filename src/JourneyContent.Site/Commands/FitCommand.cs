@@ -7,12 +7,13 @@ using JourneyContent.Tracking;
 namespace JourneyContent.Site.Commands;
 
 /// <summary>
-/// <c>fit --events events.csv [--catalog catalog.csv] [--out model.json]</c>: learns the latent-stage model from a history
-/// of the kind <c>replay</c> reads, prints what it learned and saves a model file (by default the newest in the data
-/// folder's <c>models/</c>, which the site loads at start).
+/// <c>fit [--events events.csv [--catalog catalog.csv]] [--out model.json]</c>: learns the latent-stage model from the
+/// stored history (by default) or from a history of the kind <c>replay</c> reads, prints what it learned and saves a model
+/// file (by default the newest in the data folder's <c>models/</c>, which the site loads at start).
 /// </summary>
 /// <remarks>Bad rows are reported and skipped as in replay. With too little history the command says so, keeps the
-/// priors and writes no file.</remarks>
+/// priors and writes no file. The work is <see cref="StageModelTraining"/>'s, which the back office and the re-fit
+/// schedule also use.</remarks>
 internal static class FitCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
@@ -20,9 +21,9 @@ internal static class FitCommand
         var eventsPath = ReplayCommand.Option(args, "--events");
         var catalogPath = ReplayCommand.Option(args, "--catalog");
         var outPath = ReplayCommand.Option(args, "--out");
-        if (eventsPath is null)
+        if (catalogPath is not null && eventsPath is null)
         {
-            await errors.WriteLineAsync("Usage: dotnet run --project src/JourneyContent.Site -- fit --events events.csv [--catalog catalog.csv] [--out model.json]");
+            await errors.WriteLineAsync("Usage: dotnet run --project src/JourneyContent.Site -- fit [--events events.csv [--catalog catalog.csv]] [--out model.json]");
             return 2;
         }
 
@@ -35,35 +36,41 @@ internal static class FitCommand
             }
         }
 
-        var model = services.GetRequiredService<StageInferenceEngine>().Model;
-        var problems = new ReplayCommand.ProblemLog(errors);
-        var catalog = catalogPath is null
-            ? services.GetRequiredService<IContentSource>().Current.Items
-            : [.. ReplayCommand.ReadCatalog(catalogPath, model.Stages, problems)];
-        var catalogue = model.CatalogueOf(catalog);
-        var index = ContentSignalIndex.Create(model, catalog);
+        var training = services.GetRequiredService<StageModelTraining>();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var history = LatentHistory.Read(ReplayCommand.ReadEvents(eventsPath, index, problems), model, index, catalogue);
-        problems.Summarise();
-        var priors = new LatentStagePriors(catalogue, model.TrialStage?.Order ?? -1, model.CustomerStage?.Order ?? -1);
-        var report = LatentStageFitter.Fit(priors, () => history.Visitors, log: line => output.WriteLine(line));
-        await output.WriteLineAsync(Invariant($"Read {history.Events:N0} events of {history.Visitors.Count:N0} visitors; {problems.Count:N0} rows skipped; fitted in {started.Elapsed.TotalSeconds:0.0} s."));
-        if (report.UsedPriors)
+        void Log(string line) => output.WriteLine(line);
+        StageModelTrainingResult result;
+        var problems = new ReplayCommand.ProblemLog(errors);
+        if (eventsPath is null)
         {
-            await output.WriteLineAsync($"Not fitted: {report.Reason}. No model file written.");
-            return 0;
+            await services.GetRequiredService<Sqlite.SqliteMigrator>().MigrateAsync();
+            result = await training.FitStoredHistoryAsync(Log, CancellationToken.None, outPath);
+        }
+        else
+        {
+            var stages = services.GetRequiredService<StageInferenceEngine>().Model.Stages;
+            IReadOnlyList<ContentItem>? catalog = catalogPath is null ? null : [.. ReplayCommand.ReadCatalog(catalogPath, stages, problems)];
+            result = await training.FitAsync(index => ReplayCommand.ReadEvents(eventsPath, index, problems), catalog, outPath, Log, CancellationToken.None);
+            problems.Summarise();
         }
 
-        await output.WriteAsync(Describe(report));
-        var path = outPath ?? (services.GetService<DataFolder>() is { } folder ? LatentModelFile.NewPath(folder, services.GetRequiredService<TimeProvider>().GetUtcNow()) : null);
-        if (path is null)
+        if (result.Refusal == StageModelTrainingRefusal.NoDataFolder)
         {
             await errors.WriteLineAsync("No data folder is configured: give --out model.json.");
             return 2;
         }
 
-        LatentModelFile.Save(report.Model, path, services.GetRequiredService<TimeProvider>().GetUtcNow());
-        await output.WriteLineAsync($"Wrote {path}.");
+        var history = result.History!;
+        var report = result.Report!;
+        await output.WriteLineAsync(Invariant($"Read {history.Events:N0} events of {history.Visitors.Count:N0} visitors ({history.UnknownContent:N0} on unknown content and {history.UnknownStages:N0} declaring unknown stages skipped); {problems.Count:N0} rows skipped; fitted in {started.Elapsed.TotalSeconds:0.0} s."));
+        if (report.UsedPriors)
+        {
+            await output.WriteLineAsync($"Not fitted: {report.Reason}. The priors stay in force; no model file written.");
+            return 0;
+        }
+
+        await output.WriteAsync(Describe(report));
+        await output.WriteLineAsync($"Wrote {result.SavedTo}.");
         return 0;
     }
 

@@ -77,6 +77,13 @@ internal static class SeedDemoCommand
 
         var events = SyntheticJourneyGenerator.InTimeOrder(journeys);
 
+        // The stage model is fitted on the demo history first, as the site's own fit would be, so that the stored stages and
+        // the reports are the fitted model's; the model file is the newest in the data folder, so the site starts with it.
+        var fit = await services.GetRequiredService<StageModelTraining>().FitAsync(_ => events, null, null, null, CancellationToken.None);
+        var fitLine = fit.Fitted
+            ? $"Fitted the stage model on the demo history ({fit.SavedTo})."
+            : $"The stage model was not fitted ({fit.Report?.Reason ?? fit.Refusal.ToString()}); the priors stay in force.";
+
         // The site's own engine and settings, so that the demo stages are the ones the site would have inferred.
         var engine = services.GetRequiredService<StageInferenceEngine>();
         var transitions = new List<StoredTransition>();
@@ -91,7 +98,8 @@ internal static class SeedDemoCommand
         var seconds = started.Elapsed.TotalSeconds;
         var writeSeconds = seconds - prepared.TotalSeconds;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Seeded demo run {run}: {options.Visitors:N0} visitors, {counts.Events:N0} events, {counts.Transitions:N0} transitions, {counts.Leads:N0} leads over the last {WindowDays} days in {seconds:0.0} s ({prepared.TotalSeconds:0.0} s generating and replaying, {counts.Rows:N0} rows written in {writeSeconds:0.0} s, {counts.Rows / Math.Max(writeSeconds, 0.001):N0} rows/s). Runs add to earlier demo data; nothing is deleted."));
+            $"Seeded demo run {run}: {options.Visitors:N0} visitors, {counts.Events:N0} events, {counts.Transitions:N0} transitions, {counts.Leads:N0} leads over the last {WindowDays} days in {seconds:0.0} s ({prepared.TotalSeconds:0.0} s generating, fitting and replaying, {counts.Rows:N0} rows written in {writeSeconds:0.0} s, {counts.Rows / Math.Max(writeSeconds, 0.001):N0} rows/s). Runs add to earlier demo data; nothing is deleted."));
+        await output.WriteLineAsync(fitLine);
         return 0;
     }
 

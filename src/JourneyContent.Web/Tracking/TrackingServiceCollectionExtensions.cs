@@ -40,6 +40,12 @@ public static class TrackingServiceCollectionExtensions
         services.TryAddSingleton(sp => new StageInferenceEngine(WithNewestLatentModel(sp, CompiledInferenceModel.Compile(
             sp.GetRequiredService<StageModel>(), sp.GetRequiredService<IOptions<StageInferenceSettings>>().Value))));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new StageModelTraining(
+            sp.GetRequiredService<StageInferenceEngine>(), sp.GetRequiredService<IJourneyStore>(), sp.GetRequiredService<IContentSource>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<DataFolder>()));
+        services.AddOptions<StageModelRefitOptions>().Bind(configuration.GetSection(StageModelRefitOptions.Section)).Validate(o => o.Interval is null || (o.Interval >= StageModelRefitOptions.ShortestInterval && o.Interval <= TimeSpan.FromDays(90)),
+            $"{StageModelRefitOptions.Section}:Interval is off (empty) or between 1 hour and 90 days.").ValidateOnStart();
+        services.AddHostedService<StageModelRefitSchedule>();
         services.AddMetrics();
         services.TryAddSingleton<TrackingMetrics>();
         services.TryAddSingleton<JourneyEventQueue>();

@@ -183,4 +183,27 @@ public sealed class LatentEngineTests
         var error = Assert.Throws<ArgumentException>(() => model.WithLatent(three.Latent));
         Assert.Contains("stages", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_model_put_in_force_keeps_the_visitors_in_memory_and_still_reads_content_indexed_before_it()
+    {
+        var engine = new StageInferenceEngine(CompiledInferenceModel.Default);
+        var visitor = engine.NewVisitor();
+        var before = engine.Model;
+        var pricing = before.Signal(Item("d", "pricing"));
+        engine.Apply(visitor, T0, JourneyEventType.View, before.Signal(Item("a", "blog-post")));
+        var catalogue = before.CatalogueOf([Item("a", "blog-post"), Item("d", "pricing")]);
+
+        engine.UseLatent(new LatentStagePriors(catalogue, before.TrialStage!.Order, before.CustomerStage!.Order).Model(TimeSpan.FromHours(2)));
+        engine.Apply(visitor, T0.AddMinutes(1), JourneyEventType.View, pricing);
+        engine.Apply(visitor, T0.AddMinutes(2), JourneyEventType.View, engine.Model.Signal(Item("d", "pricing")));
+
+        Assert.NotSame(before, engine.Model);
+        Assert.Equal(TimeSpan.FromHours(2), engine.Model.Latent.SessionGap);
+        Assert.Equal("decision", engine.Estimate(visitor, T0.AddMinutes(2)).Stage?.Key);
+
+        // A visitor of another engine's model is still refused.
+        var foreign = new StageInferenceEngine(CompiledInferenceModel.Compile(ThreeStages())).NewVisitor();
+        Assert.Throws<ArgumentException>(() => engine.Apply(foreign, T0, JourneyEventType.View));
+    }
 }

@@ -22,6 +22,8 @@ public sealed class SeedDemoCommandTests : IDisposable
 
         Assert.True(exit == 0, log);
         Assert.Contains("300 visitors", log, StringComparison.Ordinal);
+        Assert.Contains("Fitted the stage model on the demo history", log, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(Path.Combine(DataPath, "models"), "latent-stage-*.json"));
         await using var db = await OpenAsync();
         Assert.True(await CountAsync(db, "SELECT COUNT(*) FROM journey_events") > 1000);
         Assert.Equal(300, await CountAsync(db, "SELECT COUNT(DISTINCT visitor_id) FROM journey_events"));
@@ -50,6 +52,30 @@ public sealed class SeedDemoCommandTests : IDisposable
         Assert.InRange(oldest, now.AddDays(-120), now);
         Assert.InRange(newest, now.AddMinutes(-5), now);
         Assert.Equal(0, await CountAsync(db, "SELECT COUNT(*) FROM leads WHERE created_at > last_activity_at"));
+    }
+
+    [Fact]
+    public async Task The_fit_command_learns_from_the_stored_history_and_writes_the_newest_model_file()
+    {
+        Assert.Equal(0, (await SiteProcess.RunAsync(DataPath, "seed-demo", "--visitors", "300", "--seed", "4")).Exit);
+
+        var (exit, log) = await SiteProcess.RunAsync(DataPath, "fit");
+
+        Assert.True(exit == 0, log);
+        Assert.Contains("visitors (0 on unknown content", log, StringComparison.Ordinal);
+        Assert.Contains("Transitions between sessions after a pause up to 1 days", log, StringComparison.Ordinal);
+        Assert.Contains("log-likelihood", log, StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(DataPath, "models"), "latent-stage-*.json").Length);
+    }
+
+    [Fact]
+    public async Task The_fit_command_on_an_empty_history_keeps_the_priors_and_writes_nothing()
+    {
+        var (exit, log) = await SiteProcess.RunAsync(DataPath, "fit");
+
+        Assert.True(exit == 0, log);
+        Assert.Contains("Not fitted: too little history", log, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(DataPath, "models")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using JourneyContent.Stages;
 using JourneyContent.Tracking;
 
 namespace JourneyContent.Inference;
@@ -31,62 +32,99 @@ public sealed class LatentHistory
     /// <summary>Reads <paramref name="events"/> against <paramref name="content"/> (made with <paramref name="model"/>), indexing items in <paramref name="catalogue"/>.</summary>
     public static LatentHistory Read(IEnumerable<JourneyEvent> events, CompiledInferenceModel model, ContentSignalIndex content, LatentCatalogue catalogue)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(catalogue);
-        var stages = model.Stages;
-        var byVisitor = new Dictionary<string, List<LatentObservation>>(StringComparer.Ordinal);
-        long kept = 0;
-        long unknownContent = 0;
-        long unknownStages = 0;
+        var builder = new Builder(model, content, catalogue);
         foreach (var e in events)
+        {
+            builder.Add(e);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Reads a streamed history (the store's) as <see cref="Read"/> does.</summary>
+    public static async Task<LatentHistory> ReadAsync(IAsyncEnumerable<JourneyEvent> events, CompiledInferenceModel model, ContentSignalIndex content, LatentCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var builder = new Builder(model, content, catalogue);
+        await foreach (var e in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            builder.Add(e);
+        }
+
+        return builder.Build();
+    }
+
+    private sealed class Builder
+    {
+        private readonly StageModel _stages;
+        private readonly ContentSignalIndex _content;
+        private readonly LatentCatalogue _catalogue;
+        private readonly Dictionary<string, List<LatentObservation>> _byVisitor = new(StringComparer.Ordinal);
+        private long _kept;
+        private long _unknownContent;
+        private long _unknownStages;
+
+        public Builder(CompiledInferenceModel model, ContentSignalIndex content, LatentCatalogue catalogue)
+        {
+            ArgumentNullException.ThrowIfNull(model);
+            ArgumentNullException.ThrowIfNull(content);
+            ArgumentNullException.ThrowIfNull(catalogue);
+            _stages = model.Stages;
+            _content = content;
+            _catalogue = catalogue;
+        }
+
+        public void Add(JourneyEvent e)
         {
             var item = -1;
             var group = -1;
             if (e.Content is not null)
             {
-                if (!content.TryFind(e.Content, out var signal))
+                if (!_content.TryFind(e.Content, out var signal))
                 {
-                    unknownContent++;
-                    continue;
+                    _unknownContent++;
+                    return;
                 }
 
                 group = signal.LatentGroup;
-                item = catalogue.IndexOf(signal.ContentId);
+                item = _catalogue.IndexOf(signal.ContentId);
             }
 
             var declared = -1;
             if (e.Type == JourneyEventType.DeclaredStage)
             {
-                if (stages.FindStage(e.DeclaredStage) is not { } stage)
+                if (_stages.FindStage(e.DeclaredStage) is not { } stage)
                 {
-                    unknownStages++;
-                    continue;
+                    _unknownStages++;
+                    return;
                 }
 
                 declared = stage.Order;
             }
 
-            if (!byVisitor.TryGetValue(e.VisitorId, out var list))
+            if (!_byVisitor.TryGetValue(e.VisitorId, out var list))
             {
-                byVisitor[e.VisitorId] = list = [];
+                _byVisitor[e.VisitorId] = list = [];
             }
 
             list.Add(new LatentObservation(e.Timestamp.UtcTicks, e.Type, item, declared, group));
-            kept++;
+            _kept++;
         }
 
-        var visitors = new List<LatentObservation[]>(byVisitor.Count);
-        foreach (var list in byVisitor.Values)
+        public LatentHistory Build()
         {
-            var array = list.ToArray();
+            var visitors = new List<LatentObservation[]>(_byVisitor.Count);
+            foreach (var list in _byVisitor.Values)
+            {
+                var array = list.ToArray();
 
-            // Stable: events at the same instant keep their recorded order.
-            var sorted = array.Select((o, i) => (o, i)).OrderBy(p => p.o.Ticks).ThenBy(p => p.i).Select(p => p.o).ToArray();
-            visitors.Add(sorted);
+                // Stable: events at the same instant keep their recorded order.
+                var sorted = array.Select((o, i) => (o, i)).OrderBy(p => p.o.Ticks).ThenBy(p => p.i).Select(p => p.o).ToArray();
+                visitors.Add(sorted);
+            }
+
+            return new LatentHistory(visitors, _kept, _unknownContent, _unknownStages);
         }
-
-        return new LatentHistory(visitors, kept, unknownContent, unknownStages);
     }
 }

@@ -17,7 +17,7 @@ public sealed class LatentModelFileException(string path, string reason, Excepti
 
 /// <summary>Saves and loads fitted latent-stage models as versioned JSON files in the data folder.</summary>
 /// <remarks>
-/// <para>Files are <c>models/latent-stage-{UTC yyyyMMddHHmmss}.json</c> in the <see cref="DataFolder"/>; the site uses
+/// <para>Files are <c>models/latent-stage-{UTC yyyyMMddHHmmssfff}.json</c> in the <see cref="DataFolder"/>; the site uses
 /// the newest (by name). A file holds its format name and version, the stage and kind keys, its catalogue (item ids,
 /// tags, kinds) with the catalogue's fingerprint, the session gap, the switch margin and every parameter table.</para>
 /// <para>Loading refuses, with a <see cref="LatentModelFileException"/>: a file that is not valid JSON of this format and
@@ -43,7 +43,7 @@ public static class LatentModelFile
     public static string NewPath(DataFolder folder, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        return folder.Combine(FolderName, "latent-stage-" + at.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + ".json");
+        return folder.Combine(FolderName, "latent-stage-" + at.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + ".json");
     }
 
     /// <summary>The newest model file in <paramref name="folder"/>, or null when there is none.</summary>

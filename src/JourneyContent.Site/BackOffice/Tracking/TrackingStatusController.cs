@@ -1,16 +1,32 @@
+using System.Security.Claims;
+using JourneyContent.Inference;
 using JourneyContent.Journeys;
+using JourneyContent.Site.BackOffice.Localization;
 using JourneyContent.Web.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace JourneyContent.Site.BackOffice.Tracking;
 
-/// <summary>The tracking pipeline's health for admins: what was queued, written and dropped since start, and what is stored.</summary>
+/// <summary>The tracking pipeline's health for admins: what was queued, written and dropped since start, and what is stored; and the stage model in force, with "fit now".</summary>
 [Route(BackOfficeRoutes.Root)]
 [Authorize(Policy = BackOfficePolicies.Admins)]
+[AutoValidateAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class TrackingStatusController(TrackingMetrics metrics, JourneyEventQueue queue, IJourneyStore store, IOptions<TrackingOptions> options) : Controller
+public sealed class TrackingStatusController(
+    TrackingMetrics metrics,
+    JourneyEventQueue queue,
+    IJourneyStore store,
+    IOptions<TrackingOptions> options,
+    StageInferenceEngine engine,
+    StageModelTraining training,
+    IOptions<StageModelRefitOptions> refit,
+    IStringLocalizer<BackOfficeStrings> texts,
+    ILogger<TrackingStatusController> logger,
+    DataFolder? folder = null) : Controller
 {
     /// <summary>The status page.</summary>
     [HttpGet("tracking")]
@@ -20,10 +36,36 @@ public sealed class TrackingStatusController(TrackingMetrics metrics, JourneyEve
     [HttpGet("api/tracking")]
     public async Task<IActionResult> Api() => Ok(await StatusAsync());
 
-    private async Task<TrackingStatus> StatusAsync() => new(
-        metrics.Queued, metrics.Written, metrics.Dropped, queue.Pending, await store.CountEventsAsync(HttpContext.RequestAborted),
-        options.Value.ConsentRequired, options.Value.QueueCapacity);
+    /// <summary>Fits the stage model on the stored history now, saves it and puts it in force.</summary>
+    [HttpPost("tracking/fit")]
+    public async Task<IActionResult> Fit()
+    {
+        var result = await training.FitStoredHistoryAsync(null, HttpContext.RequestAborted);
+        var who = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "unknown";
+        logger.LogInformation("{Admin} asked for a stage-model fit: {Outcome}", who, result.Fitted ? result.SavedTo : result.Report?.Reason ?? result.Refusal.ToString());
+        TempData["Message"] = result switch
+        {
+            { Refusal: StageModelTrainingRefusal.AlreadyRunning } => texts["Tracking.Fit.Running"].Value,
+            { Refusal: StageModelTrainingRefusal.NoDataFolder } => texts["Tracking.Fit.NoDataFolder"].Value,
+            { Fitted: true } => texts["Tracking.Fit.Done", result.History!.Events.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), result.History.Visitors.Count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), Path.GetFileName(result.SavedTo!)].Value,
+            _ => texts["Tracking.Fit.TooLittle", (result.History?.Events ?? 0).ToString("N0", System.Globalization.CultureInfo.CurrentCulture)].Value,
+        };
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<TrackingStatus> StatusAsync()
+    {
+        var latent = engine.Model.Latent;
+        var newest = folder is null ? null : LatentModelFile.Newest(folder);
+        return new(
+            metrics.Queued, metrics.Written, metrics.Dropped, queue.Pending, await store.CountEventsAsync(HttpContext.RequestAborted),
+            options.Value.ConsentRequired, options.Value.QueueCapacity,
+            new StageModelStatus(latent.Catalogue.ItemCount > 0, newest is null ? null : Path.GetFileName(newest), latent.SessionGap, refit.Value.Interval));
+    }
 }
 
 /// <summary>The figures of the tracking status page.</summary>
-public sealed record TrackingStatus(long Queued, long Written, long Dropped, int Pending, long Stored, bool ConsentRequired, int QueueCapacity);
+public sealed record TrackingStatus(long Queued, long Written, long Dropped, int Pending, long Stored, bool ConsentRequired, int QueueCapacity, StageModelStatus StageModel);
+
+/// <summary>The stage model in force: fitted or the documented priors, its file, its session gap, and the re-fit schedule.</summary>
+public sealed record StageModelStatus(bool Fitted, string? NewestFile, TimeSpan SessionGap, TimeSpan? RefitInterval);
