@@ -26,9 +26,12 @@ public sealed class StageModelFitTests
 
         var token = await admin.TokenFromAsync(TrackingPage);
         using var fit = await admin.PostAsync("/journey/admin/tracking/fit", token, []);
+        var notice = await admin.Http.GetStringAsync(new Uri(TrackingPage, UriKind.Relative));
+        await FinishedAsync(site);
         var page = await admin.Http.GetStringAsync(new Uri(TrackingPage, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, fit.StatusCode);
+        Assert.Contains("The fit has started. It runs in the background", notice, StringComparison.Ordinal);
         Assert.Contains($"Fitted on {stored:N0} events of 80 visitors and put in force", page, StringComparison.Ordinal);
         Assert.Contains("Fitted on this site&#x27;s history", page, StringComparison.Ordinal);
         var file = Assert.Single(Directory.GetFiles(Path.Combine(site.DataPath, "models"), "*.json"));
@@ -45,6 +48,7 @@ public sealed class StageModelFitTests
 
         var token = await admin.TokenFromAsync(TrackingPage);
         (await admin.PostAsync("/journey/admin/tracking/fit", token, [])).Dispose();
+        await FinishedAsync(site);
         var page = await admin.Http.GetStringAsync(new Uri(TrackingPage, UriKind.Relative));
 
         Assert.Contains("Not fitted: 27 events are too little history", page, StringComparison.Ordinal);
@@ -97,6 +101,18 @@ public sealed class StageModelFitTests
 
         Assert.NotNull(error);
         Assert.Contains("JourneyContent:Inference:Refit:Interval", error.ToString(), StringComparison.Ordinal);
+    }
+
+    // The fit runs in the background: wait on its task, never on the clock.
+    private static async Task FinishedAsync(DemoSite site)
+    {
+        var training = site.Services.GetRequiredService<StageModelTraining>();
+        if (training.Running is { } running)
+        {
+            await running.WaitAsync(DemoSite.HangGuard);
+        }
+
+        Assert.NotNull(training.Latest);
     }
 
     // Per visitor, three sessions a day apart of three reads each, of content tagged with a stage that moves forward.

@@ -11,6 +11,12 @@ namespace JourneyContent.Inference;
 /// <param name="Refusal">Why no fit ran (<see cref="StageModelTrainingRefusal.None"/> when one did).</param>
 public sealed record StageModelTrainingResult(LatentFitReport? Report, LatentHistory? History, string? SavedTo, StageModelTrainingRefusal Refusal)
 {
+    /// <summary>Why the fit failed (the store could not be read, the file not written), or null.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>When it finished (UTC).</summary>
+    public DateTimeOffset FinishedAt { get; init; }
+
     /// <summary>Whether a fitted model was saved and is now in force.</summary>
     public bool Fitted => SavedTo is not null;
 }
@@ -39,6 +45,49 @@ public enum StageModelTrainingRefusal
 public sealed class StageModelTraining(StageInferenceEngine engine, IJourneyStore store, IContentSource content, TimeProvider time, DataFolder? folder = null)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile Task<StageModelTrainingResult>? _background;
+
+    /// <summary>The fit started by <see cref="TryStartStoredHistoryFit"/> that is running, or null.</summary>
+    public Task<StageModelTrainingResult>? Running => _background is { IsCompleted: false } running ? running : null;
+
+    private volatile StageModelTrainingResult? _latest;
+
+    /// <summary>The outcome of the latest fit of this instance (with <see cref="StageModelTrainingResult.FinishedAt"/>); null before the first.</summary>
+    public StageModelTrainingResult? Latest => _latest;
+
+    /// <summary>Starts a fit on the stored history in the background (an admin's "fit now": a long fit must not hold a request).</summary>
+    /// <returns>False when a fit is already running on this instance.</returns>
+    public bool TryStartStoredHistoryFit()
+    {
+        if (folder is null)
+        {
+            Record(new StageModelTrainingResult(null, null, null, StageModelTrainingRefusal.NoDataFolder));
+            return false;
+        }
+
+        if (!_gate.Wait(0))
+        {
+            return false;
+        }
+
+        _background = Task.Run(async () =>
+        {
+            try
+            {
+                return await RunHeldAsync(content.Current.Items, StoredHistory(CancellationToken.None), null, null, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                // Nobody awaits a background fit but the page: its failure is its result, and the model in force stays.
+                return Record(new StageModelTrainingResult(null, null, null, StageModelTrainingRefusal.None) { Failure = ex.Message });
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        });
+        return true;
+    }
 
     /// <summary>Fits on the whole stored history, saves the newest model file and puts it in force.</summary>
     /// <param name="log">Receives the fitter's progress lines.</param>
@@ -47,7 +96,7 @@ public sealed class StageModelTraining(StageInferenceEngine engine, IJourneyStor
     public Task<StageModelTrainingResult> FitStoredHistoryAsync(Action<string>? log, CancellationToken cancellationToken, string? saveTo = null) =>
         RunAsync(
             content.Current.Items,
-            (model, index, catalogue) => LatentHistory.ReadAsync(store.ReadAllEventsAsync(cancellationToken), model, index, catalogue, cancellationToken),
+            StoredHistory(cancellationToken),
             saveTo,
             log,
             cancellationToken);
@@ -74,7 +123,7 @@ public sealed class StageModelTraining(StageInferenceEngine engine, IJourneyStor
     {
         if (saveTo is null && folder is null)
         {
-            return new StageModelTrainingResult(null, null, null, StageModelTrainingRefusal.NoDataFolder);
+            return Record(new StageModelTrainingResult(null, null, null, StageModelTrainingRefusal.NoDataFolder));
         }
 
         if (!await _gate.WaitAsync(0, cancellationToken).ConfigureAwait(false))
@@ -84,32 +133,47 @@ public sealed class StageModelTraining(StageInferenceEngine engine, IJourneyStor
 
         try
         {
-            var model = engine.Model;
-            var catalogue = model.CatalogueOf(items);
-            var index = ContentSignalIndex.Create(model, items);
-            var history = await read(model, index, catalogue).ConfigureAwait(false);
-            var priors = new LatentStagePriors(catalogue, model.TrialStage?.Order ?? -1, model.CustomerStage?.Order ?? -1);
-
-            // CPU-bound for seconds: off the caller's thread, so a request or the host's timer is not held.
-            var report = await Task.Run(() => LatentStageFitter.Fit(priors, () => history.Visitors, log: log), cancellationToken).ConfigureAwait(false);
-            if (report.UsedPriors)
-            {
-                return new StageModelTrainingResult(report, history, null, StageModelTrainingRefusal.None);
-            }
-
-            var now = time.GetUtcNow();
-            var path = saveTo ?? LatentModelFile.NewPath(folder!, now);
-            LatentModelFile.Save(report.Model, path, now);
-            if (saveTo is null)
-            {
-                engine.UseLatent(report.Model);
-            }
-
-            return new StageModelTrainingResult(report, history, path, StageModelTrainingRefusal.None);
+            return await RunHeldAsync(items, read, saveTo, log, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    private Func<CompiledInferenceModel, ContentSignalIndex, LatentCatalogue, Task<LatentHistory>> StoredHistory(CancellationToken cancellationToken) =>
+        (model, index, catalogue) => LatentHistory.ReadAsync(store.ReadAllEventsAsync(cancellationToken), model, index, catalogue, cancellationToken);
+
+    private StageModelTrainingResult Record(StageModelTrainingResult result) => _latest = result with { FinishedAt = time.GetUtcNow() };
+
+    // Runs with the gate held by the caller.
+    private async Task<StageModelTrainingResult> RunHeldAsync(
+        IReadOnlyList<ContentItem> items,
+        Func<CompiledInferenceModel, ContentSignalIndex, LatentCatalogue, Task<LatentHistory>> read,
+        string? saveTo,
+        Action<string>? log,
+        CancellationToken cancellationToken)
+    {
+        var model = engine.Model;
+        var catalogue = model.CatalogueOf(items);
+        var index = ContentSignalIndex.Create(model, items);
+        var history = await read(model, index, catalogue).ConfigureAwait(false);
+        var priors = new LatentStagePriors(catalogue, model.TrialStage?.Order ?? -1, model.CustomerStage?.Order ?? -1);
+
+        // CPU-bound for seconds: off the caller's thread, so a request or the host's timer is not held.
+        var report = await Task.Run(() => LatentStageFitter.Fit(priors, () => history.Visitors, log: log), cancellationToken).ConfigureAwait(false);
+        if (report.UsedPriors)
+        {
+            return Record(new StageModelTrainingResult(report, history, null, StageModelTrainingRefusal.None));
+        }
+
+        var now = time.GetUtcNow();
+        var path = saveTo ?? LatentModelFile.NewPath(folder!, now);
+        LatentModelFile.Save(report.Model, path, now);
+        if (saveTo is null)
+        {
+            engine.UseLatent(report.Model);
+        }
+
+        return Record(new StageModelTrainingResult(report, history, path, StageModelTrainingRefusal.None));    }
 }

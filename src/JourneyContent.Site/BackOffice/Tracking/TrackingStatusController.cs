@@ -36,21 +36,28 @@ public sealed class TrackingStatusController(
     [HttpGet("api/tracking")]
     public async Task<IActionResult> Api() => Ok(await StatusAsync());
 
-    /// <summary>Fits the stage model on the stored history now, saves it and puts it in force.</summary>
+    /// <summary>Starts a fit of the stage model on the stored history; the page shows its outcome when it is done.</summary>
     [HttpPost("tracking/fit")]
-    public async Task<IActionResult> Fit()
+    public IActionResult Fit()
     {
-        var result = await training.FitStoredHistoryAsync(null, HttpContext.RequestAborted);
         var who = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "unknown";
-        logger.LogInformation("{Admin} asked for a stage-model fit: {Outcome}", who, result.Fitted ? result.SavedTo : result.Report?.Reason ?? result.Refusal.ToString());
-        TempData["Message"] = result switch
-        {
-            { Refusal: StageModelTrainingRefusal.AlreadyRunning } => texts["Tracking.Fit.Running"].Value,
-            { Refusal: StageModelTrainingRefusal.NoDataFolder } => texts["Tracking.Fit.NoDataFolder"].Value,
-            { Fitted: true } => texts["Tracking.Fit.Done", result.History!.Events.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), result.History.Visitors.Count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), Path.GetFileName(result.SavedTo!)].Value,
-            _ => texts["Tracking.Fit.TooLittle", (result.History?.Events ?? 0).ToString("N0", System.Globalization.CultureInfo.CurrentCulture)].Value,
-        };
+        var started = training.TryStartStoredHistoryFit();
+        logger.LogInformation("{Admin} asked for a stage-model fit: {Outcome}", who, started ? "started" : "not started");
+        TempData["Message"] = started ? texts["Tracking.Fit.Started"].Value : Describe(training.Latest) ?? texts["Tracking.Fit.Running"].Value;
         return RedirectToAction(nameof(Index));
+    }
+
+    private string? Describe(StageModelTrainingResult? result)
+    {
+        string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.CurrentCulture);
+        return result switch
+        {
+            null => null,
+            { Refusal: StageModelTrainingRefusal.NoDataFolder } => texts["Tracking.Fit.NoDataFolder"].Value,
+            { Failure: { } failure } => texts["Tracking.Fit.Failed", failure].Value,
+            { Fitted: true } => texts["Tracking.Fit.Done", N(result.History!.Events), N(result.History.Visitors.Count), Path.GetFileName(result.SavedTo!)].Value,
+            _ => texts["Tracking.Fit.TooLittle", N(result.History?.Events ?? 0)].Value,
+        };
     }
 
     private async Task<TrackingStatus> StatusAsync()
@@ -60,7 +67,9 @@ public sealed class TrackingStatusController(
         return new(
             metrics.Queued, metrics.Written, metrics.Dropped, queue.Pending, await store.CountEventsAsync(HttpContext.RequestAborted),
             options.Value.ConsentRequired, options.Value.QueueCapacity,
-            new StageModelStatus(latent.Catalogue.ItemCount > 0, newest is null ? null : Path.GetFileName(newest), latent.SessionGap, refit.Value.Interval));
+            new StageModelStatus(
+                latent.Catalogue.ItemCount > 0, newest is null ? null : Path.GetFileName(newest), latent.SessionGap, refit.Value.Interval,
+                training.Running is not null, Describe(training.Latest), training.Latest?.FinishedAt));
     }
 }
 
@@ -68,4 +77,4 @@ public sealed class TrackingStatusController(
 public sealed record TrackingStatus(long Queued, long Written, long Dropped, int Pending, long Stored, bool ConsentRequired, int QueueCapacity, StageModelStatus StageModel);
 
 /// <summary>The stage model in force: fitted or the documented priors, its file, its session gap, and the re-fit schedule.</summary>
-public sealed record StageModelStatus(bool Fitted, string? NewestFile, TimeSpan SessionGap, TimeSpan? RefitInterval);
+public sealed record StageModelStatus(bool Fitted, string? NewestFile, TimeSpan SessionGap, TimeSpan? RefitInterval, bool FitRunning, string? LatestFit, DateTimeOffset? LatestFitAt);
