@@ -22,6 +22,16 @@ public sealed partial class BackOfficeClient(HttpClient http) : IDisposable
         return password;
     }
 
+    /// <summary>A client signed in as a new account <c>{role}@example.com</c> with <paramref name="role"/>.</summary>
+    public static async Task<BackOfficeClient> SignedInAsync(DemoSite site, string role)
+    {
+        var email = role + "@example.com";
+        var password = await CreateAccountAsync(site, email, role);
+        var client = Create(site);
+        (await client.SignInAsync(email, password)).Dispose();
+        return client;
+    }
+
     public async Task<HttpResponseMessage> SignInAsync(string email, string password)
     {
         var token = await TokenFromAsync("/journey/admin/sign-in");

@@ -20,7 +20,7 @@ public sealed class PrivacyTests
     {
         using var site = FormVisitor.Site();
         var leadId = await CaptureAsync(site);
-        using var admin = await SignedInAsync(site, JourneyRoles.Admin);
+        using var admin = await BackOfficeClient.SignedInAsync(site, JourneyRoles.Admin);
 
         using var response = await admin.Http.GetAsync(new Uri($"/journey/admin/leads/{leadId}/export", UriKind.Relative));
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -44,7 +44,7 @@ public sealed class PrivacyTests
         using var site = FormVisitor.Site();
         var leadId = await CaptureAsync(site);
         var events = await site.StoredEventsAsync();
-        using var admin = await SignedInAsync(site, JourneyRoles.Admin);
+        using var admin = await BackOfficeClient.SignedInAsync(site, JourneyRoles.Admin);
         var token = await admin.TokenFromAsync($"/journey/admin/leads/{leadId}");
 
         using var refused = await admin.PostAsync($"/journey/admin/leads/{leadId}/erase", token, new());
@@ -80,7 +80,7 @@ public sealed class PrivacyTests
         }
 
         Assert.Contains(MailFiles(folder), f => File.ReadAllText(f).Contains("ada@example.com", StringComparison.Ordinal));
-        using var admin = await SignedInAsync(site, JourneyRoles.Admin);
+        using var admin = await BackOfficeClient.SignedInAsync(site, JourneyRoles.Admin);
         var token = await admin.TokenFromAsync($"/journey/admin/leads/{leadId}");
 
         using var erased = await admin.PostAsync($"/journey/admin/leads/{leadId}/erase", token, new() { ["confirm"] = "true" });
@@ -121,7 +121,7 @@ public sealed class PrivacyTests
     {
         using var site = FormVisitor.Site();
         var leadId = await CaptureAsync(site);
-        using var user = await SignedInAsync(site, role);
+        using var user = await BackOfficeClient.SignedInAsync(site, role);
 
         using var response = await user.Http.GetAsync(new Uri(path.Replace("{id}", leadId, StringComparison.Ordinal), UriKind.Relative));
 
@@ -144,7 +144,7 @@ public sealed class PrivacyTests
             .With("JourneyContent:Webhooks:LeadCapturedUrl", "http://127.0.0.1:9/crm/leads")
             .With("JourneyContent:Webhooks:Secret", "a-long-enough-test-secret");
         await CaptureAsync(site);
-        using var admin = await SignedInAsync(site, JourneyRoles.Admin);
+        using var admin = await BackOfficeClient.SignedInAsync(site, JourneyRoles.Admin);
 
         using var api = System.Text.Json.JsonDocument.Parse(await admin.Http.GetStringAsync(new Uri("/journey/admin/api/outbox", UriKind.Relative)));
         var page = await admin.Http.GetStringAsync(new Uri("/journey/admin/outbox", UriKind.Relative));
@@ -169,14 +169,5 @@ public sealed class PrivacyTests
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         await site.StoredEventsAsync();
         return Assert.Single(await FormVisitor.LeadsAsync(site)).Id;
-    }
-
-    private static async Task<BackOfficeClient> SignedInAsync(DemoSite site, string role)
-    {
-        var email = role + "@example.com";
-        var password = await BackOfficeClient.CreateAccountAsync(site, email, role);
-        var client = BackOfficeClient.Create(site);
-        (await client.SignInAsync(email, password)).Dispose();
-        return client;
     }
 }
