@@ -297,11 +297,9 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM lead_visitors WHERE lead_id = @LeadId", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
         // In the same commit as the lead: a failure cannot leave mail bodies or webhook payloads that a retried erasure (lead already erased) would skip.
         await SqliteOutbox.EraseLeadAsync(connection, transaction, leadId, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO privacy_audit (lead_id, action, by_user, at, detail) VALUES (@LeadId, @Action, @ByUser, @At, @Detail)",
-            new { LeadId = leadId, Action = action, ByUser = byUser, At = text, Detail = $"personal data deleted; {visitors.Count} visitor id(s) and {anonymised} event(s) anonymised" },
-            transaction,
-            cancellationToken: cancellationToken));
+        // The marketer's reason may name the person; the audit keeps that a lock existed.
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM stage_locks WHERE lead_id = @LeadId", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
+        await InsertAuditAsync(connection, transaction, new PrivacyAuditEntry(leadId, action, byUser, at, $"personal data deleted; {visitors.Count} visitor id(s) and {anonymised} event(s) anonymised"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await CheckpointAsync(connection, cancellationToken);
         return true;
@@ -337,10 +335,14 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
     public async Task AuditAsync(string leadId, string action, string byUser, DateTimeOffset at, string? detail, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenForWriteAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO privacy_audit (lead_id, action, by_user, at, detail) VALUES (@LeadId, @Action, @ByUser, @At, @Detail)",
-            new { LeadId = leadId, Action = action, ByUser = byUser, At = SqliteTime.ToText(at), Detail = detail }, cancellationToken: cancellationToken));
+        await InsertAuditAsync(connection, null, new PrivacyAuditEntry(leadId, action, byUser, at, detail), cancellationToken);
     }
+
+    /// <summary>Appends one privacy-audit row, inside <paramref name="transaction"/> when given.</summary>
+    internal static Task InsertAuditAsync(SqliteConnection connection, SqliteTransaction? transaction, PrivacyAuditEntry entry, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO privacy_audit (lead_id, action, by_user, at, detail) VALUES (@LeadId, @Action, @ByUser, @At, @Detail)",
+            new { entry.LeadId, entry.Action, entry.ByUser, At = SqliteTime.ToText(entry.At), entry.Detail }, transaction, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PrivacyAuditEntry>> PrivacyAuditAsync(string? leadId, int limit, CancellationToken cancellationToken)
@@ -352,7 +354,7 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
         return [.. rows.Select(r => new PrivacyAuditEntry(r.LeadId, r.Action, r.ByUser, SqliteTime.FromText(r.At), r.Detail))];
     }
 
-    private static Task InsertStageChangeAsync(SqliteConnection connection, SqliteTransaction transaction, string leadId, LeadStageChange change, CancellationToken cancellationToken) =>
+    internal static Task InsertStageChangeAsync(SqliteConnection connection, SqliteTransaction transaction, string leadId, LeadStageChange change, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO lead_stage_history (lead_id, from_stage, to_stage, at, reason) VALUES (@LeadId, @From, @To, @At, @Reason)",
             new { LeadId = leadId, change.From, change.To, At = SqliteTime.ToText(change.At), change.Reason }, transaction, cancellationToken: cancellationToken));

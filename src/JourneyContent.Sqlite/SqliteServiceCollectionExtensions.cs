@@ -11,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
-    /// Stores back-office accounts, the audit log, events, leads and the outbox (mail and webhooks) in SQLite, and migrates the schema when the host starts.
+    /// Stores back-office accounts, the audit log, events, leads, stage locks and the outbox (mail and webhooks) in SQLite, and migrates the schema when the host starts.
     /// Safe to call twice: services are added once, and each call's <paramref name="configure"/> is applied in order.
     /// </summary>
     /// <remarks>
@@ -36,6 +36,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton<IStageAuditLog, SqliteStageAuditLog>();
         services.TryAddSingleton<JourneyContent.Journeys.IJourneyStore, SqliteJourneyStore>();
         services.TryAddSingleton<JourneyContent.Leads.ILeadStore, SqliteLeadStore>();
+        services.TryAddSingleton<JourneyContent.StageLocks.IStageLockStore, SqliteStageLockStore>();
         services.TryAddSingleton<JourneyContent.Delivery.IOutbox, SqliteOutbox>();
         services.TryAddSingleton<JourneyContent.Reports.IReportStore, SqliteReportStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MigrateAtStartup>());

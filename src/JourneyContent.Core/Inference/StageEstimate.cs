@@ -14,6 +14,9 @@ public enum StageSource
 
     /// <summary>Held by an explicit signal still in its period.</summary>
     Explicit,
+
+    /// <summary>Held by a marketer's stage lock until it ends (see <see cref="StageLocks.StageLock"/>): exactly that stage, whatever inference says.</summary>
+    Locked,
 }
 
 /// <summary>A content item's decayed contribution to a visitor's scores.</summary>
@@ -80,4 +83,11 @@ public sealed record StageEstimate
 
     /// <summary>The explicit signal in its period, whose stage is a floor for <see cref="Stage"/>; null when there is none.</summary>
     public ExplicitStage? Explicit { get; }
+
+    /// <summary>The marketer's stage lock that sets <see cref="Stage"/> at <see cref="At"/>; null when none holds.</summary>
+    public StageLocks.StageLock? Lock { get; private init; }
+
+    // The belief, scores and explanation stay inference's own: a lock overrides the decision, not the evidence.
+    internal StageEstimate Locked(Stage stage, StageLocks.StageLock stageLock) =>
+        new(At, stage, Math.Clamp(Probabilities.TryGetValue(stage.Key, out var p) ? p : 0, 0, 1), StageSource.Locked, Scores, TopContent, Explicit, Probabilities, Explanation) { Lock = stageLock };
 }

@@ -4,6 +4,7 @@ using JourneyContent.Inference;
 using JourneyContent.Journeys;
 using JourneyContent.Recommendations;
 using JourneyContent.Stages;
+using JourneyContent.StageLocks;
 
 namespace JourneyContent.Tracking;
 
@@ -49,6 +50,7 @@ public sealed class VisitorJourneys
     private readonly StageInferenceEngine _engine;
     private readonly IContentSource _content;
     private readonly IJourneyStore _store;
+    private readonly IStageLockStore? _locks;
     private readonly int _maxVisitors;
     private readonly Lock _mergeLock = new();
     private readonly Lock _countsLock = new();
@@ -61,6 +63,17 @@ public sealed class VisitorJourneys
     /// <param name="store">Where a returning visitor's events are read from.</param>
     /// <param name="maxVisitorsInMemory">How many visitors to keep in memory (at least 1).</param>
     public VisitorJourneys(StageInferenceEngine engine, IContentSource content, IJourneyStore store, int maxVisitorsInMemory)
+        : this(engine, content, store, maxVisitorsInMemory, null)
+    {
+    }
+
+    /// <summary>Creates the journeys over the site's engine, content and store, with the marketers' stage locks.</summary>
+    /// <param name="engine">The inference engine of the site's stage model.</param>
+    /// <param name="content">The site's content, whose current snapshot resolves event content.</param>
+    /// <param name="store">Where a returning visitor's events are read from.</param>
+    /// <param name="maxVisitorsInMemory">How many visitors to keep in memory (at least 1).</param>
+    /// <param name="locks">Where a returning visitor's stage lock is read from; null when the host has no stage locks.</param>
+    public VisitorJourneys(StageInferenceEngine engine, IContentSource content, IJourneyStore store, int maxVisitorsInMemory, IStageLockStore? locks)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(content);
@@ -68,6 +81,7 @@ public sealed class VisitorJourneys
         _engine = engine;
         _content = content;
         _store = store;
+        _locks = locks;
         _maxVisitors = Math.Max(1, maxVisitorsInMemory);
     }
 
@@ -112,11 +126,23 @@ public sealed class VisitorJourneys
         lock (journey)
         {
             journey.History.Record(type, contentId);
+            var lockedBefore = LockedStageAt(journey, journey.State.LastEventAt ?? at, out var before);
             var changes = _engine.Apply(journey.State, at, type, signal, declared);
             transitions = new List<StoredTransition>(changes.Count);
-            foreach (var change in changes)
+            if (lockedBefore | LockedStageAt(journey, journey.State.LastEventAt!.Value, out var after))
             {
-                transitions.Add(new StoredTransition(visitorId, change.From?.Key, change.To.Key, change.At, change.ContentId, change.Reason.ToString()));
+                // A lock hides inference's own moves: the only change is onto the locked stage, or off it once it ends.
+                if (after != before)
+                {
+                    transitions.Add(new StoredTransition(visitorId, before?.Key, after!.Key, lockedBefore ? journey.Lock!.Until : at, contentId, lockedBefore ? LockExpired : StageLocked));
+                }
+            }
+            else
+            {
+                foreach (var change in changes)
+                {
+                    transitions.Add(new StoredTransition(visitorId, change.From?.Key, change.To.Key, change.At, change.ContentId, change.Reason.ToString()));
+                }
             }
         }
 
@@ -166,8 +192,45 @@ public sealed class VisitorJourneys
         var journey = await JourneyOfAsync(visitorId);
         lock (journey)
         {
-            return _engine.Estimate(journey.State, at);
+            return StageLock.Over(_engine.Estimate(journey.State, at), journey.Lock, _engine.Model.Stages);
         }
+    }
+
+    /// <summary>
+    /// Tells the visitors held in memory that their lead's stage lock changed (set, replaced, or removed when
+    /// <paramref name="stageLock"/> is null); visitors not in memory read it from the store when rebuilt.
+    /// </summary>
+    public async Task ApplyLockAsync(IEnumerable<string> visitorIds, StageLock? stageLock)
+    {
+        ArgumentNullException.ThrowIfNull(visitorIds);
+        foreach (var id in visitorIds)
+        {
+            if (!_visitors.TryGetValue(id, out var entry))
+            {
+                continue;
+            }
+
+            // Waiting for a rebuild in flight: it may have read the store before the lock was written.
+            var journey = await entry.Value;
+            lock (journey)
+            {
+                journey.Lock = stageLock;
+            }
+        }
+    }
+
+    /// <summary>The <see cref="StoredTransition.Reason"/> of a visitor's move onto their lead's locked stage.</summary>
+    public const string StageLocked = "StageLocked";
+
+    /// <summary>The <see cref="StoredTransition.Reason"/> of a visitor's move off a locked stage once the lock has ended.</summary>
+    public const string LockExpired = "StageLockExpired";
+
+    // The stage in force at a moment (the locked one while the lock holds), and whether the lock set it.
+    private bool LockedStageAt(Journey journey, DateTimeOffset at, out Stage? stage)
+    {
+        var held = journey.Lock?.HeldStage(at, _engine.Model.Stages);
+        stage = held ?? _engine.StageAt(journey.State, at);
+        return held is not null;
     }
 
     /// <summary>The visitor as recommendations need them at <paramref name="at"/>: their stage and a copy of their reading history.</summary>
@@ -176,7 +239,7 @@ public sealed class VisitorJourneys
         var journey = await JourneyOfAsync(visitorId);
         lock (journey)
         {
-            return VisitorContext.For(language, page, _engine.Estimate(journey.State, at).Stage, journey.History);
+            return VisitorContext.For(language, page, StageLock.Over(_engine.Estimate(journey.State, at), journey.Lock, _engine.Model.Stages).Stage, journey.History);
         }
     }
 
@@ -267,6 +330,11 @@ public sealed class VisitorJourneys
     private async Task<Journey> RebuildAsync(string visitorId)
     {
         var journey = new Journey(_engine.NewVisitor(), new ReadingHistory());
+        if (_locks is not null)
+        {
+            journey.Lock = await _locks.ForVisitorAsync(visitorId, CancellationToken.None);
+        }
+
         var replayer = Current().Replayer;
         var tally = default(ReplayCounts);
         var stored = await _store.EventsOfAsync(visitorId, CancellationToken.None);
@@ -315,6 +383,9 @@ public sealed class VisitorJourneys
     {
         /// <summary>When each call to action was last recorded as shown to this visitor.</summary>
         public Dictionary<string, DateTimeOffset> Impressions { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The stage lock of the visitor's lead, held or ended; null when there is none.</summary>
+        public StageLock? Lock { get; set; }
     }
 
     /// <summary>The content signals, their replayer and the snapshot they were built from, swapped as one reference.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using JourneyContent.Content;
+using JourneyContent.Inference;
 using JourneyContent.Tracking;
 using JourneyContent.Web.Tracking;
 using Microsoft.AspNetCore.Antiforgery;
@@ -169,7 +170,19 @@ public static class TrackingEndpoints
         var estimate = await tracker.EstimateAsync(context);
         return TypedResults.Ok(estimate is null
             ? new MeResponse(null, 0, new Dictionary<string, double>())
-            : new MeResponse(estimate.Stage?.Key, Math.Round(estimate.Confidence, 4), estimate.Scores.ToDictionary(s => s.Key, s => Math.Round(s.Value, 4))));
+            : new MeResponse(estimate.Stage?.Key, Math.Round(estimate.Confidence, 4), estimate.Scores.ToDictionary(s => s.Key, s => Math.Round(s.Value, 4)))
+            {
+                Source = estimate.Source switch
+                {
+                    StageSource.Inferred => "inferred",
+                    StageSource.Explicit => "explicit",
+                    StageSource.Locked => "locked",
+                    _ => "none",
+                },
+                Probabilities = estimate.Probabilities.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
+                Explanation = [.. estimate.Explanation.Select(e => new MeShift(e.At, e.Type.Key(), e.ContentId, e.Stage, Math.Round(e.Change, 4)))],
+                Lock = estimate.Lock is { } held ? new MeLock(held.Stage, held.Until) : null,
+            });
     }
 
     private sealed record ConsentRequest([property: JsonPropertyName("accept")] bool? Accept);
@@ -180,10 +193,45 @@ public static class TrackingEndpoints
         [property: JsonPropertyName("stage")] string? Stage);
 
     /// <summary>The answer of <c>GET /api/journey/me</c>; <c>stage</c> is null when nothing is known.</summary>
+    /// <remarks>
+    /// <c>probabilities</c> is the model's probability of every stage, by stage key in funnel order (all 0 when nothing is
+    /// known); <c>explanation</c> the events that moved that belief most, strongest first; <c>lock</c> the marketer's stage
+    /// lock holding <c>stage</c> (with <c>source</c> <c>locked</c>), or null.
+    /// </remarks>
     public sealed record MeResponse(
         [property: JsonPropertyName("stage")] string? Stage,
         [property: JsonPropertyName("confidence")] double Confidence,
-        [property: JsonPropertyName("scores")] IReadOnlyDictionary<string, double> Scores);
+        [property: JsonPropertyName("scores")] IReadOnlyDictionary<string, double> Scores)
+    {
+        /// <summary>Where <see cref="Stage"/> comes from: <c>none</c>, <c>inferred</c>, <c>explicit</c> or <c>locked</c>.</summary>
+        [JsonPropertyName("source")]
+        public string Source { get; init; } = "none";
+
+        /// <summary>The probability of every stage, by stage key, in funnel order.</summary>
+        [JsonPropertyName("probabilities")]
+        public IReadOnlyDictionary<string, double> Probabilities { get; init; } = new Dictionary<string, double>();
+
+        /// <summary>The events that moved the belief most, strongest first.</summary>
+        [JsonPropertyName("explanation")]
+        public IReadOnlyList<MeShift> Explanation { get; init; } = [];
+
+        /// <summary>The stage lock holding <see cref="Stage"/> now, or null.</summary>
+        [JsonPropertyName("lock")]
+        public MeLock? Lock { get; init; }
+    }
+
+    /// <summary>One event of <see cref="MeResponse.Explanation"/>: when, what, on which content, the stage it moved most and by how much (signed).</summary>
+    public sealed record MeShift(
+        [property: JsonPropertyName("at")] DateTimeOffset At,
+        [property: JsonPropertyName("type")] string Type,
+        [property: JsonPropertyName("contentId")] string? ContentId,
+        [property: JsonPropertyName("stage")] string Stage,
+        [property: JsonPropertyName("change")] double Change);
+
+    /// <summary>The stage lock of <see cref="MeResponse.Lock"/>: the stage held and until when (exclusive). Who set it and why stay in the back office.</summary>
+    public sealed record MeLock(
+        [property: JsonPropertyName("stage")] string Stage,
+        [property: JsonPropertyName("until")] DateTimeOffset Until);
 
     // Engagement is sent once per page: after 30 s on the page or when 60% of it has been scrolled. A click on a call
     // to action (an element with data-journey-cta, naming the offer's page) is sent as it happens; the beacon survives

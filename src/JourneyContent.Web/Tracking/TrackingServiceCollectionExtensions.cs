@@ -51,7 +51,7 @@ public static class TrackingServiceCollectionExtensions
         services.TryAddSingleton<JourneyEventQueue>();
         services.TryAddSingleton(sp => new VisitorJourneys(
             sp.GetRequiredService<StageInferenceEngine>(), sp.GetRequiredService<IContentSource>(), sp.GetRequiredService<IJourneyStore>(),
-            sp.GetRequiredService<IOptions<TrackingOptions>>().Value.MaxVisitorsInMemory));
+            sp.GetRequiredService<IOptions<TrackingOptions>>().Value.MaxVisitorsInMemory, sp.GetService<JourneyContent.StageLocks.IStageLockStore>()));
         services.TryAddSingleton<JourneyTracker>();
         services.AddHostedService<JourneyEventWriter>();
         return services;

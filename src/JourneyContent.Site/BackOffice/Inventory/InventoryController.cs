@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using JourneyContent.Site.BackOffice.Authentication;
 using JourneyContent.Content;
 using JourneyContent.Editing;
 using JourneyContent.Site.BackOffice.Localization;
@@ -221,7 +221,7 @@ public sealed class InventoryController(
         return new StatusCodeResult(StatusCodes.Status303SeeOther);
     }
 
-    private string Editor => User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "unknown";
+    private string Editor => BackOfficeUser.NameOf(User);
 
     private int StageOrder(string? key) => stages.FindStage(key)?.Order ?? -1;
 

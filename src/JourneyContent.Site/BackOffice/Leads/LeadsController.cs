@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using System.Text.Json;
+using JourneyContent.Site.BackOffice.Authentication;
 using JourneyContent.Leads;
 using JourneyContent.Delivery;
 using JourneyContent.Site.BackOffice.Localization;
@@ -14,7 +14,7 @@ namespace JourneyContent.Site.BackOffice.Leads;
 [Route(BackOfficeRoutes.Root)]
 [AutoValidateAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IOutbox outbox, TimeProvider time, IStringLocalizer<BackOfficeStrings> texts) : Controller
+public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IOutbox outbox, JourneyContent.StageLocks.StageLocking locking, TimeProvider time, IStringLocalizer<BackOfficeStrings> texts) : Controller
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -36,13 +36,15 @@ public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IOutbox
         return View(BackOfficeViews.Leads, new LeadsViewModel(query, found, total, page, TempData["Message"] as string));
     }
 
-    /// <summary>One lead: contact, source, consents, downloads, stage history.</summary>
+    /// <summary>One lead: contact, source, consents, downloads, stage history, where inference places them and why, and the stage lock.</summary>
     [HttpGet("leads/{id}")]
     [Authorize(Policy = BackOfficePolicies.Marketers)]
     public async Task<IActionResult> Show(string id)
     {
         var record = await leads.RecordAsync(id, HttpContext.RequestAborted);
-        return record is null ? NotFound() : View(BackOfficeViews.Lead, record);
+        return record is null
+            ? NotFound()
+            : View(BackOfficeViews.Lead, await LeadPage.CreateAsync(record, locking, leads, StageLockForm.Empty, new Dictionary<string, string>(), HttpContext.RequestAborted));
     }
 
     /// <summary>Everything stored about a lead as a JSON file (right of access); audited.</summary>
@@ -57,7 +59,7 @@ public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IOutbox
         }
 
         var now = time.GetUtcNow();
-        await leads.AuditAsync(id, "export", User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "unknown", now, null, HttpContext.RequestAborted);
+        await leads.AuditAsync(id, "export", BackOfficeUser.NameOf(User), now, null, HttpContext.RequestAborted);
         var export = new
         {
             exportedAt = now,
@@ -84,7 +86,7 @@ public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IOutbox
             return RedirectToAction(nameof(Show), new { id });
         }
 
-        var erased = await eraser.EraseAsync(id, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "unknown", "erase", HttpContext.RequestAborted);
+        var erased = await eraser.EraseAsync(id, BackOfficeUser.NameOf(User), "erase", HttpContext.RequestAborted);
         TempData["Message"] = texts[erased ? "Leads.Erased" : "Leads.NotErased", id].Value;
         return RedirectToAction(nameof(Index));
     }
