@@ -106,6 +106,18 @@ public sealed class SharedStringsTests
         Assert.Equal(culture, result?.Cultures.Single().Value);
     }
 
+    [Fact]
+    public void Every_reason_a_stage_change_can_be_stored_with_has_a_text_on_the_lead_timeline()
+    {
+        // Transitions store the engine's reason names (also copied to demo leads' history); the lead store writes its own words.
+        var reasons = Enum.GetNames<JourneyContent.Inference.StageChangeReason>()
+            .Append(JourneyContent.Tracking.VisitorJourneys.LockExpired)
+            .Concat(["inferred", "declared", "locked", "unlocked"]);
+        var texts = Strings("src/JourneyContent.Site/Resources/BackOffice/Localization/BackOfficeStrings", string.Empty);
+
+        Assert.All(reasons, reason => Assert.True(texts.ContainsKey("Lead.Reason." + reason), $"Lead.Reason.{reason} is missing"));
+    }
+
     private static Dictionary<string, string> Strings(string catalogue, string cultureSuffix)
     {
         var path = Path.Combine(FolderOf(catalogue), NameOf(catalogue) + cultureSuffix + ".resx");
