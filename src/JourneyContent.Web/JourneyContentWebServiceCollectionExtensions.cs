@@ -2,6 +2,7 @@ using JourneyContent;
 using JourneyContent.Stages;
 using JourneyContent.Web.Configuration;
 using JourneyContent.Web.Localization;
+using JourneyContent.Web.Pages;
 using JourneyContent.Web.Theming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Localization;
@@ -41,6 +42,7 @@ public static class JourneyContentWebServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => StageModel.Create(sp.GetRequiredService<IOptions<JourneyContentOptions>>().Value.ToStageModelSettings()));
         services.TryAddSingleton<ThemeLocator>();
+        services.TryAddSingleton<IRequestPage, RequestPageByUrl>();
 
         // No LocalizationOptions.ResourcesPath: that is the host's setting (an Umbraco site's own resx); the module's
         // resource location is an assembly attribute of its own (ResourceLocation in SharedStrings.cs).

@@ -28,7 +28,7 @@ public sealed class ContentSnapshot
         _byUrl = new Dictionary<string, ContentItem>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in Items)
         {
-            _byUrl.TryAdd(item.Url, item);
+            _byUrl.TryAdd(UrlKey(item.Url), item);
         }
 
         _byTranslationKey = Items.Where(i => i.TranslationKey is not null).ToLookup(i => i.TranslationKey!, StringComparer.Ordinal);
@@ -61,7 +61,10 @@ public sealed class ContentSnapshot
     /// <summary>The item with this id, or null.</summary>
     public ContentItem? FindById(string id) => _byId.GetValueOrDefault(id);
 
-    /// <summary>The item whose page is at <paramref name="path"/> (a site path; a query string or fragment is ignored), or null.</summary>
+    /// <summary>
+    /// The item whose page is at <paramref name="path"/> (a site path; a query string or fragment is ignored, and so is a
+    /// trailing slash, since CMSs serve <c>/post</c> and <c>/post/</c> alike), or null.
+    /// </summary>
     public ContentItem? FindByUrl(string? path)
     {
         if (string.IsNullOrEmpty(path))
@@ -70,8 +73,12 @@ public sealed class ContentSnapshot
         }
 
         var end = path.AsSpan().IndexOfAny('?', '#');
-        return _byUrl.GetValueOrDefault(end < 0 ? path : path[..end]);
+        var key = UrlKey(end < 0 ? path : path[..end]);
+        return key.Length == 0 ? null : _byUrl.GetValueOrDefault(key);
     }
+
+    /// <summary>The items that are versions of one another through <paramref name="translationKey"/>, in snapshot order.</summary>
+    public IEnumerable<ContentItem> WithTranslationKey(string translationKey) => _byTranslationKey[translationKey];
 
     /// <summary>The items of one language, in snapshot order.</summary>
     public IEnumerable<ContentItem> InLanguage(string language) =>
@@ -96,4 +103,11 @@ public sealed class ContentSnapshot
     }
 
     private static string Key(string language, string slug) => language + "/" + slug;
+
+    /// <summary>A path without its trailing slashes; the site root stays <c>/</c>.</summary>
+    private static string UrlKey(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        return trimmed.Length == 0 && path.Length > 0 ? "/" : trimmed;
+    }
 }

@@ -21,7 +21,7 @@ public static class JourneyContentApplicationBuilderExtensions
     public static WebApplication UseJourneyContent(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseMiddleware<CmsPageMiddleware>();
+        app.UseMiddleware<GatedMediaMiddleware>();
         app.MapJourneyStageStyles();
         app.MapJourneyTracking();
         app.MapJourneyNextContent();

@@ -12,8 +12,10 @@ using JourneyContent.Web.Suggestions;
 using JourneyContent.Web.Reports;
 using JourneyContent.Web.Configuration;
 using JourneyContent.Web.Forms;
+using JourneyContent.Web.Pages;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,6 +63,11 @@ public static class JourneyContentUmbracoBuilderExtensions
         services.AddSingleton<UmbracoContentSource>();
         services.AddSingleton<IContentSource>(provider => provider.GetRequiredService<UmbracoContentSource>());
         builder.AddContentChangeHandlers();
+
+        // The page of a request is the document Umbraco routed; the filter tracks its reading and takes its gated form
+        // once routing is done, so a site's Program.cs needs no edit for it.
+        services.Replace(ServiceDescriptor.Singleton<IRequestPage, PublishedRequestPage>());
+        services.Configure<MvcOptions>(options => options.Filters.Add<CmsPageFilter>());
         builder.AddNotificationHandler<ContentPublishingNotification, RequireStageOnPublish>();
 
         // The Journey composition and its data types, created or repaired at start-up from umbraco-config/journey-composition.json.

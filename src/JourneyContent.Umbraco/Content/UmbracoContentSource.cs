@@ -173,7 +173,7 @@ public sealed class UmbracoContentSource : IContentSource, IDisposable
             || (type.CompositionAliases ?? []).Any(a => string.Equals(a, JourneyProperties.CompositionAlias, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The two-letter language of a culture: <c>en-US</c> → <c>en</c>.</summary>
-    private static string LanguageOf(string culture)
+    internal static string LanguageOf(string culture)
     {
         var dash = culture.IndexOf('-', StringComparison.Ordinal);
         return (dash < 0 ? culture : culture[..dash]).Trim().ToLowerInvariant();

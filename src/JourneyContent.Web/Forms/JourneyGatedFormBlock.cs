@@ -1,4 +1,5 @@
 using JourneyContent.Content;
+using JourneyContent.Web.Pages;
 using JourneyContent.Web.Theming;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -33,13 +34,13 @@ public sealed class JourneyGatedFormViewComponent(GatedFormService forms) : View
 
 /// <summary><c>&lt;journey-gated-form /&gt;</c> (or <c>item="@Model"</c>): the download form of a gated item, for themes and Umbraco templates.</summary>
 [HtmlTargetElement("journey-gated-form", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class JourneyGatedFormTagHelper(IViewComponentHelper components, IContentSource content)
+public sealed class JourneyGatedFormTagHelper(IViewComponentHelper components, IRequestPage pages)
     : ViewComponentTagHelper(components, "JourneyGatedForm")
 {
-    /// <summary>The gated item; when empty, the item whose URL is the request's path (an Umbraco page).</summary>
+    /// <summary>The gated item; when empty, the page the request shows (see <see cref="IRequestPage"/>).</summary>
     public ContentItem? Item { get; set; }
 
     /// <inheritdoc />
     protected override object? Arguments() =>
-        (Item ?? content.Current.FindByUrl(ViewContext.HttpContext.Request.Path.Value)) is { } item ? new { item } : null;
+        (Item ?? pages.Find(ViewContext.HttpContext)) is { } item ? new { item } : null;
 }

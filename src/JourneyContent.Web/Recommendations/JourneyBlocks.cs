@@ -1,5 +1,6 @@
 using System.Globalization;
 using JourneyContent.Content;
+using JourneyContent.Web.Pages;
 using JourneyContent.Web.Theming;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -34,19 +35,19 @@ public sealed class JourneyCtaViewComponent(PageOfferService offers) : ViewCompo
 
 /// <summary><c>&lt;journey-next item="@Model" /&gt;</c>: the "next for you" block of a page, for themes and Umbraco templates.</summary>
 [HtmlTargetElement("journey-next", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class JourneyNextTagHelper(IViewComponentHelper components, IContentSource content) : JourneyBlockTagHelper(components, content, "JourneyNext");
+public sealed class JourneyNextTagHelper(IViewComponentHelper components, IRequestPage pages) : JourneyBlockTagHelper(components, pages, "JourneyNext");
 
 /// <summary><c>&lt;journey-cta item="@Model" /&gt;</c>: the call to action chosen for the visitor's stage.</summary>
 [HtmlTargetElement("journey-cta", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class JourneyCtaTagHelper(IViewComponentHelper components, IContentSource content) : JourneyBlockTagHelper(components, content, "JourneyCta");
+public sealed class JourneyCtaTagHelper(IViewComponentHelper components, IRequestPage pages) : JourneyBlockTagHelper(components, pages, "JourneyCta");
 
 /// <summary>Renders a block's view component in place of the tag.</summary>
-public abstract class JourneyBlockTagHelper(IViewComponentHelper components, IContentSource content, string component)
+public abstract class JourneyBlockTagHelper(IViewComponentHelper components, IRequestPage pages, string component)
     : ViewComponentTagHelper(components, component)
 {
     /// <summary>
-    /// The content item of the page. When empty, the item whose URL is the request's path (so an Umbraco template needs
-    /// no argument); on pages that are not content, set <see cref="Language"/>.
+    /// The content item of the page. When empty, the page the request shows (see <see cref="IRequestPage"/>), so an
+    /// Umbraco template needs no argument; on pages that are not content, set <see cref="Language"/>.
     /// </summary>
     public ContentItem? Item { get; set; }
 
@@ -56,7 +57,7 @@ public abstract class JourneyBlockTagHelper(IViewComponentHelper components, ICo
     /// <inheritdoc />
     protected override object? Arguments()
     {
-        var item = Item ?? content.Current.FindByUrl(ViewContext.HttpContext.Request.Path.Value);
+        var item = Item ?? pages.Find(ViewContext.HttpContext);
         var language = item is null ? Language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : Language;
         return new { item, language };
     }

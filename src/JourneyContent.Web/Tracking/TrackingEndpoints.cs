@@ -136,7 +136,13 @@ public static class TrackingEndpoints
             return BadRequest("type must be engaged, cta_click or declared_stage.");
         }
 
-        var item = content.Current.FindByUrl(body.Path);
+        // The item's id, when the page names it, wins over the path: paths are shared where a CMS serves a hostname per language.
+        var item = body.Content is { Length: > 0 } id ? content.Current.FindById(id) : content.Current.FindByUrl(body.Path);
+        if (body.Content is { Length: > 0 } && item is null)
+        {
+            return BadRequest("content does not name a content page.");
+        }
+
         switch (tracker.Journeys.Check(type, body.Stage))
         {
             case RecordStatus.UnknownStage:
@@ -190,7 +196,8 @@ public static class TrackingEndpoints
     private sealed record EventRequest(
         [property: JsonPropertyName("type")] string? Type,
         [property: JsonPropertyName("path")] string? Path,
-        [property: JsonPropertyName("stage")] string? Stage);
+        [property: JsonPropertyName("stage")] string? Stage,
+        [property: JsonPropertyName("content")] string? Content = null);
 
     /// <summary>The answer of <c>GET /api/journey/me</c>; <c>stage</c> is null when nothing is known.</summary>
     /// <remarks>
@@ -239,6 +246,7 @@ public static class TrackingEndpoints
     private const string EngagementScript = """
         (function () {
           var sent = false;
+          var page = document.currentScript && document.currentScript.getAttribute("data-journey-page");
           function post(body) {
             body = JSON.stringify(body);
             if (navigator.sendBeacon) { navigator.sendBeacon("/api/journey/events", new Blob([body], { type: "application/json" })); }
@@ -246,11 +254,13 @@ public static class TrackingEndpoints
           }
           function send() {
             if (sent) return; sent = true;
-            post({ type: "engaged", path: location.pathname });
+            post(page ? { type: "engaged", path: location.pathname, content: page } : { type: "engaged", path: location.pathname });
           }
           document.addEventListener("click", function (e) {
             var cta = e.target.closest && e.target.closest("[data-journey-cta]");
-            if (cta) post({ type: "cta_click", path: cta.getAttribute("data-journey-cta") });
+            if (!cta) return;
+            var id = cta.getAttribute("data-journey-cta-id");
+            post(id ? { type: "cta_click", path: cta.getAttribute("data-journey-cta"), content: id } : { type: "cta_click", path: cta.getAttribute("data-journey-cta") });
           });
           setTimeout(send, 30000);
           addEventListener("scroll", function () {

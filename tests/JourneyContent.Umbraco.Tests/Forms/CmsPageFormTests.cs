@@ -23,8 +23,9 @@ using UmbracoHosting = Umbraco.Cms.Core.Hosting.IHostingEnvironment;
 namespace JourneyContent.Umbraco.Tests.Forms;
 
 /// <summary>
-/// A gated form on a page Umbraco renders: the module's middleware takes the post before Umbraco (stood in for by a
-/// fallback that "renders" the page), links the lead to the signed-in member, and serves the file from the media file system.
+/// A gated form on a page Umbraco renders: the module's page filter takes the post before Umbraco's render controller
+/// (stood in for by <see cref="UmbracoPageStandInController"/>) renders the page, links the lead to the signed-in member,
+/// and serves the file from the media file system.
 /// </summary>
 public sealed class CmsPageFormTests : IAsyncLifetime
 {
@@ -38,17 +39,23 @@ public sealed class CmsPageFormTests : IAsyncLifetime
     {
         Directory.CreateDirectory(Path.Combine(_media, "k2lb"));
         await System.IO.File.WriteAllTextAsync(Path.Combine(_media, "k2lb", "benchmark.pdf"), "%PDF-1.4 benchmark");
-        _site = await UmbracoSite.StartAsync(
-            [new ContentItem
+        var key = UmbracoRoutingStandIn.KeyOf("benchmark");
+        ContentItem[] items =
+        [
+            new ContentItem
             {
-                Id = "benchmark:en", Slug = "market-benchmark", Language = "en", Title = "Benchmark of the market's solutions", Kind = "benchmark",
-                Url = PagePath, Stage = "consideration", GatedAsset = "/media/k2lb/benchmark.pdf",
-            }],
+                Id = $"{key:D}:en", TranslationKey = key.ToString("D"), Slug = "market-benchmark", Language = "en", Title = "Benchmark of the market's solutions",
+                Kind = "benchmark", Url = PagePath, Stage = "consideration", GatedAsset = "/media/k2lb/benchmark.pdf",
+            },
+        ];
+        _site = await UmbracoSite.StartAsync(
+            items,
             new Dictionary<string, string?> { ["JourneyContent:Forms:MinimumFillTime"] = "00:00:00" },
             builder =>
             {
                 builder.Services.AddSingleton(MediaFiles(_media));
                 builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderMemberScheme>(IdentityConstants.ApplicationScheme, _ => { });
+                builder.Services.AddControllers().AddApplicationPart(typeof(CmsPageFormTests).Assembly);
             },
             app =>
             {
@@ -59,12 +66,8 @@ public sealed class CmsPageFormTests : IAsyncLifetime
                     var tokens = antiforgery.GetAndStoreTokens(context);
                     return Results.Json(new { stamp = model.Stamp, token = tokens.RequestToken });
                 });
-                // Umbraco rendering the page: it says whether the module left a refused form for the view component.
-                app.MapFallback((HttpContext context) =>
-                {
-                    var refused = context.Items[JourneyGatedFormViewComponent.RefusedFormKey] as GatedFormModel;
-                    return Results.Text($"umbraco page {context.Request.Method}; errors: {string.Join(",", refused?.Errors.Keys.Select(k => k.ToString()) ?? [])}");
-                });
+                app.UseUmbracoRoutingStandIn(UmbracoRoutingStandIn.ByUrl(items));
+                app.MapFallbackToController(nameof(UmbracoPageStandInController.Index), "UmbracoPageStandIn");
             });
         var member = Member();
         _site.Members.GetById(42).Returns(member);
@@ -132,7 +135,7 @@ public sealed class CmsPageFormTests : IAsyncLifetime
         using var response = await client.PostAsync(PagePath, Fields(await FormAsync(client), "not-an-address"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal("umbraco page GET; errors: Email", await response.Content.ReadAsStringAsync());
+        Assert.Equal("umbraco page POST; errors: Email", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -156,6 +159,35 @@ public sealed class CmsPageFormTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("umbraco page POST; errors: ", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_surface_controller_form_posted_to_a_gated_page_is_left_to_umbraco_and_stores_no_lead()
+    {
+        using var client = Visitor(member: false);
+        var form = await FormAsync(client);
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("email", "sam@example.com"), new("consent", "true"), new(GatedFormService.StampField, form.Stamp),
+            new("__RequestVerificationToken", form.Token), new("ufprt", "an-umbraco-forms-route"),
+        };
+
+        using var response = await client.PostAsync(PagePath, new FormUrlEncodedContent(fields));
+
+        Assert.Equal("umbraco page POST; errors: ", await response.Content.ReadAsStringAsync());
+        Assert.Null(await _site.App.Services.GetRequiredService<ILeadStore>().FindByEmailAsync("sam@example.com", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_form_too_large_to_read_is_refused_with_a_message_not_an_error_page()
+    {
+        using var client = Visitor(member: false);
+        var fields = Enumerable.Range(0, 1500).Select(i => new KeyValuePair<string, string>("f" + i, "x"));
+
+        using var response = await client.PostAsync(PagePath, new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The form could not be read", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -235,5 +267,19 @@ public sealed class CmsPageFormTests : IAsyncLifetime
             var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id.ToString()), new Claim(ClaimTypes.Name, "ada")], Scheme.Name);
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
         }
+    }
+}
+
+/// <summary>
+/// Stands in for Umbraco's render controller (src/Umbraco.Web.Common/Controllers/RenderController.cs), which renders every
+/// routed page whatever the HTTP method: it says whether the module left a refused form for the page's view component.
+/// </summary>
+public sealed class UmbracoPageStandInController : Microsoft.AspNetCore.Mvc.Controller
+{
+    /// <summary>"Renders" the page.</summary>
+    public Microsoft.AspNetCore.Mvc.IActionResult Index()
+    {
+        var refused = HttpContext.Items[JourneyGatedFormViewComponent.RefusedFormKey] as GatedFormModel;
+        return Content($"umbraco page {Request.Method}; errors: {string.Join(",", refused?.Errors.Keys.Select(k => k.ToString()) ?? [])}");
     }
 }

@@ -3,20 +3,19 @@ using System.Text.RegularExpressions;
 using JourneyContent.Content;
 using JourneyContent.Umbraco.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyContent.Umbraco.Tests.Templates;
 
 /// <summary>
-/// The module's tag helpers in a site template, the way an Umbraco site uses them: the page is found by its URL, and a
-/// refused form comes back in the template with its errors. Umbraco's routing is stood in for by a fallback controller.
+/// The module's tag helpers in a site template, the way an Umbraco site uses them: the page is the document Umbraco
+/// routed, and a refused form comes back in the template with its errors. Umbraco's routing and render controller are
+/// stood in for (<see cref="UmbracoRoutingStandIn"/>, <see cref="TemplateController"/>).
 /// </summary>
 public sealed partial class UmbracoTemplateTests : IAsyncLifetime
 {
     private UmbracoSite _site = null!;
 
-    public async Task InitializeAsync() => _site = await UmbracoSite.StartAsync(
+    private static readonly ContentItem[] Items =
         [
             Item("en", "what-is-inbound", "awareness", "blog-post", "What is inbound marketing"),
             Item("en", "inbound-guide", "awareness", "white-paper", "The inbound guide", gated: true),
@@ -27,20 +26,17 @@ public sealed partial class UmbracoTemplateTests : IAsyncLifetime
             Item("fr", "comparatif", "consideration", "comparison-benchmark", "Comparatif des solutions du marché", gated: true),
             Item("fr", "choisir-une-plateforme", "consideration", "blog-post", "Choisir une plateforme"),
             Item("fr", "inbound-en-bref", "awareness", "blog-post", "L'inbound en bref"),
-        ],
+        ];
+
+    public async Task InitializeAsync() => _site = await UmbracoSite.StartAsync(
+        Items,
         new Dictionary<string, string?> { ["JourneyContent:Forms:MinimumFillTime"] = "00:00:00" },
-        builder =>
+        TemplateController.AddTo,
+        app =>
         {
-            var tests = typeof(UmbracoTemplateTests).Assembly;
-            builder.Services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
-            {
-                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(tests).GetApplicationParts(tests))
-                {
-                    parts.ApplicationParts.Add(part);
-                }
-            });
-        },
-        app => app.MapFallbackToController("Render", "Template"));
+            app.UseUmbracoRoutingStandIn(UmbracoRoutingStandIn.ByUrl(Items));
+            app.MapFallbackToController("Render", "Template");
+        });
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
@@ -104,7 +100,7 @@ public sealed partial class UmbracoTemplateTests : IAsyncLifetime
 
     private static ContentItem Item(string language, string slug, string stage, string kind, string title, bool gated = false) => new()
     {
-        Id = $"{slug}:{language}", Slug = slug, Language = language, Title = title, Kind = kind, Url = $"/{language}/{slug}/", Stage = stage,
+        Id = $"{UmbracoRoutingStandIn.KeyOf(slug):D}:{language}", TranslationKey = UmbracoRoutingStandIn.KeyOf(slug).ToString("D"), Slug = slug, Language = language, Title = title, Kind = kind, Url = $"/{language}/{slug}/", Stage = stage,
         Summary = title + ".", BodyText = title, GatedAsset = gated ? $"/media/{slug}.pdf" : null, Topics = ["platforms"],
     };
 
