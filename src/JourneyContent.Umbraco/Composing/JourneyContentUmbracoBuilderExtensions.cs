@@ -68,6 +68,10 @@ public static class JourneyContentUmbracoBuilderExtensions
         // once routing is done, so a site's Program.cs needs no edit for it.
         services.Replace(ServiceDescriptor.Singleton<IRequestPage, PublishedRequestPage>());
         services.Configure<MvcOptions>(options => options.Filters.Add<CmsPageFilter>());
+
+        // The module's endpoints at the front of the pipeline, unless Program.cs places them with UseJourneyContent().
+        services.AddSingleton<JourneyContentPipeline>();
+        services.AddTransient<IStartupFilter, JourneyContentStartupFilter>();
         builder.AddNotificationHandler<ContentPublishingNotification, RequireStageOnPublish>();
 
         // The Journey composition and its data types, created or repaired at start-up from umbraco-config/journey-composition.json.

@@ -56,7 +56,8 @@ internal sealed class UmbracoSite : IAsyncDisposable
 
     public static async Task<UmbracoSite> StartAsync(
         IReadOnlyList<ContentItem> items, IDictionary<string, string?>? settings = null,
-        Action<WebApplicationBuilder>? configureServices = null, Action<WebApplication>? configureApp = null, bool kestrel = false)
+        Action<WebApplicationBuilder>? configureServices = null, Action<WebApplication>? configureApp = null, bool kestrel = false,
+        bool useJourneyContent = true, Action<WebApplication>? beforeModule = null)
     {
         var folder = Directory.CreateTempSubdirectory("jc-umbraco-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder });
@@ -98,9 +99,14 @@ internal sealed class UmbracoSite : IAsyncDisposable
         configureServices?.Invoke(builder);
 
         var app = builder.Build();
+        beforeModule?.Invoke(app);
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseJourneyContent();
+        if (useJourneyContent)
+        {
+            app.UseJourneyContent();
+        }
+
         // Umbraco maps attribute-routed controllers (its Management API is made of them); the module's pages ride on that.
         app.MapControllers();
         configureApp?.Invoke(app);
