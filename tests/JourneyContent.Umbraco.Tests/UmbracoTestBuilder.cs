@@ -21,7 +21,14 @@ internal static class UmbracoTestBuilder
     /// <summary>A real builder over <paramref name="services"/>, scanning the package's assembly for composers.</summary>
     public static UmbracoBuilder Create(IServiceCollection services, IDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        // One server unless a test says otherwise: see UmbracoSite for why.
+        var values = new Dictionary<string, string?> { ["Umbraco:CMS:Global:DisableElectionForSingleServer"] = "true" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         services.AddSingleton<IConfiguration>(configuration);
         return Create(services, configuration);
     }
@@ -35,7 +42,10 @@ internal static class UmbracoTestBuilder
             new TypeFinder(NullLogger<TypeFinder>.Instance, new DefaultUmbracoAssemblyProvider(assembly, loggers, null), null, null),
             NullLogger<TypeLoader>.Instance,
             [assembly]);
-        return new UmbracoBuilder(services, configuration, typeLoader, loggers, new NoopProfiler(), AppCaches.NoCache);
+        // Umbraco's settings bound as a site binds them (CreateUmbracoBuilder calls AddConfiguration).
+        var builder = new UmbracoBuilder(services, configuration, typeLoader, loggers, new NoopProfiler(), AppCaches.NoCache);
+        builder.AddConfiguration();
+        return builder;
     }
 
     /// <summary>A real document type; with <paramref name="journey"/>, it carries the Journey composition's stage property.</summary>

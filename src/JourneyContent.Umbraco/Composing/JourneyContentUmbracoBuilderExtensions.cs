@@ -8,11 +8,13 @@ using JourneyContent.Umbraco.DocumentTypes;
 using JourneyContent.Umbraco.Forms;
 using JourneyContent.Umbraco.Mail;
 using JourneyContent.Umbraco.Members;
+using JourneyContent.Umbraco.Scheduling;
 using JourneyContent.Web.Suggestions;
 using JourneyContent.Web.Reports;
 using JourneyContent.Web.Configuration;
 using JourneyContent.Web.Forms;
 using JourneyContent.Web.Pages;
+using JourneyContent.Web.Scheduling;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -75,8 +77,7 @@ public static class JourneyContentUmbracoBuilderExtensions
         builder.AddNotificationHandler<ContentPublishingNotification, RequireStageOnPublish>();
 
         // The Journey composition and its data types, created or repaired at start-up from umbraco-config/journey-composition.json.
-        services.TryAddTransient<JourneyCompositionInstaller>();
-        builder.AddNotificationAsyncHandler<UmbracoApplicationStartingNotification, JourneyCompositionStartingHandler>();
+        builder.AddJourneyCompositionInstall();
 
         // What the host provides: Umbraco's media, members and mail. Registered before the shared parts, which only fill gaps.
         services.AddSingleton<IGatedAssetFiles, MediaLibraryAssetFiles>();
@@ -96,6 +97,9 @@ public static class JourneyContentUmbracoBuilderExtensions
         services.AddJourneyContentRecommendations(configuration);
         services.AddJourneyContentForms(configuration);
         services.AddJourneyContentMail(configuration);
+
+        // Background work (outbox, retention, model re-fit, the composition install) on the server Umbraco's role allows.
+        services.Replace(ServiceDescriptor.Singleton<IBackgroundWorkGate, ServerRoleBackgroundWorkGate>());
 
         services.TryAddSingleton<StageSuggestions>();
         services.AddJourneyContentReports();

@@ -8,7 +8,8 @@ namespace JourneyContent.Umbraco.DocumentTypes;
 
 /// <summary>
 /// Runs <see cref="JourneyCompositionInstaller"/> when Umbraco starts at <see cref="RuntimeLevel.Run"/> (not while it
-/// is being installed or upgraded), and logs what it did.
+/// is being installed or upgraded), on the server that does background work (<see cref="JourneyCompositionInstallSchedule"/>),
+/// and logs what it did.
 /// </summary>
 /// <remarks>
 /// A failure is logged as an error and the site starts anyway: the composition is a convenience for editors, not
@@ -29,7 +30,13 @@ internal sealed class JourneyCompositionStartingHandler(IServiceProvider service
 
         try
         {
-            var report = await services.GetRequiredService<JourneyCompositionInstaller>().InstallAsync(cancellationToken);
+            // On a load-balanced site one server installs (the schedule waits for this server's turn if it has none yet).
+            var report = await services.GetRequiredService<JourneyCompositionInstallSchedule>().InstallOrDeferAsync(cancellationToken);
+            if (report is null)
+            {
+                return;
+            }
+
             if (report.HasChanges || report.Skipped.Count > 0)
             {
                 logger.LogInformation(

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using JourneyContent.Web.Scheduling;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,7 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddBackgroundWorkGate();
         services.AddSingleton<OutboxWorker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxWorker>(provider => provider.GetRequiredService<OutboxWorker>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxSignal, OutboxWorker>(provider => provider.GetRequiredService<OutboxWorker>()));

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using JourneyContent.Delivery;
+using JourneyContent.Web.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ public sealed class OutboxWorker : BackgroundService, IOutboxSignal
     private readonly OutboxOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<OutboxWorker> _logger;
+    private readonly BackgroundWorkTurn _turn;
     private readonly HashSet<string> _reportedUndeliverable = new(StringComparer.Ordinal);
 
     // Passes must not overlap: the loop and a test's direct call would otherwise both deliver the same due messages.
@@ -39,8 +41,9 @@ public sealed class OutboxWorker : BackgroundService, IOutboxSignal
 
     /// <summary>Creates the worker.</summary>
     /// <exception cref="InvalidOperationException">Two deliveries are registered for one channel.</exception>
-    public OutboxWorker(IOutbox outbox, IEnumerable<IOutboxDelivery> deliveries, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxWorker> logger)
+    public OutboxWorker(IOutbox outbox, IEnumerable<IOutboxDelivery> deliveries, IOptions<OutboxOptions> options, TimeProvider time, IBackgroundWorkGate gate, ILogger<OutboxWorker> logger)
     {
+        ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(deliveries);
         ArgumentNullException.ThrowIfNull(options);
@@ -58,6 +61,7 @@ public sealed class OutboxWorker : BackgroundService, IOutboxSignal
 
         _channels = [.. _deliveries.Keys.Order(StringComparer.Ordinal)];
         _options = options.Value;
+        _turn = new BackgroundWorkTurn(gate, logger, "Sending the outbox");
         _time = time;
         _logger = logger;
     }
@@ -138,7 +142,11 @@ public sealed class OutboxWorker : BackgroundService, IOutboxSignal
             _wake.Reader.TryRead(out _);
             try
             {
-                await DeliverDueAsync(stoppingToken);
+                // On a load-balanced host one server sends; messages wait in the shared outbox for it.
+                if (_turn.MayRun())
+                {
+                    await DeliverDueAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

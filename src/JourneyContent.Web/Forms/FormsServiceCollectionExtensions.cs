@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using JourneyContent.Web.Scheduling;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -57,6 +58,7 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton<LeadWebhooks>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILeadCaptureMessages, LeadWebhooks>(sp => sp.GetRequiredService<LeadWebhooks>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageTransitionObserver, LeadWebhooks>(sp => sp.GetRequiredService<LeadWebhooks>()));
+        services.AddBackgroundWorkGate();
         services.AddHostedService<LeadRetention>();
         services.TryAddSingleton<FormRateLimiter>();
         return services;

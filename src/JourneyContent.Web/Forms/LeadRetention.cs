@@ -2,6 +2,7 @@ using JourneyContent.Leads;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using JourneyContent.Web.Scheduling;
 
 namespace JourneyContent.Web.Forms;
 
@@ -27,9 +28,11 @@ public sealed class LeadEraser(ILeadStore leads, IEnumerable<ILeadErasurePartici
 }
 
 /// <summary>Erases leads inactive for <see cref="GatedFormOptions.RetentionMonths"/> months, once at start and then daily.</summary>
-public sealed class LeadRetention(LeadEraser eraser, ILeadStore leads, IOptions<GatedFormOptions> options, TimeProvider time, ILogger<LeadRetention> logger)
+public sealed class LeadRetention(LeadEraser eraser, ILeadStore leads, IOptions<GatedFormOptions> options, TimeProvider time, IBackgroundWorkGate gate, ILogger<LeadRetention> logger)
     : BackgroundService
 {
+    private readonly BackgroundWorkTurn _turn = new(gate, logger, "Lead retention");
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,7 +46,11 @@ public sealed class LeadRetention(LeadEraser eraser, ILeadStore leads, IOptions<
         {
             try
             {
-                await RunOnceAsync(months, stoppingToken);
+                // On a load-balanced host one server erases; the others' passes would find nothing left to do anyway.
+                if (_turn.MayRun())
+                {
+                    await RunOnceAsync(months, stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

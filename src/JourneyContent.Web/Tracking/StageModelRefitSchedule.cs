@@ -2,6 +2,7 @@ using JourneyContent.Inference;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using JourneyContent.Web.Scheduling;
 
 namespace JourneyContent.Web.Tracking;
 
@@ -25,8 +26,10 @@ public sealed class StageModelRefitOptions
 /// model in force stays; the next interval tries again. On several instances each runs its own schedule (issue 17 puts
 /// scheduled work on one instance).
 /// </remarks>
-public sealed class StageModelRefitSchedule(StageModelTraining training, IOptions<StageModelRefitOptions> options, TimeProvider time, ILogger<StageModelRefitSchedule> logger) : BackgroundService
+public sealed class StageModelRefitSchedule(StageModelTraining training, IOptions<StageModelRefitOptions> options, TimeProvider time, IBackgroundWorkGate gate, ILogger<StageModelRefitSchedule> logger) : BackgroundService
 {
+    private readonly BackgroundWorkTurn _turn = new(gate, logger, "The scheduled stage-model fit");
+
     private PeriodicTimer? _timer;
 
     /// <summary>Raised after each scheduled fit, fitted or not (tests and diagnostics wait on it instead of the clock).</summary>
@@ -61,6 +64,11 @@ public sealed class StageModelRefitSchedule(StageModelTraining training, IOption
 
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
+            if (!_turn.MayRun())
+            {
+                continue;
+            }
+
             try
             {
                 var result = await training.FitStoredHistoryAsync(null, stoppingToken).ConfigureAwait(false);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using JourneyContent.Web.Scheduling;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -45,6 +46,7 @@ public static class TrackingServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetService<DataFolder>()));
         services.AddOptions<StageModelRefitOptions>().Bind(configuration.GetSection(StageModelRefitOptions.Section)).Validate(o => o.Interval is null || (o.Interval >= StageModelRefitOptions.ShortestInterval && o.Interval <= TimeSpan.FromDays(90)),
             $"{StageModelRefitOptions.Section}:Interval is off (empty) or between 1 hour and 90 days.").ValidateOnStart();
+        services.AddBackgroundWorkGate();
         services.AddHostedService<StageModelRefitSchedule>();
         services.AddMetrics();
         services.TryAddSingleton<TrackingMetrics>();

@@ -1,7 +1,13 @@
 using JourneyContent.Stages;
 using JourneyContent.Umbraco.DocumentTypes;
+using JourneyContent.Umbraco.Scheduling;
+using JourneyContent.Umbraco.Tests.Scheduling;
+using JourneyContent.Web.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using Umbraco.Cms.Core;
 using Umbraco.Cms.Core.DependencyInjection;
@@ -12,6 +18,7 @@ using Umbraco.Cms.Core.PropertyEditors;
 using Umbraco.Cms.Core.Serialization;
 using Umbraco.Cms.Core.Services;
 using Umbraco.Cms.Core.Strings;
+using Umbraco.Cms.Core.Sync;
 using Umbraco.Extensions;
 
 namespace JourneyContent.Umbraco.Tests.DocumentTypes;
@@ -47,6 +54,42 @@ public sealed class JourneyCompositionStartingHandlerTests
         Assert.Empty(umbraco.ContentTypes.ReceivedCalls());
     }
 
+    [Theory]
+    [InlineData(ServerRole.Subscriber)]
+    [InlineData(ServerRole.Unknown)]
+    public async Task A_server_without_the_scheduling_role_installs_nothing_until_it_gets_the_role(ServerRole role)
+    {
+        var umbraco = new FakeUmbracoSchema();
+        var roles = new ElectedRoleStandIn(role);
+        var time = new FakeTimeProvider();
+        using var site = Site(umbraco, roles, time);
+
+        await site.GetRequiredService<IEventAggregator>().PublishAsync(new UmbracoApplicationStartingNotification(RuntimeLevel.Run, isRestarting: false));
+        time.Advance(JourneyCompositionInstallSchedule.RoleCheckInterval * 3);
+
+        Assert.Empty(umbraco.ContentTypes.ReceivedCalls());
+        Assert.False(site.GetRequiredService<JourneyCompositionInstallSchedule>().Deferred.IsCompleted);
+
+        roles.Elect(ServerRole.SchedulingPublisher);
+        time.Advance(JourneyCompositionInstallSchedule.RoleCheckInterval);
+        // The 2 min only turn a hung schedule into a failure; the fake clock above is what moves it.
+        await site.GetRequiredService<JourneyCompositionInstallSchedule>().Deferred.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.NotNull(umbraco.LoadContentType(JourneyProperties.CompositionAlias));
+    }
+
+    [Fact]
+    public async Task A_single_server_installs_at_once()
+    {
+        var umbraco = new FakeUmbracoSchema();
+        using var site = Site(umbraco, new ElectedRoleStandIn(ServerRole.Single), new FakeTimeProvider());
+
+        await site.GetRequiredService<IEventAggregator>().PublishAsync(new UmbracoApplicationStartingNotification(RuntimeLevel.Run, isRestarting: false));
+
+        Assert.NotNull(umbraco.LoadContentType(JourneyProperties.CompositionAlias));
+        Assert.True(site.GetRequiredService<JourneyCompositionInstallSchedule>().Deferred.IsCompleted);
+    }
+
     [Fact]
     public void Failing_install_does_not_stop_the_start()
     {
@@ -65,16 +108,23 @@ public sealed class JourneyCompositionStartingHandlerTests
     /// A real Umbraco builder with the package's handler and installer, and substitutes for what needs Infrastructure.
     /// Umbraco's own start-up handlers (directories, URL caches) need its hosting and database, so only the package's runs.
     /// </summary>
-    private static ServiceProvider Site(FakeUmbracoSchema umbraco)
+    private static ServiceProvider Site(FakeUmbracoSchema umbraco, IServerRoleAccessor? roles = null, TimeProvider? time = null)
     {
         var services = new ServiceCollection();
         var builder = UmbracoTestBuilder.Create(services);
         services.RemoveAll<INotificationHandler<UmbracoApplicationStartingNotification>>();
         services.RemoveAll<INotificationAsyncHandler<UmbracoApplicationStartingNotification>>();
 
-        // The registration AddJourneyContent makes.
-        services.TryAddTransient<JourneyCompositionInstaller>();
-        builder.AddNotificationAsyncHandler<UmbracoApplicationStartingNotification, JourneyCompositionStartingHandler>();
+        // The registration AddJourneyContent makes, with Umbraco's role accessor (one server unless a test elects roles).
+        if (roles is not null)
+        {
+            services.AddUnique(roles);
+        }
+
+        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton<IBackgroundWorkGate, ServerRoleBackgroundWorkGate>();
+        services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();
+        builder.AddJourneyCompositionInstall();
 
         services.AddLogging();
         services.AddSingleton(umbraco.DataTypes);

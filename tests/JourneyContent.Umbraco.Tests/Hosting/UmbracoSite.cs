@@ -78,6 +78,9 @@ internal sealed class UmbracoSite : IAsyncDisposable
         {
             ["JourneyContent:Languages:0"] = "en",
             ["JourneyContent:Languages:1"] = "fr",
+            // One server: Umbraco's own registration (src/Umbraco.Core/DependencyInjection/UmbracoBuilder.cs) then gives the
+            // real SingleServerRoleAccessor; the default elects a role through Infrastructure's server registrations.
+            ["Umbraco:CMS:Global:DisableElectionForSingleServer"] = "true",
         });
         if (settings is not null)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using JourneyContent.Delivery;
 using JourneyContent.Sqlite;
 using JourneyContent.Web.Delivery;
+using JourneyContent.Web.Scheduling;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,7 +39,10 @@ public sealed class OutboxWorkerTests : IAsyncLifetime
     private SqliteConnectionFactory Connections() => new(Options.Create(new SqliteStoreOptions { DatabasePath = DatabasePath }));
 
     private OutboxWorker Worker(IOutbox outbox, ILogger<OutboxWorker>? logger = null, params IOutboxDelivery[] deliveries) =>
-        new(outbox, deliveries, Options.Create(new OutboxOptions { PollInterval = TimeSpan.FromHours(1) }), _clock, logger ?? NullLogger<OutboxWorker>.Instance);
+        Worker(outbox, new AlwaysDoBackgroundWork(), logger, deliveries);
+
+    private OutboxWorker Worker(IOutbox outbox, IBackgroundWorkGate gate, ILogger<OutboxWorker>? logger = null, params IOutboxDelivery[] deliveries) =>
+        new(outbox, deliveries, Options.Create(new OutboxOptions { PollInterval = TimeSpan.FromHours(1) }), _clock, gate, logger ?? NullLogger<OutboxWorker>.Instance);
 
     private static OutboxMessage Message(string channel, string topic = "test") =>
         new(channel, OutboxMessage.NewIdempotencyId(), topic, """{"n":1}""");
@@ -204,6 +208,52 @@ public sealed class OutboxWorkerTests : IAsyncLifetime
         }
 
         Assert.Single(delivery.Seen);
+    }
+
+    [Fact]
+    public async Task A_server_the_gate_refuses_sends_nothing_and_sends_once_the_gate_allows_it()
+    {
+        var delivery = new RecordingDelivery("mail", OutboxRetryPolicy.MailDefaults(), DeliveryResult.Delivered);
+        var gate = new SwitchableGate();
+        using var worker = Worker(_outbox, gate, null, delivery);
+        var id = await _outbox.EnqueueAsync(Message("mail"), default);
+
+        await worker.StartAsync(default);
+        try
+        {
+            // The 2 min only turn a hung worker into a failure; they are never waited out when the loop works.
+            await gate.Asked.WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.Empty(delivery.Seen);
+            Assert.Equal(OutboxStatus.Pending, (await EntryAsync(id)).Status);
+
+            gate.Allow();
+            worker.MessagesQueued();
+            await delivery.First.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            await worker.StopAsync(default);
+        }
+
+        Assert.Equal([id], delivery.Seen.Select(e => e.Id));
+    }
+
+    /// <summary>A gate that refuses (as for a subscriber server) until allowed, and says when it was first asked.</summary>
+    private sealed class SwitchableGate : IBackgroundWorkGate
+    {
+        private volatile bool _allowed;
+        private readonly TaskCompletionSource _asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Asked => _asked.Task;
+
+        public void Allow() => _allowed = true;
+
+        public string? WhyNotNow()
+        {
+            var answer = _allowed ? null : "a subscriber";
+            _asked.TrySetResult();
+            return answer;
+        }
     }
 
     /// <summary>Answers with the scripted results in order (a null entry throws an IOException), then with the last one.</summary>
