@@ -41,7 +41,6 @@ public static class BackOfficeServiceCollectionExtensions
         services.AddHostedService<AdminBootstrap>();
         services.TryAddSingleton<JourneyContent.Tagging.ContentTagging>();
         services.TryAddSingleton<JourneyContent.Web.Suggestions.StageSuggestions>();
-        services.TryAddSingleton<JourneyContent.StageLocks.StageLocking>();
         services.AddJourneyContentReports();
         services.AddSingleton<IPostConfigureOptions<RequestLocalizationOptions>, ConfigureBackOfficeCulture>();
 

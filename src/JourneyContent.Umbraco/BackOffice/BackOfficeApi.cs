@@ -31,6 +31,7 @@ public static class BackOfficeApi
         api.MapPost("/suggestion", Suggest).RequireAuthorization(BackOfficePolicies.Editors);
         api.MapGet("/reports", Catalog).RequireAuthorization(BackOfficePolicies.Marketers);
         api.MapGet("/reports/{report}", Report).RequireAuthorization(BackOfficePolicies.Marketers);
+        api.MapJourneyContentLeadsApi();
         return api;
     }
 

@@ -17,8 +17,27 @@ public static class BackOfficePolicies
     /// <summary>Back-office users who may open <see cref="UmbracoBackOfficeOptions.EditorSection"/>: they tag content.</summary>
     public const string Editors = "JourneyContent.Umbraco.Editors";
 
-    /// <summary>Back-office users in one of <see cref="UmbracoBackOfficeOptions.EffectiveReportGroups"/>: they read the reports.</summary>
+    /// <summary>Back-office users in one of <see cref="UmbracoBackOfficeOptions.EffectiveReportGroups"/>: they read the reports and the leads, and lock stages.</summary>
     public const string Marketers = "JourneyContent.Umbraco.Marketers";
+
+    /// <summary>Back-office users in one of <see cref="UmbracoBackOfficeOptions.EffectivePrivacyGroups"/>: they export and erase leads.</summary>
+    public const string Privacy = "JourneyContent.Umbraco.Privacy";
+
+    /// <summary>Any approved back-office user who is not locked out.</summary>
+    public const string BackOfficeUsers = "JourneyContent.Umbraco.BackOfficeUsers";
+
+    /// <summary>The name the privacy audit records for the signed-in user: the email, else the name, else the key.</summary>
+    internal static async Task<string> NameOfAsync(System.Security.Claims.ClaimsPrincipal principal, IUserService users)
+    {
+        var subject = principal.FindFirst(Constants.Security.OpenIdDictSubClaimType)?.Value;
+        var user = Guid.TryParse(subject, out var key) ? await users.GetAsync(key).ConfigureAwait(false) : null;
+        return user switch
+        {
+            { Email: { Length: > 0 } email } => email,
+            { Name: { Length: > 0 } name } => name,
+            _ => subject ?? "unknown",
+        };
+    }
 
     /// <summary>Builds the policies from the options when authorization first asks for them.</summary>
     internal sealed class Setup(IOptions<UmbracoBackOfficeOptions> options) : IConfigureOptions<AuthorizationOptions>
@@ -34,6 +53,14 @@ public static class BackOfficePolicies
                 .AddAuthenticationSchemes(settings.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .AddRequirements(new BackOfficeUserRequirement(user => user.Groups.Any(g => settings.EffectiveReportGroups.Contains(g.Alias, StringComparer.OrdinalIgnoreCase)))));
+            authorization.AddPolicy(Privacy, policy => policy
+                .AddAuthenticationSchemes(settings.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new BackOfficeUserRequirement(user => user.Groups.Any(g => settings.EffectivePrivacyGroups.Contains(g.Alias, StringComparer.OrdinalIgnoreCase)))));
+            authorization.AddPolicy(BackOfficeUsers, policy => policy
+                .AddAuthenticationSchemes(settings.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new BackOfficeUserRequirement(_ => true)));
         }
     }
 

@@ -55,6 +55,8 @@ public static class TrackingServiceCollectionExtensions
             sp.GetRequiredService<StageInferenceEngine>(), sp.GetRequiredService<IContentSource>(), sp.GetRequiredService<IJourneyStore>(),
             sp.GetRequiredService<IOptions<TrackingOptions>>().Value.MaxVisitorsInMemory, sp.GetService<JourneyContent.StageLocks.IStageLockStore>()));
         services.TryAddSingleton<JourneyTracker>();
+        // Marketers' stage locks, for every back office (the standalone one and Umbraco's).
+        services.TryAddSingleton<JourneyContent.StageLocks.StageLocking>();
         services.AddHostedService<JourneyEventWriter>();
         return services;
     }

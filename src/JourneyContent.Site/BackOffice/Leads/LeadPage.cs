@@ -1,6 +1,7 @@
 using JourneyContent.Inference;
 using JourneyContent.Leads;
 using JourneyContent.StageLocks;
+using JourneyContent.Web.Leads;
 
 namespace JourneyContent.Site.BackOffice.Leads;
 
@@ -15,24 +16,25 @@ public sealed record StageLockForm(string? Stage, string? Duration, string? Unti
     public static StageLockForm Empty { get; } = new(null, "30", null, null);
 }
 
-/// <summary>The lead page: the record, where the lead stands (probabilities, explanation, lock) and the stage-lock form.</summary>
-/// <param name="Record">Everything stored about the lead.</param>
-/// <param name="Estimate">The estimate of the lead's most recently active visitor; null without one.</param>
-/// <param name="Lock">The lock holding now; null when none.</param>
-/// <param name="LockHistory">The lead's lock and unlock audit entries, newest first.</param>
+/// <summary>The lead page: the lead's dossier (record, estimate, lock, history, timeline) and the stage-lock form.</summary>
+/// <param name="Dossier">What both back offices show about the lead.</param>
 /// <param name="Form">The stage-lock form's values.</param>
 /// <param name="Errors">Field → message key of a refused form; empty otherwise.</param>
-public sealed record LeadPage(LeadRecord Record, StageEstimate? Estimate, StageLock? Lock, IReadOnlyList<PrivacyAuditEntry> LockHistory, StageLockForm Form, IReadOnlyDictionary<string, string> Errors)
+public sealed record LeadPage(LeadDossier Dossier, StageLockForm Form, IReadOnlyDictionary<string, string> Errors)
 {
+    /// <summary>Everything stored about the lead.</summary>
+    public LeadRecord Record => Dossier.Record;
+
+    /// <summary>The estimate of the lead's most recently active visitor; null without one.</summary>
+    public StageEstimate? Estimate => Dossier.Estimate;
+
+    /// <summary>The lock holding now; null when none.</summary>
+    public StageLock? Lock => Dossier.Lock;
+
+    /// <summary>The lead's lock and unlock audit entries, newest first.</summary>
+    public IReadOnlyList<PrivacyAuditEntry> LockHistory => Dossier.LockHistory;
+
     /// <summary>Builds the page of <paramref name="record"/>.</summary>
-    public static async Task<LeadPage> CreateAsync(LeadRecord record, StageLocking locking, ILeadStore leads, StageLockForm form, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(locking);
-        ArgumentNullException.ThrowIfNull(leads);
-        var history = (await leads.PrivacyAuditAsync(record.Lead.Id, 200, cancellationToken))
-            .Where(a => a.Action is StageLocking.LockAction or StageLocking.UnlockAction)
-            .ToList();
-        return new LeadPage(record, await locking.EstimateAsync(record), await locking.ActiveAsync(record.Lead.Id, cancellationToken), history, form, errors);
-    }
+    public static async Task<LeadPage> CreateAsync(LeadRecord record, StageLocking locking, ILeadStore leads, StageLockForm form, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
+        new(await LeadDossier.CreateAsync(record, locking, leads, cancellationToken), form, errors);
 }

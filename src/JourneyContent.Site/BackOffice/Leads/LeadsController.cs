@@ -1,9 +1,9 @@
-using System.Text.Json;
 using JourneyContent.Site.BackOffice.Authentication;
 using JourneyContent.Leads;
 using JourneyContent.Delivery;
 using JourneyContent.Site.BackOffice.Localization;
 using JourneyContent.Web.Forms;
+using JourneyContent.Web.Leads;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -16,8 +16,6 @@ namespace JourneyContent.Site.BackOffice.Leads;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IOutbox outbox, JourneyContent.StageLocks.StageLocking locking, TimeProvider time, IStringLocalizer<BackOfficeStrings> texts) : Controller
 {
-    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>The leads list, searchable by name, email or company and filterable by stage.</summary>
     [HttpGet("leads")]
     [Authorize(Policy = BackOfficePolicies.Marketers)]
@@ -58,21 +56,9 @@ public sealed class LeadsController(ILeadStore leads, LeadEraser eraser, IOutbox
             return NotFound();
         }
 
-        var now = time.GetUtcNow();
-        await leads.AuditAsync(id, "export", BackOfficeUser.NameOf(User), now, null, HttpContext.RequestAborted);
-        var export = new
-        {
-            exportedAt = now,
-            lead = record.Lead,
-            consents = record.Consents,
-            visitorIds = record.Visitors,
-            downloads = record.Downloads,
-            stageHistory = record.StageHistory,
-            events = record.Events.Select(e => new { at = e.Timestamp, type = JourneyContent.Tracking.JourneyEventTypes.Key(e.Type), content = e.Content, declaredStage = e.DeclaredStage }),
-            privacyAudit = await leads.PrivacyAuditAsync(id, 1000, HttpContext.RequestAborted),
-        };
+        var export = await LeadExport.CreateAsync(leads, record, BackOfficeUser.NameOf(User), time.GetUtcNow(), HttpContext.RequestAborted);
         Response.Headers.CacheControl = "no-store";
-        return File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", $"lead-{id}.json");
+        return File(export, "application/json", LeadExport.FileName(id));
     }
 
     /// <summary>Erases a lead's personal data (events are kept, anonymised); audited.</summary>

@@ -3,6 +3,7 @@ using JourneyContent.Site.BackOffice.Authentication;
 using JourneyContent.Leads;
 using JourneyContent.Site.BackOffice.Localization;
 using JourneyContent.StageLocks;
+using JourneyContent.Web.Leads;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -16,15 +17,12 @@ namespace JourneyContent.Site.BackOffice.Leads;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class StageLockController(StageLocking locking, ILeadStore leads, TimeProvider time, IStringLocalizer<BackOfficeStrings> texts) : Controller
 {
-    // A day-count beyond this is refused as too long by the use case without overflowing a date.
-    private const int MaxDays = 100_000;
-
     /// <summary>Locks the lead's stage until the chosen expiry; a refused form is shown again, 400, with a message per field.</summary>
     [HttpPost("leads/{id}/stage-lock")]
     public async Task<IActionResult> Lock(string id, [FromForm] StageLockForm form)
     {
         form ??= StageLockForm.Empty;
-        var until = Expiry(form, out var badDate);
+        var until = StageLockExpiry.From(form.Duration, form.Until, time.GetUtcNow(), out var badDate);
         var outcome = await locking.LockAsync(new StageLockRequest(id, form.Stage, until, form.Reason, BackOfficeUser.NameOf(User)), HttpContext.RequestAborted);
         if (!outcome.LeadFound)
         {
@@ -36,7 +34,7 @@ public sealed class StageLockController(StageLocking locking, ILeadStore leads, 
             var errors = new Dictionary<string, string>(outcome.Errors, StringComparer.Ordinal);
             if (badDate)
             {
-                errors["Until"] = "StageLock.BadDate";
+                errors["Until"] = StageLockExpiry.BadDate;
             }
 
             var record = await leads.RecordAsync(id, HttpContext.RequestAborted);
@@ -60,27 +58,5 @@ public sealed class StageLockController(StageLocking locking, ILeadStore leads, 
         var removed = await locking.UnlockAsync(id, BackOfficeUser.NameOf(User), HttpContext.RequestAborted);
         TempData["Message"] = texts[removed ? "StageLock.Removed" : "StageLock.NoneToRemove"].Value;
         return RedirectToAction(nameof(LeadsController.Show), "Leads", new { id });
-    }
-
-    // The chosen day is included: the lock ends when that day ends, in UTC.
-    private DateTimeOffset? Expiry(StageLockForm form, out bool badDate)
-    {
-        badDate = false;
-        var now = time.GetUtcNow();
-        if (string.Equals(form.Duration, "date", StringComparison.Ordinal))
-        {
-            if (!DateOnly.TryParseExact(form.Until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                badDate = !string.IsNullOrWhiteSpace(form.Until);
-                return null;
-            }
-
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return day == DateOnly.MaxValue ? DateTimeOffset.MaxValue : start.AddDays(1);
-        }
-
-        return int.TryParse(form.Duration, NumberStyles.None, CultureInfo.InvariantCulture, out var days)
-            ? now.AddDays(Math.Min(days, MaxDays))
-            : null;
     }
 }
