@@ -44,6 +44,14 @@ if ! (cd tests/JourneyContent.Web.Tests/StandardWebhooksNode && npm ci --no-audi
   exit 1
 fi
 
+# @umbraco-cms/backoffice 18 (pinned, 8 packages): ClientTypeCheckTests type-checks the back-office client against it too.
+log "Installing the Umbraco 18 back-office typings (npm ci)"
+if ! (cd src/JourneyContent.Umbraco/Client/backoffice-18 && npm ci --no-audit --no-fund --loglevel=error); then
+  echo "npm ci failed in src/JourneyContent.Umbraco/Client/backoffice-18"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # ---- 2. Build -----------------------------------------------------------------------------------
