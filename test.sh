@@ -44,6 +44,14 @@ if ! (cd tests/JourneyContent.Web.Tests/StandardWebhooksNode && npm ci --no-audi
   exit 1
 fi
 
+# @umbraco-cms/backoffice 18 (pinned, 8 packages): ClientTypeCheckTests type-checks the back-office client against it too.
+log "Installing the Umbraco 18 back-office typings (npm ci)"
+if ! (cd src/JourneyContent.Umbraco/Client/backoffice-18 && npm ci --no-audit --no-fund --loglevel=error); then
+  echo "npm ci failed in src/JourneyContent.Umbraco/Client/backoffice-18"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # ---- 2. Build -----------------------------------------------------------------------------------
@@ -58,14 +66,14 @@ fi
 rm -rf "$OUT"; mkdir -p "$OUT"
 status=0
 projects=$(grep -l "<IsTestProject>true" tests/*/*.csproj | sort)
-for proj in $projects; do
-  name=$(basename "$proj" .csproj)
-  if [ -n "$FILTER" ] && [[ "$name" != *"$FILTER"* ]]; then continue; fi
+# run_tests NAME PROJECT [MSBUILD ARGS...]: runs a built test project into $OUT/NAME.trx and NAME.log.
+run_tests() {
+  local name=$1 proj=$2; shift 2
   log "Testing $name"
-  dotnet test "$proj" -c Release --no-build -nologo \
+  dotnet test "$proj" -c Release --no-build -nologo "$@" \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
       --results-directory "$OUT" > "$OUT/$name.log" 2>&1
-  rc=$?
+  local rc=$?
   grep -E '^\s+(Failed|Skipped) |error [A-Z]+[0-9]+|Total tests|^\s+(Passed|Failed)!|Test Run Aborted' "$OUT/$name.log" | head -200
   if [ $rc -ne 0 ]; then
     status=1
@@ -77,7 +85,29 @@ for proj in $projects; do
     echo "$name" >> "$OUT/missing-results.txt"
     status=1
   fi
+}
+for proj in $projects; do
+  name=$(basename "$proj" .csproj)
+  if [ -n "$FILTER" ] && [[ "$name" != *"$FILTER"* ]]; then continue; fi
+  run_tests "$name" "$proj"
 done
+
+# ---- 3b. The Umbraco package for Umbraco 18 ----------------------------------------------------
+# The default build is for Umbraco 17 LTS. This one compiles the package against the lowest 18 served (18.1.1) and runs
+# its tests on the newest (18.3.1), in their own bin/ and obj/ folders (Directory.Build.props).
+name=JourneyContent.Umbraco.Tests.Umbraco18
+umbraco18=(-p:UmbracoCoreVersion=18.1.1 -p:UmbracoCoreTestVersion=18.3.1)
+if [ -z "$FILTER" ] || [[ "$name" == *"$FILTER"* ]]; then
+  log "Building the Umbraco package for Umbraco 18 (${umbraco18[*]})"
+  if dotnet build tests/JourneyContent.Umbraco.Tests -c Release -nologo -v q -clp:ErrorsOnly "${umbraco18[@]}" > "$OUT/$name.build.log" 2>&1; then
+    run_tests "$name" tests/JourneyContent.Umbraco.Tests "${umbraco18[@]}"
+  else
+    echo "Build for Umbraco 18 failed; last lines of $OUT/$name.build.log:"
+    tail -30 "$OUT/$name.build.log"
+    echo "$name" >> "$OUT/missing-results.txt"
+    status=1
+  fi
+fi
 
 # ---- 4. Benchmarks still run (a one-iteration dry run; the real figures come from the README's command) ----
 if [ -z "$FILTER" ] || [[ "Benchmarks" == *"$FILTER"* ]]; then

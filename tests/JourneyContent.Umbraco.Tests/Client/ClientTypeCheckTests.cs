@@ -5,8 +5,9 @@ using JourneyContent.Umbraco.DocumentTypes;
 namespace JourneyContent.Umbraco.Tests.Client;
 
 /// <summary>
-/// The back-office client (src/JourneyContent.Umbraco/Client) against the real @umbraco-cms/backoffice 17 typings,
-/// and the package manifest that Umbraco reads. Assumes <c>npm ci</c> ran there (building the package does it).
+/// The back-office client (src/JourneyContent.Umbraco/Client) against the real @umbraco-cms/backoffice 17 and 18 typings,
+/// and the package manifest that Umbraco reads. Assumes <c>npm ci</c> ran there (building the package does it) and in
+/// Client/backoffice-18 (test.sh does it).
 /// </summary>
 public sealed class ClientTypeCheckTests
 {
@@ -17,12 +18,45 @@ public sealed class ClientTypeCheckTests
     public async Task Client_type_checks_with_the_backoffice_17_typings()
     {
         var client = Path.Combine(RepositoryRoot(), ClientFolder);
-        var tsc = Path.Combine(client, "node_modules", "typescript", "bin", "tsc");
-        Assert.True(File.Exists(tsc), $"TypeScript is not installed in {client}: run `npm ci` there (or build JourneyContent.Umbraco).");
 
-        var (exitCode, output) = await RunAsync("node", client, TimeSpan.FromMinutes(3), tsc, "--noEmit", "-p", ".");
+        await AssertTypeChecksAsync(client);
+    }
 
-        Assert.True(exitCode == 0, $"tsc --noEmit exited with {exitCode}:{Environment.NewLine}{output}");
+    [Fact]
+    public async Task Client_type_checks_with_the_backoffice_18_typings()
+    {
+        // Client/backoffice-18 holds @umbraco-cms/backoffice 18 (npm ci there: test.sh does it). The sources are copied
+        // beside it, so that their imports resolve to its typings rather than to the client's own 17.
+        var client = Path.Combine(RepositoryRoot(), ClientFolder);
+        var folder = Path.Combine(client, "backoffice-18");
+        var copy = Path.Combine(folder, "src");
+        if (Directory.Exists(copy))
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(Path.Combine(client, "src"), "*.ts"))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        var installed = Path.Combine(folder, "node_modules", "@umbraco-cms", "backoffice", "package.json");
+        Assert.True(File.Exists(installed), $"@umbraco-cms/backoffice 18 is not installed in {folder}: run `npm ci` there.");
+        using var package = JsonDocument.Parse(await File.ReadAllTextAsync(installed));
+        Assert.StartsWith("18.", Text(package.RootElement, "version"), StringComparison.Ordinal);
+
+        await AssertTypeChecksAsync(folder);
+    }
+
+    private static async Task AssertTypeChecksAsync(string project)
+    {
+        var tsc = Path.Combine(project, "node_modules", "typescript", "bin", "tsc");
+        Assert.True(File.Exists(tsc), $"TypeScript is not installed in {project}: run `npm ci` there (or build JourneyContent.Umbraco).");
+
+        var (exitCode, output) = await RunAsync("node", project, TimeSpan.FromMinutes(3), tsc, "--noEmit", "-p", ".");
+
+        Assert.True(exitCode == 0, $"tsc --noEmit exited with {exitCode} in {project}:{Environment.NewLine}{output}");
     }
 
     [Fact]

@@ -51,7 +51,9 @@ internal sealed class FakeDocument
         Content = Substitute.For<IPublishedContent>();
         Content.Key.Returns(Key);
         Content.Name.Returns(name);
+#pragma warning disable CS0618 // Obsolete from Umbraco 18 (IDocumentUrlService.GetUrlSegment), still there and read by the mapper.
         Content.UrlSegment.Returns(segment);
+#pragma warning restore CS0618
         Content.UpdateDate.Returns(Updated);
         Content.ItemType.Returns(PublishedItemType.Content);
         Content.ContentType.Returns(type);

@@ -31,19 +31,26 @@ public sealed class PackageContentTests
     }
 
     [Fact]
-    public void Package_depends_on_umbraco_17_and_the_module_libraries()
+    public void Package_depends_on_the_umbraco_major_it_was_built_for_and_the_module_libraries()
     {
         using var zip = ZipFile.OpenRead(Package.Value);
         using var stream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
         var nuspec = XDocument.Load(stream);
         var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency")
             .ToDictionary(e => (string)e.Attribute("id")!, e => (string)e.Attribute("version")!, StringComparer.Ordinal);
+        var major = Version.Parse(UmbracoBuild.CoreVersion).Major;
 
-        Assert.Equal("[17.8.1, 18.0.0)", dependencies["Umbraco.Cms.Core"]);
+        // From the Core it is compiled against to the next major, excluded: one package version per Umbraco major.
+        Assert.Equal($"[{UmbracoBuild.CoreVersion}, {major + 1}.0.0)", dependencies["Umbraco.Cms.Core"]);
+        Assert.StartsWith($"{major}.", Text(nuspec, "version"), StringComparison.Ordinal);
+        Assert.Contains("Umbraco 17 LTS and 18", Text(nuspec, "description"), StringComparison.Ordinal);
         Assert.True(dependencies.ContainsKey("JourneyContent.Web"), string.Join(", ", dependencies.Keys));
         Assert.True(dependencies.ContainsKey("JourneyContent.Core"), string.Join(", ", dependencies.Keys));
         Assert.Contains(nuspec.Descendants(), e => e.Name.LocalName == "tags" && e.Value.Contains("umbraco-marketplace", StringComparison.Ordinal));
     }
+
+    private static string Text(XDocument nuspec, string element) =>
+        nuspec.Descendants().Single(e => e.Name.LocalName == element).Value;
 
     private static List<string> Entries()
     {
@@ -57,8 +64,10 @@ public sealed class PackageContentTests
         // The test runs from bin/<Configuration>/net10.0: the package is packed from the build this test run used.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var output = Directory.CreateTempSubdirectory("jc-pack-").FullName;
+        // A run for another Umbraco major packs that major's build (its own bin/ and obj/), not the default one.
+        string[] build = UmbracoBuild.CoreVersionAsked ? [$"-p:UmbracoCoreVersion={UmbracoBuild.CoreVersion}"] : [];
         var start = new ProcessStartInfo("dotnet", ["pack", Path.Combine(root, "src/JourneyContent.Umbraco/JourneyContent.Umbraco.csproj"),
-            "-c", configuration, "--no-build", "-o", output, "-nologo"])
+            "-c", configuration, "--no-build", "-o", output, "-nologo", .. build])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -50,6 +50,27 @@ public sealed class PackageDependencyTests
         Assert.DoesNotContain(assemblies, a => NotShipped.Contains(a.GetName().Name, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void The_default_build_is_for_umbraco_17_lts_from_the_lowest_17_that_restores()
+    {
+        // 17.6.2 is the lowest 17.x this project's package source serves; a site on 17.6.2 or any later 17 can install it.
+        var props = XDocument.Load(Path.Combine(PackageContentTests.RepositoryRoot(), "Directory.Build.props"));
+        var defaults = props.Descendants("UmbracoCoreVersion").Where(e => ((string?)e.Attribute("Condition"))?.Contains("== ''", StringComparison.Ordinal) == true);
+
+        Assert.Equal("17.6.2", Assert.Single(defaults).Value);
+    }
+
+    [Fact]
+    public void The_tests_run_on_the_umbraco_core_the_build_asked_for()
+    {
+        // The second run of test.sh (the package built for 18, tests on a newer 18) must really meet that Core.
+        var loaded = typeof(global::Umbraco.Cms.Core.Models.PublishedContent.IPublishedContent).Assembly;
+        var version = loaded.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
+        Assert.StartsWith(UmbracoBuild.TestVersion, version, StringComparison.Ordinal);
+        Assert.Equal(Version.Parse(UmbracoBuild.CoreVersion).Major, Version.Parse(UmbracoBuild.TestVersion).Major);
+    }
+
     /// <summary>The package's assembly and every JourneyContent assembly it references, directly or not.</summary>
     private static List<Assembly> AssemblyClosure()
     {
