@@ -24,10 +24,13 @@ internal static class ClientHarness
         ["@umbraco-cms/backoffice/style"] = "/harness/style.js",
         ["@umbraco-cms/backoffice/event"] = "/harness/event.js",
         ["@umbraco-cms/backoffice/property"] = "/harness/property.js",
-        ["@umbraco-cms/backoffice/auth"] = "/harness/auth.js",
+        ["@umbraco-cms/backoffice/http-client"] = "/harness/http-client.js",
+        ["@umbraco-cms/backoffice/resources"] = "/harness/resources.js",
+        ["@umbraco-cms/backoffice/extension-registry"] = "/harness/extension-registry.js",
     };
 
-    private static readonly string[] Elements = ["journey-stage-picker", "journey-reports-dashboard"];
+    /// <summary>The elements the page can create; <c>content-dashboards</c> is the Content section's dashboards, each behind its manifest conditions.</summary>
+    private static readonly string[] Elements = ["journey-stage-picker", "journey-reports-dashboard", "journey-leads-dashboard", "content-dashboards"];
 
     // The stand-ins are ES modules written for the browser; Lit's packages are ES modules too, mapped by bare specifier.
     private static readonly Dictionary<string, string> LitModules = new(StringComparer.Ordinal)
@@ -116,12 +119,18 @@ internal static class ClientHarness
                 // A stand-in missing an export fails the module graph: the test reports the browser's own message.
                 window.addEventListener('error', (event) => window.harness.errors.push(String(event.message)));
                 window.addEventListener('unhandledrejection', (event) => window.harness.errors.push(String(event.reason)));
-                // The site's stand-in token scheme reads the user from a header: every call of the page carries it.
+                // The site's stand-in token scheme reads the user from a header: the bearer token the back office's
+                // HTTP client sends (the user's key, see harness/auth.js) becomes that header. A call without a token
+                // gets the server's 401. Every answer is noted in harness.responses.
                 const send = window.fetch.bind(window);
-                window.fetch = (input, init = {}) => {
-                  const headers = new Headers(init.headers);
-                  if (window.harness.user) headers.set('{{Hosting.UmbracoSite.UserHeader}}', window.harness.user);
-                  return send(input, { ...init, headers });
+                window.harness.responses = [];
+                window.fetch = async (input, init) => {
+                  const request = new Request(input, init);
+                  const bearer = /^Bearer (.+)$/.exec(request.headers.get('Authorization') ?? '');
+                  if (bearer) request.headers.set('{{Hosting.UmbracoSite.UserHeader}}', bearer[1]);
+                  const response = await send(request);
+                  window.harness.responses.push({ method: request.method, path: new URL(request.url).pathname, status: response.status });
+                  return response;
                 };
               </script>
               <style>
@@ -136,6 +145,7 @@ internal static class ClientHarness
                 }
                 body { margin: 0; padding: 24px; background: #f3f3f5; font-family: system-ui, sans-serif; color: #1b264f; }
                 main { max-width: 1100px; }
+                #harness-sign-in { position: fixed; inset: 30% 30% auto; padding: 24px; background: #fff; border: 2px solid #1b264f; }
               </style>
               <script type="module" src="/harness/harness.js"></script>
             </head>

@@ -1,5 +1,6 @@
-import { UMB_AUTH_CONTEXT } from '@umbraco-cms/backoffice/auth';
-import type { UmbClassInterface } from '@umbraco-cms/backoffice/class-api';
+import type { UmbControllerHost } from '@umbraco-cms/backoffice/controller-api';
+import { umbHttpClient } from '@umbraco-cms/backoffice/http-client';
+import { tryExecute } from '@umbraco-cms/backoffice/resources';
 import { label, type Language, type LocalizedText } from './labels.js';
 
 // The JourneyContent Management API (camelCase JSON), shared by the stage picker and the dashboard.
@@ -107,77 +108,254 @@ export type ReportFilter = Partial<Record<ReportFilterKey, string>>;
 
 /** A non-2xx answer. `status` is 0 when the server could not be reached at all. */
 export class JourneyApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** The problem details' per-field error codes (`errors` of a 400 validation problem), by camelCase field name. */
+    readonly errors: Record<string, string[]> = {},
+  ) {
     super(message);
     this.name = 'JourneyApiError';
   }
 }
 
-/** Calls the JourneyContent endpoints with the signed-in back-office user's credentials. */
-export class JourneyContentApi {
-  readonly #host: UmbClassInterface;
+/** What the signed-in back-office user may use (GET /me). */
+export interface JourneyPermissions {
+  editor: boolean;
+  reports: boolean;
+  leads: boolean;
+  privacy: boolean;
+}
 
-  constructor(host: UmbClassInterface) {
+export type JourneyPermission = 'editor' | 'reports' | 'leads' | 'privacy';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+interface CallOptions {
+  method?: Method;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  parseAs?: 'json' | 'blob';
+}
+
+/**
+ * Calls the JourneyContent endpoints through the back office's own HTTP client, so that every call carries the
+ * signed-in user's token and an expired session brings up Umbraco's sign-in dialog (and a GET is retried after it)
+ * instead of failing silently. In @umbraco-cms/backoffice 17.1 (node_modules, checked):
+ * - `umbHttpClient` (package.json exports "./http-client" → dist-cms/packages/core/http-client/index.js) is the
+ *   hey-api fetch client of backend-api/client.gen.js (`throwOnError: true`). The back office's app element
+ *   (apps/app/app.element.js) gives it `baseUrl`, `credentials: 'include'` and `auth: () => authContext.getLatestToken()`,
+ *   and binds UmbApiInterceptorController (resources/api-interceptor.controller.js): on a 401 it calls
+ *   `authContext.timeOut()` (the re-login dialog) and holds a GET until the user has signed in again, then retries it.
+ *   The token is only sent for a request with `security: [{ scheme: 'bearer', type: 'http' }]`
+ *   (backend-api/client/utils.gen.js setAuthParams), as the generated SDK does (backend-api/sdk.gen.js).
+ * - `tryExecute(host: UmbControllerHost, promise: Promise<T>, opts?: UmbTryExecuteOptions): Promise<UmbApiResponse<T>>`
+ *   (exports "./resources" → resources/try-execute/tryExecute.function.d.ts) resolves with `{ data }` or `{ error }`,
+ *   the error an UmbApiError whose `status` and `problemDetails` (with `errors`) come from the server's problem details.
+ *   Every element here shows its errors itself, so Umbraco's error notification is turned off (`disableNotifications`).
+ */
+export class JourneyContentApi {
+  readonly #host: UmbControllerHost;
+
+  constructor(host: UmbControllerHost) {
     this.#host = host;
   }
 
   async stages(): Promise<StageModel> {
-    const model = await this.#json<Partial<StageModel>>('/stages');
+    const model = await this.#call<Partial<StageModel>>('/stages');
     return { stages: model.stages ?? [], kinds: model.kinds ?? [], languages: model.languages ?? [] };
   }
 
   suggest(request: SuggestionRequest): Promise<StageSuggestion> {
-    return this.#json<StageSuggestion>('/suggestion', {
-      method: 'POST',
-      body: JSON.stringify(request),
-      headers: { 'Content-Type': 'application/json' },
-    });
+    return this.#call<StageSuggestion>('/suggestion', { method: 'POST', body: request });
   }
 
   /** The server's report catalogue, titles and headers in `culture`. */
   async reports(culture: string): Promise<ReportDefinition[]> {
-    const answer = await this.#json<{ reports?: ReportDefinition[] }>(`/reports?${new URLSearchParams({ culture })}`);
+    const answer = await this.#call<{ reports?: ReportDefinition[] }>(`/reports?${new URLSearchParams({ culture })}`);
     return answer.reports ?? [];
   }
 
   report(report: ReportDefinition, filter: ReportFilter, culture: string): Promise<ReportResult> {
-    return this.#json<ReportResult>(reportPath(report, filter, { culture }));
+    return this.#call<ReportResult>(reportPath(report, filter, { culture }));
   }
 
-  async reportCsv(report: ReportDefinition, filter: ReportFilter): Promise<Blob> {
-    const response = await this.#fetch(reportPath(report, filter, { format: 'csv' }), { headers: { Accept: 'text/csv' } });
-    return response.blob();
+  reportCsv(report: ReportDefinition, filter: ReportFilter): Promise<Blob> {
+    return this.#call<Blob>(reportPath(report, filter, { format: 'csv' }), { parseAs: 'blob' });
   }
 
-  async #json<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const response = await this.#fetch(path, init);
-    return (await response.json()) as T;
+  /** What the user may use. */
+  me(): Promise<JourneyPermissions> {
+    return this.#call<JourneyPermissions>('/me');
   }
 
-  async #fetch(path: string, init: RequestInit): Promise<Response> {
-    const auth = await this.#host.getContext(UMB_AUTH_CONTEXT);
-    if (!auth) throw new JourneyApiError(401, 'No back-office auth context.');
-    // Umbraco 17 may keep the token in a secure cookie: the configuration says whether fetch
-    // must send credentials, and token() still yields the bearer value where one is used.
-    const config = auth.getOpenApiConfiguration();
-    const token = await config.token();
-    const headers = new Headers({ Accept: 'application/json' });
-    new Headers(init.headers).forEach((value, name) => headers.set(name, value));
-    if (token) headers.set('Authorization', `Bearer ${token}`);
-
-    let response: Response;
-    try {
-      response = await fetch(`${config.base ?? ''}${root}${path}`, {
-        ...init,
-        headers,
-        credentials: config.credentials ?? 'same-origin',
-      });
-    } catch (error) {
-      throw new JourneyApiError(0, error instanceof Error ? error.message : String(error));
-    }
-    if (!response.ok) throw new JourneyApiError(response.status, `${response.status} ${response.statusText}`);
-    return response;
+  leads(filter: LeadFilter, page: number): Promise<LeadList> {
+    return this.#call<LeadList>('/leads', { query: { q: filter.q || undefined, stage: filter.stage || undefined, page } });
   }
+
+  leadsCsv(filter: LeadFilter): Promise<Blob> {
+    return this.#call<Blob>('/leads', { query: { format: 'csv', q: filter.q || undefined, stage: filter.stage || undefined }, parseAs: 'blob' });
+  }
+
+  lead(id: string): Promise<LeadDossier> {
+    return this.#call<LeadDossier>(`/leads/${encodeURIComponent(id)}`);
+  }
+
+  async lockStage(id: string, request: StageLockRequest): Promise<StageLockInfo> {
+    const answer = await this.#call<{ lock: StageLockInfo }>(`/leads/${encodeURIComponent(id)}/stage-lock`, { method: 'PUT', body: request });
+    return answer.lock;
+  }
+
+  async unlockStage(id: string): Promise<void> {
+    await this.#call<unknown>(`/leads/${encodeURIComponent(id)}/stage-lock`, { method: 'DELETE' });
+  }
+
+  exportLead(id: string): Promise<Blob> {
+    return this.#call<Blob>(`/leads/${encodeURIComponent(id)}/export`, { parseAs: 'blob' });
+  }
+
+  async eraseLead(id: string): Promise<void> {
+    await this.#call<unknown>(`/leads/${encodeURIComponent(id)}/erase`, { method: 'POST', body: { confirm: true } });
+  }
+
+  async #call<T>(path: string, options: CallOptions = {}): Promise<T> {
+    const request = umbHttpClient.request<{ 200: T }, unknown, true>({
+      method: options.method ?? 'GET',
+      url: `${root}${path}`,
+      query: options.query,
+      body: options.body,
+      parseAs: options.parseAs ?? 'json',
+      security: [{ scheme: 'bearer', type: 'http' }],
+      headers: { Accept: options.parseAs === 'blob' ? '*/*' : 'application/json' },
+    });
+    const { data, error } = await tryExecute(this.#host, request, { disableNotifications: true });
+    if (error) throw toApiError(error);
+    return data as T;
+  }
+}
+
+// tryExecute's error: an UmbApiError (status, problemDetails) for an answer, an UmbCancelError when cancelled;
+// a failed fetch becomes an UmbApiError with status 0 (resources/resource.controller.js mapToUmbError).
+function toApiError(error: unknown): JourneyApiError {
+  const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 0;
+  const details = (error as { problemDetails?: { errors?: Record<string, string[]>; detail?: string } }).problemDetails;
+  const message = details?.detail ?? (error instanceof Error ? error.message : String(error));
+  return new JourneyApiError(status, message, details?.errors ?? {});
+}
+
+/** The list's filter: free text (email, name, company) and a stage key; empty values are not sent. */
+export interface LeadFilter {
+  q?: string;
+  stage?: string;
+}
+
+export interface LeadSummary {
+  id: string;
+  email: string | null;
+  name: string | null;
+  company: string | null;
+  stage: string | null;
+  declaredStage: string | null;
+  language: string;
+  createdAt: string;
+  lastActivityAt: string;
+  erased: boolean;
+}
+
+export interface LeadList {
+  total: number;
+  page: number;
+  pageSize: number;
+  leads: LeadSummary[];
+}
+
+export interface LeadSource {
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmTerm: string | null;
+  utmContent: string | null;
+  referrer: string | null;
+  landingPage: string | null;
+}
+
+export interface LeadDetail extends LeadSummary {
+  firstName: string | null;
+  lastName: string | null;
+  jobTitle: string | null;
+  companySize: string | null;
+  country: string | null;
+  phone: string | null;
+  memberKey: string | null;
+  emailConfirmedAt: string | null;
+  erasedAt: string | null;
+  source: LeadSource;
+}
+
+export interface StageShift {
+  at: string;
+  type: string;
+  contentId: string | null;
+  contentTitle: string | null;
+  stage: string;
+  change: number;
+}
+
+export interface StageEstimate {
+  stage: string | null;
+  source: 'inferred' | 'explicit' | 'locked' | 'none';
+  confidence: number;
+  probabilities: { stage: string; probability: number }[];
+  explanation: StageShift[];
+}
+
+export interface StageLockInfo {
+  stage: string;
+  until: string;
+  setAt: string;
+  setBy: string;
+  reason: string | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  stage: string | null;
+  fromStage: string | null;
+  reason: string | null;
+  contentId: string | null;
+  contentTitle: string | null;
+  declaredStage: string | null;
+}
+
+export interface LeadDossier {
+  lead: LeadDetail;
+  estimate: StageEstimate | null;
+  lock: StageLockInfo | null;
+  lockHistory: { at: string; action: string; byUser: string; detail: string | null }[];
+  timeline: TimelineEntry[];
+  consents: { text: string; version: string; givenAt: string; contentId: string | null }[];
+  downloads: { contentId: string; contentTitle: string | null; requestedAt: string; downloadedAt: string | null; downloads: number }[];
+  stages: { key: string; color: string; label: LocalizedText }[];
+}
+
+/** A stage lock: a number of days, or the last day (`yyyy-MM-dd`, UTC). */
+export interface StageLockRequest {
+  stage: string;
+  days: number | null;
+  until: string | null;
+  reason: string;
+}
+
+/** Saves a blob the server sent as a file. A plain link cannot send the bearer token, so the file is fetched first. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // Some browsers read the blob after click() returns; revoking at once can cancel the save.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 // Only the filters the report declares are sent, under the catalogue's own query keys.

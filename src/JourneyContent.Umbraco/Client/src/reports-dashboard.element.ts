@@ -12,6 +12,7 @@ import {
   type ReportResult,
   type ReportSeries,
 } from './api.js';
+import { dashboardStyles, valueOf } from './dashboard.js';
 import { label, languageOf, type Language } from './labels.js';
 
 // Long reports (content, trend) keep every row in the table; past this many bars a chart
@@ -318,27 +319,8 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
 
   static override styles = [
     UmbTextStyles,
+    dashboardStyles,
     css`
-      :host {
-        display: block;
-        padding: var(--uui-size-layout-1);
-      }
-      .filters {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        gap: var(--uui-size-space-4);
-        margin: var(--uui-size-space-5) 0;
-      }
-      .field {
-        display: flex;
-        flex-direction: column;
-        gap: var(--uui-size-space-1);
-      }
-      .actions {
-        display: flex;
-        gap: var(--uui-size-space-3);
-      }
       .result {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(320px, 1fr));
@@ -375,34 +357,6 @@ export class JourneyReportsDashboardElement extends UmbLitElement implements Umb
       .bar-value {
         font-variant-numeric: tabular-nums;
       }
-      .table-wrap {
-        overflow-x: auto;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      caption {
-        text-align: left;
-        font-weight: 700;
-        padding-bottom: var(--uui-size-space-3);
-      }
-      th,
-      td {
-        padding: var(--uui-size-space-2) var(--uui-size-space-3);
-        border-bottom: 1px solid var(--uui-color-border);
-        text-align: left;
-      }
-      td.number {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
-      .error {
-        color: var(--uui-color-danger);
-      }
-      .hint {
-        color: var(--uui-color-text-alt);
-      }
       .series {
         font-weight: 700;
         margin-top: var(--uui-size-space-3);
@@ -422,13 +376,6 @@ function languageName(code: string, language: Language): string {
   } catch {
     return code;
   }
-}
-
-// UUI's event types are not installed (the lean dependency set leaves @umbraco-ui/uui out), so
-// the value is read from the target the way every UUI form control exposes it.
-function valueOf(event: Event): string {
-  const target = event.target;
-  return target && 'value' in target ? String(target.value ?? '') : '';
 }
 
 declare global {
