@@ -156,6 +156,8 @@ public sealed partial class BackOfficeClientBrowserTests(BrowserClientFixture fi
         await page.ScreenshotAsync(new()
         {
             Path = BrowserClientFixture.ScreenshotPath(name),
+            // The whole element, also where it is taller than the window (a lead's page).
+            FullPage = true,
             Clip = new() { X = 0, Y = 0, Width = box.X + box.Width + 24, Height = box.Y + box.Height + 24 },
         });
     }

@@ -1,5 +1,6 @@
 using JourneyContent.Content;
 using JourneyContent.Journeys;
+using JourneyContent.Leads;
 using JourneyContent.Tracking;
 using JourneyContent.Umbraco.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,6 +85,36 @@ public sealed class BrowserClientFixture : IAsyncLifetime
         }
 
         return page;
+    }
+
+    /// <summary>
+    /// A lead captured through the module's real lead store, as the gated form would, two days ago; with
+    /// <paramref name="visits"/>, from a browser of its own that read the benchmark and the pricing guide first.
+    /// </summary>
+    public async Task<Lead> AddLeadAsync(string email, string stage, string company, string firstName = "Ada", string lastName = "Lovelace", bool visits = false)
+    {
+        var at = DateTimeOffset.UtcNow.AddDays(-2);
+        string? visitor = null;
+        if (visits)
+        {
+            visitor = "lead-visitor-" + Guid.NewGuid().ToString("N");
+            JourneyEvent[] read =
+            [
+                new(visitor, at.AddMinutes(-30), JourneyEventType.View, "benchmark:en"),
+                new(visitor, at.AddMinutes(-20), JourneyEventType.View, "pricing-guide:en"),
+                new(visitor, at.AddMinutes(-10), JourneyEventType.Engaged, "pricing-guide:en"),
+            ];
+            await Site.App.Services.GetRequiredService<IJourneyStore>().AppendAsync(read, [], CancellationToken.None);
+        }
+
+        var leads = Site.App.Services.GetRequiredService<ILeadStore>();
+        var captured = await leads.CaptureAsync(new LeadCapture
+        {
+            Email = email, Language = "en", ContentId = "pricing-guide:en", Stage = stage, At = at, VisitorId = visitor,
+            Profile = new LeadProfile { FirstName = firstName, LastName = lastName, Company = company, JobTitle = "Head of growth" },
+            Source = new LeadSource { UtmSource = "newsletter", UtmCampaign = "spring", LandingPage = "/en/pricing-guide" },
+        }, CancellationToken.None);
+        return captured.Lead;
     }
 
     public async Task DisposeAsync()

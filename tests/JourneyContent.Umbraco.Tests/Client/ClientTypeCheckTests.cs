@@ -85,26 +85,45 @@ public sealed class ClientTypeCheckTests
     }
 
     [Fact]
-    public void Package_manifest_declares_the_stage_picker_and_the_reports_dashboard()
+    public void Package_manifest_declares_the_stage_picker()
     {
-        var path = Path.Combine(RepositoryRoot(), ClientFolder, "public", "umbraco-package.json");
-        using var manifest = JsonDocument.Parse(File.ReadAllText(path));
-        var extensions = manifest.RootElement.GetProperty("extensions").EnumerateArray().ToList();
+        var extensions = ManifestExtensions();
 
         var picker = Assert.Single(extensions, e => Text(e, "alias") == JourneyProperties.StagePickerUiAlias);
         Assert.Equal("propertyEditorUi", Text(picker, "type"));
         Assert.Equal("Umbraco.Plain.String", Text(picker.GetProperty("meta"), "propertyEditorSchemaAlias"));
         Assert.Equal(BundlePath, Text(picker, "js"));
         Assert.Equal("journey-stage-picker", Text(picker, "elementName"));
+    }
 
-        var dashboard = Assert.Single(extensions, e => Text(e, "alias") == "JourneyContent.Dashboard.Reports");
+    [Theory]
+    [InlineData("JourneyContent.Dashboard.Reports", "journey-reports", "journey-reports-dashboard", "reports")]
+    [InlineData("JourneyContent.Dashboard.Leads", "journey-leads", "journey-leads-dashboard", "leads")]
+    public void Package_manifest_declares_each_dashboard_in_the_content_section_behind_its_permission_condition(
+        string alias, string pathname, string element, string permission)
+    {
+        var extensions = ManifestExtensions();
+
+        var condition = Assert.Single(extensions, e => Text(e, "alias") == "JourneyContent.Condition.Permission");
+        Assert.Equal("condition", Text(condition, "type"));
+        Assert.Equal("/App_Plugins/JourneyContent/permission-condition.js", Text(condition, "api"));
+
+        var dashboard = Assert.Single(extensions, e => Text(e, "alias") == alias);
         Assert.Equal("dashboard", Text(dashboard, "type"));
-        Assert.Equal("journey-reports", Text(dashboard.GetProperty("meta"), "pathname"));
+        Assert.Equal(pathname, Text(dashboard.GetProperty("meta"), "pathname"));
         Assert.Equal(BundlePath, Text(dashboard, "js"));
-        Assert.Equal("journey-reports-dashboard", Text(dashboard, "elementName"));
-        Assert.Contains(
-            dashboard.GetProperty("conditions").EnumerateArray(),
-            c => Text(c, "alias") == "Umb.Condition.SectionAlias" && Text(c, "match") == "Umb.Section.Content");
+        Assert.Equal(element, Text(dashboard, "elementName"));
+        var conditions = dashboard.GetProperty("conditions").EnumerateArray().ToList();
+        Assert.Contains(conditions, c => Text(c, "alias") == "Umb.Condition.SectionAlias" && Text(c, "match") == "Umb.Section.Content");
+        Assert.Contains(conditions, c => Text(c, "alias") == "JourneyContent.Condition.Permission" && Text(c, "permission") == permission);
+    }
+
+    /// <summary>The extensions of the package manifest that Umbraco reads, each element detached from the document.</summary>
+    private static List<JsonElement> ManifestExtensions()
+    {
+        var path = Path.Combine(RepositoryRoot(), ClientFolder, "public", "umbraco-package.json");
+        using var manifest = JsonDocument.Parse(File.ReadAllText(path));
+        return [.. manifest.RootElement.GetProperty("extensions").EnumerateArray().Select(e => e.Clone())];
     }
 
     private static string? Text(JsonElement element, string property) =>

@@ -352,8 +352,8 @@ export class JourneyLeadsDashboardElement extends UmbLitElement implements UmbDa
                           <td>${lead.name ?? ''}</td>
                           <td>${lead.company ?? ''}</td>
                           <td>${this.#renderStage(lead.stage, language)}</td>
-                          <td>${formatDateTime(lead.createdAt, language)}</td>
-                          <td>${formatDateTime(lead.lastActivityAt, language)}</td>
+                          <td class="date">${formatDateTime(lead.createdAt, language)}</td>
+                          <td class="date">${formatDateTime(lead.lastActivityAt, language)}</td>
                         </tr>`,
                       )}
                     </tbody>
@@ -390,7 +390,7 @@ export class JourneyLeadsDashboardElement extends UmbLitElement implements UmbDa
     const title = lead.erased ? label(language, 'erasedLead') : lead.name || lead.email || lead.id;
     return html`
       <uui-button look="secondary" label=${label(language, 'back')} @click=${() => this.#backToList()}></uui-button>
-      <article class="lead" data-lead=${lead.id}>
+      <article class="lead" data-lead=${lead.id} data-permissions=${this._permissions ? 'known' : 'unknown'}>
         <h2 id="journey-lead-title" tabindex="-1">${title}</h2>
         <div class="columns">
           <section aria-labelledby="journey-contact">
@@ -519,7 +519,7 @@ export class JourneyLeadsDashboardElement extends UmbLitElement implements UmbDa
             ${estimate.explanation.map((shift) => {
               const eventKey = `event_${shift.type}`;
               const event = isLabelKey(eventKey) ? label(language, eventKey) : shift.type;
-              const what = shift.contentTitle ? `${event} “${shift.contentTitle}”` : event;
+              const what = shift.contentId ? `${event}: ${shift.contentTitle ?? shift.contentId}` : event;
               return html`<li>
                 ${label(language, shift.change >= 0 ? 'raised' : 'lowered', {
                   what,
@@ -627,7 +627,8 @@ export class JourneyLeadsDashboardElement extends UmbLitElement implements UmbDa
                   ${label(language, entry.action === 'stage_lock' ? 'lockHistoryLocked' : 'lockHistoryUnlocked', {
                     at: formatDateTime(entry.at, language),
                     by: entry.byUser,
-                  })}${entry.detail ? ` — ${entry.detail}` : ''}
+                  })}
+                  ${entry.detail ? html` <code>${entry.detail}</code>` : nothing}
                 </li>`,
               )}
             </ul>`
@@ -649,7 +650,10 @@ export class JourneyLeadsDashboardElement extends UmbLitElement implements UmbDa
               id="journey-erase-confirm"
               label=${label(language, 'eraseConfirm')}
               .checked=${this._eraseConfirmed}
-              @change=${(e: Event) => (this._eraseConfirmed = checkedOf(e))}></uui-checkbox>
+              @change=${(e: Event) => {
+                this._eraseConfirmed = checkedOf(e);
+                this._eraseError = undefined;
+              }}></uui-checkbox>
             ${this._eraseError ? html`<p class="error" role="alert">${this._eraseError}</p>` : nothing}
             <div class="actions">
               <uui-button look="primary" color="danger" label=${label(language, 'erase')} ?disabled=${this._saving} @click=${this.#erase}></uui-button>
@@ -672,12 +676,13 @@ export class JourneyLeadsDashboardElement extends UmbLitElement implements UmbDa
         margin: var(--uui-size-space-5) 0;
       }
       .field.wide {
-        flex: 1 1 20em;
+        flex: 0 1 24em;
       }
       .lock-form .actions {
         align-self: flex-end;
       }
-      td.number {
+      td.number,
+      td.date {
         white-space: nowrap;
       }
       button.link {
