@@ -9,7 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace JourneyContent.Umbraco.Tests.BrowserClient;
 
 /// <summary>
-/// The package's built back-office bundle (journey-stage-picker, journey-reports-dashboard) in chromium, against the
+/// The package's built back-office bundle (journey-stage-picker, journey-reports-dashboard, journey-leads-dashboard in
+/// LeadsDashboardBrowserTests.cs, the permission condition) in chromium, against the
 /// package's real Management API endpoints. Umbraco's own back-office modules are stand-ins (see harness/): this checks
 /// our elements and our API together, not Umbraco's back office around them.
 /// </summary>

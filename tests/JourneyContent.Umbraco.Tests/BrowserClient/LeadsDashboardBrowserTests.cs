@@ -42,6 +42,35 @@ public sealed partial class BackOfficeClientBrowserTests
         await Expect(rows.Locator("td").First).ToHaveTextAsync($"linus@{company}.example");
         await Expect(rows.Locator("td").Nth(3)).ToHaveTextAsync("Decision");
         await Expect(page.Locator($"{Leads} [role=alert]")).ToHaveCountAsync(0);
+
+        // The CSV is fetched with the user's token and saved from memory, with the list's search and stage applied.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download CSV" }).ClickAsync());
+        Assert.Equal("journeycontent-leads.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains($"linus@{company}.example", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain($"grace@{company}.example", csv, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Leads_dashboard_speaks_french_to_a_french_user()
+    {
+        var company = Unique("frenchworks");
+        var lead = await fixture.AddLeadAsync($"zoe@{company}.example", "decision", company, "Zoé", "Martin");
+        var page = await fixture.OpenAsync(Leads, "fr", fixture.Site.AddUser(["content"], ["editor"]));
+
+        await SearchAsync(page, company, "Afficher");
+
+        await Expect(page.Locator($"{Leads} p.total")).ToHaveTextAsync("1 contact(s).");
+        await Expect(page.Locator($"{Leads} thead th")).ToHaveTextAsync(["E-mail", "Nom", "Entreprise", "Étape", "Capté le", "Dernière activité"]);
+        await Expect(page.Locator($"{Leads} tbody tr td").Nth(3)).ToHaveTextAsync("Décision");
+        await page.GetByRole(AriaRole.Button, new() { Name = lead.Email! }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chronologie" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Verrouillage de l'étape" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Verrouiller l'étape" })).ToBeVisibleAsync();
+        await Expect(page.Locator($"{Leads} ol.timeline li[data-kind=stage]").First).ToContainTextAsync("→ Décision");
+        await Screenshot(page, "umbraco-leads-lead-fr");
         await page.Context.CloseAsync();
     }
 
@@ -134,7 +163,9 @@ public sealed partial class BackOfficeClientBrowserTests
         var admin = fixture.Site.AddUser(["content", "settings"], ["admin"]);
         var page = await OpenLeadAsync(admin, company, lead.Email!);
 
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Export everything (JSON)" })).ToBeVisibleAsync();
+        var export = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export everything (JSON)" }).ClickAsync());
+        Assert.Equal($"lead-{lead.Id}.json", export.SuggestedFilename);
+        Assert.Contains($"erin@{company}.example", await File.ReadAllTextAsync(await export.PathAsync()), StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Button, new() { Name = "Erase…" }).ClickAsync();
         await Expect(page.Locator($"{Leads} #journey-erase-confirm input")).ToBeFocusedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Erase this lead" }).ClickAsync();
@@ -210,12 +241,12 @@ public sealed partial class BackOfficeClientBrowserTests
         return page;
     }
 
-    private static async Task SearchAsync(IPage page, string text)
+    private static async Task SearchAsync(IPage page, string text, string show = "Show")
     {
         var search = page.Locator($"{Leads} #journey-leads-search input");
         await search.FillAsync(text);
         await search.BlurAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = show, Exact = true }).ClickAsync();
     }
 
     private async Task<JsonDocument> LeadJsonAsync(Guid user, string id)

@@ -678,6 +678,9 @@ export class JourneyLeadsDashboardElement extends UmbLitElement implements UmbDa
       .field.wide {
         flex: 0 1 24em;
       }
+      .field.wide uui-input {
+        width: 100%;
+      }
       .lock-form .actions {
         align-self: flex-end;
       }

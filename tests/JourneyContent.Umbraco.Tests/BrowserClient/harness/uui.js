@@ -59,7 +59,8 @@ class HarnessInput extends LitElement {
   static properties = { label: {}, type: {}, value: {}, placeholder: {}, maxlength: {}, error: { type: Boolean, reflect: true } };
 
   static styles = css`
-    input { font: inherit; padding: 4px 8px; border: 1px solid #c4c4c4; border-radius: 3px; min-width: 14em; }
+    :host { display: inline-block; }
+    input { font: inherit; padding: 4px 8px; border: 1px solid #c4c4c4; border-radius: 3px; min-width: 14em; width: 100%; box-sizing: border-box; }
     :host([error]) input { border-color: #d42054; }
   `;
 
