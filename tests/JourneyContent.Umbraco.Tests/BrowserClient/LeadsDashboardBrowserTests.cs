@@ -53,6 +53,36 @@ public sealed partial class BackOfficeClientBrowserTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Leads_dashboard_shows_fifty_leads_a_page_and_pages_through_the_rest()
+    {
+        var company = Unique("pageworks");
+        for (var i = 0; i < 51; i++)
+        {
+            await fixture.AddLeadAsync($"lead{i:00}@{company}.example", "awareness", company, "Lead", i.ToString("00", CultureInfo.InvariantCulture));
+        }
+
+        var page = await fixture.OpenAsync(Leads, "en", fixture.Site.AddUser(["content"], ["editor"]));
+        await SearchAsync(page, company);
+
+        var rows = page.Locator($"{Leads} tbody tr");
+        await Expect(page.Locator($"{Leads} p.total")).ToHaveTextAsync("51 lead(s).");
+        await Expect(rows).ToHaveCountAsync(50);
+        await Expect(page.Locator($"{Leads} nav.pager")).ToContainTextAsync("Page 1 of 2");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Previous page" })).ToBeDisabledAsync();
+        var first = await rows.Locator("td:first-child").AllTextContentsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+
+        await Expect(page.Locator($"{Leads} nav.pager")).ToContainTextAsync("Page 2 of 2");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Next page" })).ToBeDisabledAsync();
+        var last = (await rows.Locator("td:first-child").TextContentAsync())!.Trim();
+        Assert.DoesNotContain(last, first.Select(t => t.Trim()));
+        Assert.Equal(51, first.Select(t => t.Trim()).Append(last).Distinct().Count());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Leads_dashboard_speaks_french_to_a_french_user()
     {
         var company = Unique("frenchworks");
