@@ -21,6 +21,9 @@ public sealed record GatedFormModel(
     /// <summary>The values to show (the visitor's input after an error, or what is known of a lead).</summary>
     public IReadOnlyDictionary<FormField, string?> Values { get; init; } = new Dictionary<FormField, string?>();
 
+    /// <summary>Whether the consent box is shown ticked: the visitor ticked it before the form came back with an error elsewhere.</summary>
+    public bool ConsentTicked { get; init; }
+
     /// <summary>The error of each refused field.</summary>
     public IReadOnlyDictionary<FormField, FormError> Errors { get; init; } = new Dictionary<FormField, FormError>();
 

@@ -62,6 +62,7 @@ public sealed class GatedFormService(CaptureLead capture, GatedFormLayout layout
                 return new FormOutcome.Unavailable(layout.Build(item, new KnownVisitor(null, AskConsent: true), submission.Source) with
                 {
                     Values = submission.Input.Values,
+                    ConsentTicked = submission.Input.Consent,
                     FormErrorKey = "FormUnavailable",
                 });
             default:
@@ -88,6 +89,6 @@ public sealed class GatedFormService(CaptureLead capture, GatedFormLayout layout
     private async Task<GatedFormModel> ShownAgainAsync(HttpContext context, ContentItem item, LeadSubmission submission)
     {
         var known = await capture.KnownAsync(reader.VisitorId(context), context.RequestAborted);
-        return layout.Build(item, known, FormRequestReader.SourceOf(context.Request)) with { Values = submission.Input.Values };
+        return layout.Build(item, known, FormRequestReader.SourceOf(context.Request)) with { Values = submission.Input.Values, ConsentTicked = submission.Input.Consent };
     }
 }

@@ -44,6 +44,23 @@ public sealed partial class GatedFormTests
         Assert.Empty(await FormVisitor.LeadsAsync(site));
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("", false)]
+    public async Task The_consent_box_comes_back_as_the_visitor_left_it_when_another_field_is_refused(string consent, bool ticked)
+    {
+        using var site = FormVisitor.Site();
+        using var visitor = FormVisitor.Create(site);
+
+        using var response = await visitor.SubmitAsync(new() { ["email"] = "not-an-address", ["consent"] = consent });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        var box = Regex.Match(html, "<input id=\"gf-consent\"[^>]*>").Value;
+        Assert.NotEmpty(box);
+        Assert.Equal(ticked, box.Contains("checked=\"checked\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_script_tag_in_a_name_is_stored_as_typed_and_shown_escaped()
     {
