@@ -21,3 +21,26 @@ public sealed class JourneyConsentTagHelper(IViewComponentHelper components) : V
     /// <inheritdoc />
     protected override object? Arguments() => new { };
 }
+
+/// <summary>
+/// Where a visitor changes their mind about consent: the choice in force and the two buttons, for a site's privacy page
+/// (<c>&lt;journey-consent-settings /&gt;</c>, anchored at <c>#cookie-settings</c>, where the footers' "Cookie settings"
+/// link leads). Its view is <c>Views/Shared/Components/JourneyConsentSettings/Default.cshtml</c>.
+/// </summary>
+[ViewComponent(Name = "JourneyConsentSettings")]
+public sealed class JourneyConsentSettingsViewComponent : ViewComponent
+{
+    /// <summary>The anchor of the settings on the page.</summary>
+    public const string Anchor = "cookie-settings";
+
+    /// <summary>Renders the settings.</summary>
+    public IViewComponentResult Invoke() => View();
+}
+
+/// <summary><c>&lt;journey-consent-settings /&gt;</c>: the consent choice and the control to change it, for a privacy page.</summary>
+[HtmlTargetElement("journey-consent-settings", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class JourneyConsentSettingsTagHelper(IViewComponentHelper components) : ViewComponentTagHelper(components, "JourneyConsentSettings")
+{
+    /// <inheritdoc />
+    protected override object? Arguments() => new { };
+}
