@@ -59,6 +59,8 @@ public sealed partial class GatedFormTests
         var box = Regex.Match(html, "<input id=\"gf-consent\"[^>]*>").Value;
         Assert.NotEmpty(box);
         Assert.Equal(ticked, box.Contains("checked=\"checked\"", StringComparison.Ordinal));
+        Assert.Contains(ticked ? "Please correct 1 field:" : "Please correct 2 fields:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(s)", html, StringComparison.Ordinal);
     }
 
     [Fact]
