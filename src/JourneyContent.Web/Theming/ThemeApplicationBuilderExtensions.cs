@@ -10,7 +10,12 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>Serves the active theme's static files.</summary>
 public static class ThemeApplicationBuilderExtensions
 {
-    /// <summary>Serves <c>themes/&lt;active&gt;/wwwroot</c> at <c>/theme</c>, falling back to the default theme's files.</summary>
+    private const string FaviconPath = "/favicon.ico";
+
+    /// <summary>
+    /// Serves <c>themes/&lt;active&gt;/wwwroot</c> at <c>/theme</c>, falling back to the default theme's files, and the
+    /// theme's <c>favicon.ico</c> at <c>/favicon.ico</c>.
+    /// </summary>
     public static IApplicationBuilder UseJourneyThemeAssets(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -31,6 +36,16 @@ public static class ThemeApplicationBuilderExtensions
             return app;
         }
 
+        // Browsers and crawlers ask for /favicon.ico whatever the page says: it is the theme's.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Equals(FaviconPath, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Request.Path = "/theme" + FaviconPath;
+            }
+
+            return next(context);
+        });
         return app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/theme",

@@ -26,6 +26,19 @@ public sealed class PublicPagesTests(DemoSiteFixture fixture)
     }
 
     [Fact]
+    public async Task The_site_has_a_favicon_where_browsers_and_crawlers_look_for_it_and_the_pages_name_it()
+    {
+        using var icon = await _client.GetAsync(new Uri("/favicon.ico", UriKind.Relative));
+        var bytes = await icon.Content.ReadAsByteArrayAsync();
+        var html = await GetPage("/en");
+
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/x-icon", icon.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, bytes[..4]);
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Home_page_links_to_tagged_content_of_its_language_only()
     {
         var html = await GetPage("/fr");
