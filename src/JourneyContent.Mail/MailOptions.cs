@@ -11,8 +11,8 @@ public sealed class MailOptions
     /// <summary>The sender's address (<c>From</c>).</summary>
     public string FromAddress { get; set; } = "no-reply@localhost";
 
-    /// <summary>The sender's display name.</summary>
-    public string FromName { get; set; } = "JourneyContent";
+    /// <summary>The sender's display name: the site's name (the demo's is "Sillage"); empty shows the address alone, never the module's name.</summary>
+    public string FromName { get; set; } = string.Empty;
 
     /// <summary>The folder .eml files are written to when no SMTP host is set; the host sets it to <c>&lt;data&gt;/mail</c>.</summary>
     public string? PickupPath { get; set; }

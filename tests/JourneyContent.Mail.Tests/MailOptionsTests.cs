@@ -42,7 +42,7 @@ public sealed class MailOptionsTests
             .GetRequiredService<IOptions<MailOptions>>().Value;
 
         Assert.Equal("no-reply@localhost", options.FromAddress);
-        Assert.Equal("JourneyContent", options.FromName);
+        Assert.Equal(string.Empty, options.FromName);
         Assert.Equal(12, options.Retry.MaxAttempts);
         Assert.Null(options.Smtp.Host);
         Assert.Equal(587, options.Smtp.Port);

@@ -33,7 +33,7 @@ public sealed partial class DeliveryTests
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("ada@example.com", message.To.Mailboxes.Single().Address);
-        Assert.Equal("hello@sillage.example", message.From.Mailboxes.Single().Address);
+        Assert.Equal(("Sillage", "hello@sillage.example"), (message.From.Mailboxes.Single().Name, message.From.Mailboxes.Single().Address));
         Assert.Contains("Ada", message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("Comparatif", message.Subject + message.TextBody, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
