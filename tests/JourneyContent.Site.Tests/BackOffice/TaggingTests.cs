@@ -120,6 +120,34 @@ public sealed class TaggingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bulk_retagging_says_how_many_items_changed_in_words_and_what_happened_when_none_was_selected()
+    {
+        var items = new[] { _site.Content.FindById("en/pricing")!, _site.Content.FindById("fr/tarifs")! };
+        var token = await _editor.TokenFromAsync("/journey/admin/content");
+
+        using var two = await _editor.PostAsync("/journey/admin/content/bulk", token, new() { ["Stage"] = "decision" },
+            items.Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}|{i.Version}")));
+        var afterTwo = await _editor.Http.GetStringAsync(new Uri("/journey/admin/content", UriKind.Relative));
+        using var none = await _editor.PostAsync("/journey/admin/content/bulk", await _editor.TokenFromAsync("/journey/admin/content"), new() { ["Stage"] = "decision" });
+        var afterNone = await _editor.Http.GetStringAsync(new Uri("/journey/admin/content", UriKind.Relative));
+
+        Assert.Contains("2 items re-tagged.", afterTwo, StringComparison.Ordinal);
+        Assert.Contains("Nothing was re-tagged: select the items first.", afterNone, StringComparison.Ordinal);
+        Assert.DoesNotContain("item(s)", afterTwo + afterNone, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_inventory_header_counts_the_untagged_items_and_links_to_them()
+    {
+        var untagged = _site.Content.Items.Count(i => i.IsUntagged);
+
+        var inventory = await _editor.Http.GetStringAsync(new Uri("/journey/admin/content", UriKind.Relative));
+
+        Assert.True(untagged > 1, "The demo content has untagged items.");
+        Assert.Contains($"<a id=\"untagged-filter\" href=\"?stage=untagged\">{untagged} untagged items</a>", inventory, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_untagged_item_shows_its_suggestion_and_accepting_it_tags_the_item()
     {
         var inventory = await _editor.Http.GetStringAsync(new Uri("/journey/admin/content?stage=untagged", UriKind.Relative));

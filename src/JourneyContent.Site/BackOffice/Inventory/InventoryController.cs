@@ -5,6 +5,7 @@ using JourneyContent.Site.BackOffice.Localization;
 using JourneyContent.Stages;
 using JourneyContent.Tagging;
 using JourneyContent.Web.Configuration;
+using JourneyContent.Web.Localization;
 using JourneyContent.Web.Suggestions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -47,7 +48,10 @@ public sealed class InventoryController(
             ? []
             : query.Apply(snapshot.Items, StageOrder).Select(i => new InventoryRow(i, i.IsUntagged ? suggestions.For(i) : null)).ToList();
         return View(BackOfficeViews.Inventory, new InventoryViewModel(
-            query, rows, snapshot.Items.Count, snapshot.Errors, stages, options.Value.EffectiveLanguages, TempData[MessageKey] as string));
+            query, rows, snapshot.Items.Count, snapshot.Errors, stages, options.Value.EffectiveLanguages, TempData[MessageKey] as string)
+        {
+            Untagged = snapshot.Items.Count(i => i.IsUntagged),
+        });
     }
 
     /// <summary>The inventory as JSON, for scripts.</summary>
@@ -188,9 +192,11 @@ public sealed class InventoryController(
             }
         }
 
-        TempData[MessageKey] = problems.Count > 0
-            ? texts["Inventory.RetaggedWithProblems", saved, string.Join(" ", problems)].Value
-            : texts["Inventory.Retagged", saved].Value;
+        var language = BackOfficeLanguage.Current;
+        TempData[MessageKey] = form.Selected.Count == 0 ? texts["Inventory.NothingSelected"].Value
+            : problems.Count > 0
+            ? texts[PluralText.Key("Inventory.RetaggedWithProblems", saved, language), saved, string.Join(" ", problems)].Value
+            : texts[PluralText.Key("Inventory.Retagged", saved, language), saved].Value;
         return Back(form.ReturnUrl);
     }
 

@@ -13,7 +13,11 @@ public sealed record InventoryViewModel(
     IReadOnlyList<ContentLoadError> Errors,
     StageModel Stages,
     IReadOnlyList<string> Languages,
-    string? Message);
+    string? Message)
+{
+    /// <summary>How many items of the whole inventory have no stage.</summary>
+    public int Untagged { get; init; }
+}
 
 /// <summary>One inventory row: an item and, when it is untagged, the suggested stage.</summary>
 public sealed record InventoryRow(ContentItem Item, StageSuggestion? Suggestion);
