@@ -48,3 +48,24 @@ public sealed class LeadsListPagerTests
         Assert.DoesNotContain("class=\"pager\"", page, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Each role lands on a page it may see when it opens the back office.</summary>
+public sealed class BackOfficeLandingTests
+{
+    [Theory]
+    [InlineData(JourneyRoles.Editor, "/journey/admin/content")]
+    [InlineData(JourneyRoles.Admin, "/journey/admin/content")]
+    [InlineData(JourneyRoles.Marketer, "/journey/admin/reports")]
+    public async Task The_back_office_home_sends_each_role_to_a_page_it_may_open(string role, string landing)
+    {
+        using var site = FormVisitor.Site();
+        using var user = await BackOfficeClient.SignedInAsync(site, role);
+
+        using var home = await user.Http.GetAsync(new Uri("/journey/admin", UriKind.Relative));
+        using var page = await user.Http.GetAsync(home.Headers.Location!);
+
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal(landing, home.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}

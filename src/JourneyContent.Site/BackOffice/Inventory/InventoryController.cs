@@ -34,10 +34,6 @@ public sealed class InventoryController(
     /// <summary>Why tags were refused, in the editor's language.</summary>
     private string Problem(TaggingResult result) => catalog.Describe(result.Problem!, BackOfficeLanguage.Current);
 
-    /// <summary>The back office's home: the inventory.</summary>
-    [HttpGet("")]
-    public IActionResult Home() => RedirectToAction(nameof(Index));
-
     /// <summary>The inventory, filtered, searched and sorted.</summary>
     [HttpGet("content")]
     public IActionResult Index([FromQuery] InventoryQuery query)
