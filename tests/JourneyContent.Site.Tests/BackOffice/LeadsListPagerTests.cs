@@ -15,7 +15,8 @@ public sealed class LeadsListPagerTests
     {
         using var site = FormVisitor.Site();
         var leads = site.Services.GetRequiredService<ILeadStore>();
-        var now = DateTimeOffset.UtcNow;
+        // The site's own clock: lead retention and "last activity" read it too.
+        var now = site.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         for (var i = 0; i < 120; i++)
         {
             await leads.CaptureAsync(new LeadCapture { Email = $"lead{i:000}@example.com", Language = "en", ContentId = "en/x", Stage = "consideration", At = now.AddMinutes(-i) }, default);
@@ -39,7 +40,7 @@ public sealed class LeadsListPagerTests
     public async Task One_lead_is_counted_in_the_singular_and_needs_no_pager()
     {
         using var site = FormVisitor.Site();
-        await site.Services.GetRequiredService<ILeadStore>().CaptureAsync(new LeadCapture { Email = "one@example.com", Language = "en", ContentId = "en/x", At = DateTimeOffset.UtcNow }, default);
+        await site.Services.GetRequiredService<ILeadStore>().CaptureAsync(new LeadCapture { Email = "one@example.com", Language = "en", ContentId = "en/x", At = site.Services.GetRequiredService<TimeProvider>().GetUtcNow() }, default);
         using var marketer = await BackOfficeClient.SignedInAsync(site, JourneyRoles.Marketer);
 
         var page = await marketer.Http.GetStringAsync(new Uri("/journey/admin/leads", UriKind.Relative));

@@ -27,7 +27,8 @@ public sealed class LeadsApiTests : IAsyncLifetime
             new ContentItem { Id = "benchmark:en", Slug = "benchmark", Language = "en", Title = "Benchmark of the market", Kind = "comparison-benchmark", Url = "/benchmark/", Stage = "consideration" },
         ]);
         var leads = _site.App.Services.GetRequiredService<ILeadStore>();
-        var now = DateTimeOffset.UtcNow;
+        // The site's own clock, which lead retention and the stage lock read too.
+        var now = _site.App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         _ada = (await leads.CaptureAsync(new LeadCapture
         {
             Email = "ada@example.com", Language = "en", ContentId = "benchmark:en", Stage = "consideration", At = now.AddDays(-2),

@@ -93,7 +93,7 @@ public sealed class BrowserClientFixture : IAsyncLifetime
     /// </summary>
     public async Task<Lead> AddLeadAsync(string email, string stage, string company, string firstName = "Ada", string lastName = "Lovelace", bool visits = false)
     {
-        var at = DateTimeOffset.UtcNow.AddDays(-2);
+        var at = Site.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-2);
         string? visitor = null;
         if (visits)
         {
