@@ -172,6 +172,21 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> LinkVisitorAsync(string leadId, string visitorId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var added = await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT OR IGNORE INTO lead_visitors (lead_id, visitor_id, merged_at) SELECT id, @VisitorId, @At FROM leads WHERE id = @LeadId AND erased_at IS NULL",
+            new { LeadId = leadId, VisitorId = visitorId, At = SqliteTime.ToText(at) }, transaction, cancellationToken: cancellationToken));
+        IReadOnlyList<string> others = added == 0 ? [] : (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT visitor_id FROM lead_visitors WHERE lead_id = @LeadId AND visitor_id <> @VisitorId ORDER BY merged_at",
+            new { LeadId = leadId, VisitorId = visitorId }, transaction, cancellationToken: cancellationToken))).ToList();
+        await transaction.CommitAsync(cancellationToken);
+        return others;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<LeadStageUpdate>> ApplyVisitorStagesAsync(IReadOnlyList<(string VisitorId, string Stage, DateTimeOffset At)> stages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stages);
@@ -255,8 +270,75 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
         await using var connection = await connections.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM leads {Where}", parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {LeadColumns} FROM leads {Where} ORDER BY created_at DESC, id LIMIT @Take OFFSET @Skip", parameters, cancellationToken: cancellationToken));
+            $"SELECT {LeadColumns} FROM leads {Where} ORDER BY {OrderBy(query)} LIMIT @Take OFFSET @Skip", parameters, cancellationToken: cancellationToken));
         return ([.. rows.Select(r => r.ToLead())], (int)total);
+    }
+
+    /// <summary>The ORDER BY of a sorted list: a fixed column per <see cref="LeadSort"/> (never text from the request), empty values last, ties by id.</summary>
+    private static string OrderBy(LeadQuery query)
+    {
+        var direction = query.Descending ? "DESC" : "ASC";
+        string Text(string column) => $"({column} IS NULL OR {column} = '') ASC, {column} COLLATE NOCASE {direction}";
+        var order = query.Sort switch
+        {
+            LeadSort.LastActivity => $"last_activity_at {direction}",
+            LeadSort.Email => Text("email"),
+            LeadSort.Name => $"{Text("last_name")}, first_name COLLATE NOCASE {direction}",
+            LeadSort.Company => Text("company"),
+            LeadSort.Stage => Text("stage"),
+            LeadSort.Source => Text("utm_source"),
+            _ => $"created_at {direction}",
+        };
+        return order + ", id";
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> AddNoteAsync(string leadId, LeadNote note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var open = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM leads WHERE id = @LeadId AND erased_at IS NULL", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
+        if (open == 0)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO lead_notes (lead_id, text, by_user, at) VALUES (@LeadId, @Text, @ByUser, @At)",
+            new { LeadId = leadId, note.Text, note.ByUser, At = SqliteTime.ToText(note.At) }, transaction, cancellationToken: cancellationToken));
+        // The audit says that a note was written and how long it is, not what it says (it may name people).
+        await InsertAuditAsync(connection, transaction, new PrivacyAuditEntry(leadId, LeadNote.AuditAction, note.ByUser, note.At, $"{note.Text.Length} characters"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LeadNote>> NotesAsync(string leadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Text, string ByUser, string At)>(new CommandDefinition(
+            "SELECT text, by_user, at FROM lead_notes WHERE lead_id = @LeadId ORDER BY id DESC", new { LeadId = leadId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new LeadNote(r.Text, r.ByUser, SqliteTime.FromText(r.At)))];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, string>> LatestAssetsAsync(IReadOnlyList<string> leadIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leadIds);
+        if (leadIds.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string LeadId, string ContentId)>(new CommandDefinition(
+            """
+            SELECT d.lead_id, d.content_id FROM lead_downloads d
+            WHERE d.lead_id IN @Ids AND d.id = (SELECT MAX(d2.id) FROM lead_downloads d2 WHERE d2.lead_id = d.lead_id)
+            """, new { Ids = leadIds }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.LeadId, r => r.ContentId, StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
@@ -299,6 +381,7 @@ public sealed class SqliteLeadStore(SqliteConnectionFactory connections, IJourne
         await SqliteOutbox.EraseLeadAsync(connection, transaction, leadId, cancellationToken);
         // The marketer's reason may name the person; the audit keeps that a lock existed.
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM stage_locks WHERE lead_id = @LeadId", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM lead_notes WHERE lead_id = @LeadId", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
         await InsertAuditAsync(connection, transaction, new PrivacyAuditEntry(leadId, action, byUser, at, $"personal data deleted; {visitors.Count} visitor id(s) and {anonymised} event(s) anonymised"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await CheckpointAsync(connection, cancellationToken);

@@ -299,8 +299,20 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
         ArgumentNullException.ThrowIfNull(filter);
         await using var connection = await OpenAsync(filter, cancellationToken);
         var rows = await connection.QueryAsync<(string Week, string? Stage, long Count)>(new CommandDefinition(
-            // The Monday of each lead's ISO week: six days back, then forward to the next Monday.
-            $"SELECT date(substr(l.created_at, 1, 10), '-6 days', 'weekday 1') AS week, l.stage, COUNT(*) FROM leads l WHERE {LeadWhere(filter)} GROUP BY week, l.stage ORDER BY week",
+            // The Monday of each lead's ISO week: six days back, then forward to the next Monday. Each lead counts in the
+            // stage it had at the end of that week (its last stage change before the next Monday), so a past week never
+            // changes when leads move on; a lead with no stage history at all (stored before it was kept) counts in its stage now.
+            $"""
+            SELECT week, stage, COUNT(*) FROM (
+                SELECT date(substr(l.created_at, 1, 10), '-6 days', 'weekday 1') AS week,
+                       COALESCE(
+                           (SELECT h.to_stage FROM lead_stage_history h
+                            WHERE h.lead_id = l.id AND h.at < date(substr(l.created_at, 1, 10), '-6 days', 'weekday 1', '+7 days')
+                            ORDER BY h.id DESC LIMIT 1),
+                           CASE WHEN NOT EXISTS (SELECT 1 FROM lead_stage_history h2 WHERE h2.lead_id = l.id) THEN l.stage END) AS stage
+                FROM leads l WHERE {LeadWhere(filter)})
+            GROUP BY week, stage ORDER BY week
+            """,
             Parameters(filter, []), cancellationToken: cancellationToken));
         return [.. rows.GroupBy(r => r.Week, StringComparer.Ordinal).Select(g => new TrendWeek(
             DateOnly.ParseExact(g.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture),

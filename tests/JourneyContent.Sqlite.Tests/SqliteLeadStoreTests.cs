@@ -107,6 +107,31 @@ public sealed class SqliteLeadStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_device_is_linked_once_and_gets_the_leads_other_visitors()
+    {
+        var lead = (await _leads.CaptureAsync(Capture(visitor: "phone-visitor-00000000"), default)).Lead;
+
+        var first = await _leads.LinkVisitorAsync(lead.Id, "laptop-visitor-0000000", Now.AddMinutes(1), default);
+        var again = await _leads.LinkVisitorAsync(lead.Id, "laptop-visitor-0000000", Now.AddMinutes(2), default);
+
+        Assert.Equal(["phone-visitor-00000000"], first);
+        Assert.Empty(again);
+        Assert.Equal(lead.Id, (await _leads.FindByVisitorAsync("laptop-visitor-0000000", default))?.Id);
+    }
+
+    [Fact]
+    public async Task An_erased_lead_gets_no_new_device()
+    {
+        var lead = (await _leads.CaptureAsync(Capture(visitor: "phone-visitor-00000000"), default)).Lead;
+        await _leads.EraseAsync(lead.Id, "admin@example.com", "erase", Now, default);
+
+        var linked = await _leads.LinkVisitorAsync(lead.Id, "laptop-visitor-0000000", Now.AddMinutes(1), default);
+
+        Assert.Empty(linked);
+        Assert.Null(await _leads.FindByVisitorAsync("laptop-visitor-0000000", default));
+    }
+
+    [Fact]
     public async Task Erasure_deletes_personal_data_keeps_anonymous_events_and_is_audited()
     {
         var lead = (await _leads.CaptureAsync(Capture(visitor: "v1"), default)).Lead;

@@ -18,12 +18,12 @@ public sealed class SqliteMigratorTests : IDisposable
     {
         await _database.Migrator.MigrateAsync();
 
-        Assert.Equal(["editor_accounts", "journey_events", "lead_consents", "lead_downloads", "lead_stage_history", "lead_visitors", "leads", "outbox", "privacy_audit", "schema_migrations", "stage_audit", "stage_locks", "stage_transitions"], Tables());
+        Assert.Equal(["editor_accounts", "journey_events", "lead_consents", "lead_downloads", "lead_notes", "lead_stage_history", "lead_visitors", "leads", "outbox", "privacy_audit", "schema_migrations", "stage_audit", "stage_locks", "stage_transitions"], Tables());
         Assert.Equal(SqliteMigrator.EmbeddedScripts().Select(s => s.Version), await _database.Migrator.AppliedVersionsAsync());
         Assert.Equal(
             SqliteMigrator.EmbeddedScripts().Select(s => ((long)s.Version, Path.GetFileNameWithoutExtension(s.FileName), "2026-03-02T09:00:00.0000000Z")),
             MigrationRows());
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], SqliteMigrator.EmbeddedScripts().Select(s => s.Version));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], SqliteMigrator.EmbeddedScripts().Select(s => s.Version));
     }
 
     [Fact]

@@ -40,3 +40,15 @@ public enum CallToActionReason
 /// <param name="Stage">The visitor's stage it was chosen for.</param>
 /// <param name="Reason">Why it was chosen.</param>
 public sealed record ChosenCallToAction(CallToAction Offer, Stage Stage, CallToActionReason Reason);
+
+/// <summary>The offers meant for a visitor of one stage in one language (see <see cref="CallToActionCatalog.OffersFor"/>).</summary>
+/// <param name="ForStage">The offers meant for the stage, best first.</param>
+/// <param name="ForAllStages">The offers an editor marked for every stage, best first.</param>
+public sealed record StageOffers(IReadOnlyList<CallToAction> ForStage, IReadOnlyList<CallToAction> ForAllStages)
+{
+    /// <summary>How many offers a visitor of the stage can be shown as their own.</summary>
+    public int Count => ForStage.Count + ForAllStages.Count;
+
+    /// <summary>All of them: those meant for the stage first, then those for every stage.</summary>
+    public IEnumerable<CallToAction> All => ForStage.Concat(ForAllStages);
+}

@@ -10,11 +10,11 @@ public sealed class CallToActionCatalog
     private readonly Dictionary<(string Language, string Stage), CallToAction[]> _forStage;
     private readonly Dictionary<string, CallToAction[]> _forAllStages;
 
-    private CallToActionCatalog(ContentSnapshot snapshot, StageModel stages)
+    private CallToActionCatalog(ContentSnapshot? snapshot, IEnumerable<ContentItem> items, StageModel stages)
     {
         Snapshot = snapshot;
         Stages = stages;
-        var offers = snapshot.Items.Select(item => Offer(item, stages)).OfType<CallToAction>().ToList();
+        var offers = items.Select(item => Offer(item, stages)).OfType<CallToAction>().ToList();
         // Ranked once here, so that choosing is a walk down a short list: higher boost, then newer, then id.
         _forStage = offers
             .Where(o => !o.AllStages)
@@ -27,8 +27,12 @@ public sealed class CallToActionCatalog
             .ToDictionary(g => g.Key, g => Ranked(g), StringComparer.Ordinal);
     }
 
-    /// <summary>The snapshot it was built from.</summary>
-    public ContentSnapshot Snapshot { get; }
+    /// <summary>The snapshot it was built from; null when it was built from a list of items.</summary>
+    public ContentSnapshot? Snapshot { get; }
+
+    /// <summary>The languages that have at least one offer, lower-case, in ordinal order.</summary>
+    public IReadOnlyList<string> Languages =>
+        [.. _forStage.Keys.Select(k => k.Language).Concat(_forAllStages.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>The stage model.</summary>
     public StageModel Stages { get; }
@@ -38,8 +42,33 @@ public sealed class CallToActionCatalog
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(stages);
-        return new CallToActionCatalog(snapshot, stages);
+        return new CallToActionCatalog(snapshot, snapshot.Items, stages);
     }
+
+    /// <summary>Builds the catalogue of some items (for example those a report is filtered to).</summary>
+    /// <exception cref="ArgumentException">An item is null.</exception>
+    public static CallToActionCatalog Build(IEnumerable<ContentItem> items, StageModel stages)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(stages);
+        var list = items.ToList();
+        return list.Contains(null!)
+            ? throw new ArgumentException("The items contain a null entry.", nameof(items))
+            : new CallToActionCatalog(null, list, stages);
+    }
+
+    /// <summary>
+    /// Every offer a visitor of <paramref name="stage"/> reading <paramref name="language"/> can be shown as an offer of
+    /// their own stage: those meant for the stage, then those an editor marked for every stage, each list best first.
+    /// </summary>
+    /// <remarks>
+    /// This is the one rule of "what a stage offers": <see cref="CallToActionSelector"/> chooses from it, and the coverage
+    /// matrix counts it, so the two cannot disagree. It covers offers of call-to-action kinds and offers of <c>cta</c>
+    /// blocks alike, whatever the stage of the item that carries the block. It leaves out the offers the selector falls
+    /// back to (the next stage's once this stage's were taken, an earlier stage's when this one has none): those are not
+    /// meant for the stage.
+    /// </remarks>
+    public StageOffers OffersFor(string language, Stage stage) => new(For(language, stage), ForAllStages(language));
 
     /// <summary>The offers meant for <paramref name="stage"/> (not those for every stage), best first.</summary>
     public IReadOnlyList<CallToAction> For(string language, Stage stage)

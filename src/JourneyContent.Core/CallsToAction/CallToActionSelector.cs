@@ -5,7 +5,8 @@ namespace JourneyContent.CallsToAction;
 
 /// <summary>Chooses the one call to action a page shows to a visitor.</summary>
 /// <remarks>
-/// <para>The offers meant for the visitor's stage come first, then those an editor marked for every stage. An offer
+/// <para>The offers meant for the visitor's stage come first, then those an editor marked for every stage (together
+/// <see cref="CallToActionCatalog.OffersFor"/>, the rule coverage counts too). An offer
 /// for a later stage is never shown (no free trial for a visitor who arrived five minutes ago), with one exception:
 /// when the visitor already took every offer of their stage (downloaded the gated asset), the next stage's offer is
 /// the next step. A stage with no offer at all falls back to the nearest earlier stage's.</para>
@@ -20,13 +21,13 @@ public static class CallToActionSelector
         ArgumentNullException.ThrowIfNull(visitor);
         var stage = visitor.Stage ?? catalog.Stages.FindStage(visitor.Page?.Stage) ?? catalog.Stages.First;
         var language = visitor.Language;
-        var forStage = catalog.For(language, stage);
-        if (First(forStage, visitor, out var anyTaken) is { } match)
+        var own = catalog.OffersFor(language, stage);
+        if (First(own.ForStage, visitor, out var anyTaken) is { } match)
         {
             return new ChosenCallToAction(match, stage, CallToActionReason.StageMatch);
         }
 
-        if (First(catalog.ForAllStages(language), visitor, out _) is { } everyone)
+        if (First(own.ForAllStages, visitor, out _) is { } everyone)
         {
             return new ChosenCallToAction(everyone, stage, CallToActionReason.AllStages);
         }

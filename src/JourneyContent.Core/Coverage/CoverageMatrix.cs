@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using JourneyContent.CallsToAction;
 using JourneyContent.Content;
 using JourneyContent.Stages;
 
@@ -13,8 +14,14 @@ namespace JourneyContent.Coverage;
 /// <para>Gaps are listed stage by stage in funnel order. A stage without any content gives one
 /// <see cref="CoverageGapCodes.StageEmpty"/> gap and nothing else. Otherwise, for each language in the order given:
 /// <see cref="CoverageGapCodes.StageMissingLanguage"/> when the stage has nothing in that language, else
-/// <see cref="CoverageGapCodes.StageWithoutCallToAction"/> when none of its items in that language has a
-/// call-to-action kind. With no language given, the call-to-action check covers the stage as a whole.</para>
+/// <see cref="CoverageGapCodes.StageWithoutCallToAction"/> when a visitor of the stage reading that language can be
+/// offered nothing. With no language given, the call-to-action check covers the stage as a whole.</para>
+/// <para>Calls to action are counted by the rule that chooses them, <see cref="CallToActionCatalog.OffersFor"/>: an
+/// item of a call-to-action kind offers itself to its stage, an item's <c>cta</c> block offers to the stages it names
+/// (its item's stage when it names none, every stage when marked so), whatever the item's kind. So a stage whose only
+/// offer is the <c>cta</c> block of a guide is covered, and an offer of a decision item meant for loyalty counts for
+/// loyalty, not for decision. The fallbacks of <see cref="CallToActionSelector"/> (an earlier stage's offer) do not
+/// count: they are not the stage's own.</para>
 /// </remarks>
 public static class CoverageMatrix
 {
@@ -32,7 +39,8 @@ public static class CoverageMatrix
         var stageRows = model.Stages.Select(s => new RowCounter(s, model, columns)).ToArray();
         var untagged = new RowCounter(null, model, columns);
         var unknown = new RowCounter(null, model, columns);
-        foreach (var item in items)
+        var all = items.ToList();
+        foreach (var item in all)
         {
             if (item is null)
             {
@@ -43,6 +51,12 @@ public static class CoverageMatrix
                 : model.FindStage(item.Stage) is { } stage ? stageRows[stage.Order]
                 : unknown;
             row.Add(item);
+        }
+
+        var offers = CallToActionCatalog.Build(all, model);
+        foreach (var row in stageRows)
+        {
+            row.CountOffers(offers);
         }
 
         var totals = new RowCounter(null, model, columns);
@@ -160,17 +174,24 @@ public static class CoverageMatrix
                 ByKind[kind.Key]++;
             }
 
-            var isCallToAction = kind?.IsCallToAction == true;
-            CallsToAction += isCallToAction ? 1 : 0;
             var language = item.Language?.Trim() ?? string.Empty;
             if (ByLanguage.ContainsKey(language))
             {
                 ByLanguage[language]++;
-                CallsToActionByLanguage[language] += isCallToAction ? 1 : 0;
             }
             else
             {
                 OtherLanguages++;
+            }
+        }
+
+        /// <summary>Counts the offers meant for this row's stage, in every language of the catalogue and in each column.</summary>
+        public void CountOffers(CallToActionCatalog offers)
+        {
+            CallsToAction = offers.Languages.Sum(language => offers.OffersFor(language, Stage!).Count);
+            foreach (var language in CallsToActionByLanguage.Keys.ToList())
+            {
+                CallsToActionByLanguage[language] = offers.OffersFor(language, Stage!).Count;
             }
         }
 

@@ -44,10 +44,15 @@ public record CoverageCounts
     /// <summary>Items in a language that was not asked for.</summary>
     public int OtherLanguages { get; }
 
-    /// <summary>Items whose kind is a call to action (<see cref="ContentKind.IsCallToAction"/>), whatever their language.</summary>
+    /// <summary>
+    /// The offers a visitor of the row's stage can be shown as their own (<see cref="CallsToAction.CallToActionCatalog.OffersFor"/>),
+    /// in every language: items of a call-to-action kind and <c>cta</c> blocks alike. 0 for the untagged and unknown rows,
+    /// which offer nothing; in <see cref="CoverageMatrixResult.Totals"/>, the sum of the stage rows, so an offer meant for
+    /// two stages counts twice.
+    /// </summary>
     public int CallsToAction { get; }
 
-    /// <summary>Calls to action per language asked for.</summary>
+    /// <summary>The offers of <see cref="CallsToAction"/> per language asked for (by the language of the item that makes them).</summary>
     public IReadOnlyDictionary<string, int> CallsToActionByLanguage { get; }
 
     /// <summary>Items of kind <paramref name="kind"/>; 0 for a kind that is not a column.</summary>

@@ -12,6 +12,9 @@ public static class StageAuditSources
     /// <summary>A change applied to several selected items at once.</summary>
     public const string Bulk = "bulk";
 
+    /// <summary>The undoing of a bulk change, which puts the items' earlier tags back.</summary>
+    public const string BulkUndo = "bulk-undo";
+
     /// <summary>An accepted stage suggestion.</summary>
     public const string Suggestion = "suggestion";
 }

@@ -9,7 +9,9 @@ namespace JourneyContent.Suggestions;
 /// (<see cref="StageClassifierOptions"/>), plus its kind as a pseudo-word. A stage's score is
 /// ln P(stage) + Σ count(term) × ln P(term | stage), where P(stage) is the stage's share of the training items and
 /// P(term | stage) uses additive (Laplace) smoothing over the training vocabulary. Terms never seen in training are
-/// ignored. Probabilities are the softmax of the scores.</para>
+/// ignored. Probabilities are the softmax of the scores. They are overconfident (near 1 for almost every item), so
+/// each suggestion also carries <see cref="StageSuggestion.CalibratedConfidence"/>, the share of suggestions that were
+/// right at that confidence when each training item was held out (<see cref="SuggestionCalibration"/>).</para>
 /// <para>Only a stage that has training items can be suggested. Exact ties go to the stage earliest in the funnel of the
 /// <see cref="StageModel"/> given to <see cref="Train"/>, or, without one, to the smallest stage key in ordinal
 /// order. The same training set and item always give the same suggestion.</para>
@@ -19,15 +21,19 @@ public sealed class StageClassifier
 {
     private readonly StageCounts _counts;
 
-    private StageClassifier(StageCounts counts, StageClassifierOptions options)
+    private StageClassifier(StageCounts counts, StageClassifierOptions options, SuggestionCalibration calibration)
     {
         _counts = counts;
         Options = options;
+        Calibration = calibration;
         Stages = [.. counts.Stages.Where((_, s) => counts.Documents(s) > 0)];
     }
 
     /// <summary>The weights and smoothing the classifier was trained with.</summary>
     public StageClassifierOptions Options { get; }
+
+    /// <summary>How raw confidences map to the share of suggestions that were right, measured by leave-one-out on the training items.</summary>
+    public SuggestionCalibration Calibration { get; }
 
     /// <summary>The keys of the stages that have training items, in tie-breaking (funnel) order.</summary>
     public IReadOnlyList<string> Stages { get; }
@@ -49,12 +55,37 @@ public sealed class StageClassifier
         options ??= StageClassifierOptions.Default;
         var training = TrainingSet.Collect(taggedItems, model);
         var counts = new StageCounts(training.Stages);
-        foreach (var (stage, item) in training.Items)
+        var features = training.Items.Select(t => ItemFeatures.Of(t.Item, options)).ToArray();
+        for (var i = 0; i < features.Length; i++)
         {
-            counts.Add(stage, ItemFeatures.Of(item, options));
+            counts.Add(training.Items[i].Stage, features[i]);
         }
 
-        return new StageClassifier(counts, options);
+        return new StageClassifier(counts, options, Calibrate(counts, training, features, options));
+    }
+
+    /// <summary>
+    /// Holds each training item out in turn (subtracting its counts, which gives exactly the classifier of the others),
+    /// suggests a stage for it as <see cref="Classify"/> would, and fits the calibration to the outcomes.
+    /// </summary>
+    private static SuggestionCalibration Calibrate(StageCounts counts, TrainingSet training, ItemFeatures[] features, StageClassifierOptions options)
+    {
+        var outcomes = new List<(double Raw, bool Correct)>(features.Length);
+        for (var i = 0; i < features.Length; i++)
+        {
+            var actual = training.Items[i].Stage;
+            counts.Remove(actual, features[i]);
+            var scores = counts.Score(features[i], options.Smoothing, out var knownTerms);
+            var (best, runnerUp) = StageCounts.Rank(scores);
+            if (runnerUp >= 0 && knownTerms > 0)
+            {
+                outcomes.Add((Probability(scores, best), best == actual));
+            }
+
+            counts.Add(actual, features[i]);
+        }
+
+        return SuggestionCalibration.Fit(outcomes);
     }
 
     /// <summary>Suggests a stage for <paramref name="item"/>, or null when <see cref="Classify"/> finds none.</summary>
@@ -87,20 +118,28 @@ public sealed class StageClassifier
             return SuggestionOutcome.None(NoSuggestionReason.NoKnownWords);
         }
 
-        var probabilities = Softmax(scores, scores[best]);
-        var stage = _counts.Stages[best];
-        return SuggestionOutcome.Of(new StageSuggestion(
-            stage,
-            probabilities.Single(p => p.Stage == stage).Probability,
-            probabilities,
-            TopWords(features, best, runnerUp)));
+        var probabilities = Enumerable.Range(0, scores.Length)
+            .Where(s => !double.IsNegativeInfinity(scores[s]))
+            .Select(s => new StageProbability(_counts.Stages[s], Probability(scores, s)))
+            .ToList();
+        var confidence = Probability(scores, best);
+        return SuggestionOutcome.Of(new StageSuggestion(_counts.Stages[best], confidence, probabilities, TopWords(features, best, runnerUp))
+        {
+            CalibratedConfidence = Calibration.Calibrate(confidence),
+        });
     }
 
-    private List<StageProbability> Softmax(double[] scores, double max)
+    /// <summary>The softmax of <paramref name="scores"/> at <paramref name="stage"/>; stages scored −∞ have probability 0.</summary>
+    private static double Probability(double[] scores, int stage)
     {
-        var candidates = Enumerable.Range(0, scores.Length).Where(s => !double.IsNegativeInfinity(scores[s])).ToArray();
-        var sum = candidates.Sum(s => Math.Exp(scores[s] - max));
-        return [.. candidates.Select(s => new StageProbability(_counts.Stages[s], Math.Clamp(Math.Exp(scores[s] - max) / sum, 0, 1)))];
+        var max = scores.Max();
+        var sum = 0.0;
+        foreach (var score in scores)
+        {
+            sum += double.IsNegativeInfinity(score) ? 0 : Math.Exp(score - max);
+        }
+
+        return Math.Clamp(Math.Exp(scores[stage] - max) / sum, 0, 1);
     }
 
     private List<SuggestionWord> TopWords(ItemFeatures features, int best, int runnerUp) =>

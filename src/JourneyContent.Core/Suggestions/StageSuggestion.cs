@@ -76,8 +76,22 @@ public sealed record StageSuggestion
     /// <summary>The suggested stage key.</summary>
     public string Stage { get; }
 
-    /// <summary>The suggested stage's probability, in [0, 1].</summary>
+    /// <summary>The suggested stage's raw probability under the classifier, in [0, 1].</summary>
+    /// <remarks>Naive Bayes is overconfident: this is near 1 for most items, right or wrong. Show <see cref="CalibratedConfidence"/> to people.</remarks>
     public double Confidence { get; }
+
+    /// <summary>
+    /// The probability that the suggestion is right, calibrated on the tagged items by leave-one-out: the share of
+    /// held-out suggestions of about this raw confidence that were right (<see cref="SuggestionCalibration"/>). Null when
+    /// there were too few tagged items to measure it; show no figure then.
+    /// </summary>
+    public double? CalibratedConfidence
+    {
+        get;
+        init => field = value is null or (>= 0 and <= 1)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "A calibrated confidence is between 0 and 1.");
+    }
 
     /// <summary>Each candidate stage's probability, in funnel order; they add up to 1. Only stages with tagged items are candidates.</summary>
     public IReadOnlyList<StageProbability> Probabilities { get; }

@@ -9,6 +9,9 @@ namespace JourneyContent.Tagging;
 /// <param name="Problem">Why the tags were refused, as a code; the host puts it into the editor's words (<see cref="TaggingProblemText"/>).</param>
 public sealed record TaggingResult(TagWriteOutcome? Outcome, TaggingProblem? Problem)
 {
+    /// <summary>Every reason the tags were refused, <see cref="Problem"/> first; empty when they were not refused.</summary>
+    public IReadOnlyList<TaggingProblem> Problems { get; init; } = Problem is null ? [] : [Problem];
+
     /// <summary>True when the tags were written.</summary>
     public bool Saved => Outcome == TagWriteOutcome.Saved;
 }
@@ -26,9 +29,9 @@ public sealed class ContentTagging(IContentSource content, IContentTagWriter wri
             return new TaggingResult(TagWriteOutcome.NotFound, new TaggingProblem(TaggingProblemCodes.ItemGone, itemId));
         }
 
-        if ((Validate(tags) ?? ValidateRecommendations(item, tags.Recommendations)) is { } error)
+        if (Validate(item, tags) is [var first, ..] problems)
         {
-            return new TaggingResult(null, error);
+            return new TaggingResult(null, first) { Problems = problems };
         }
 
         var before = ContentTags.Of(item);
@@ -67,63 +70,74 @@ public sealed class ContentTagging(IContentSource content, IContentTagWriter wri
         });
     }
 
-    private TaggingProblem? ValidateRecommendations(ContentItem item, RecommendationTags? tags)
+    /// <summary>Every reason <paramref name="tags"/> cannot be written to <paramref name="item"/>, in the order of the edit page's fields; empty when they can.</summary>
+    /// <remarks>Lets a form show all its problems at once; <see cref="TagAsync"/> refuses tags for the same reasons.</remarks>
+    public IReadOnlyList<TaggingProblem> Validate(ContentItem item, ContentTags tags)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(tags);
+        return [.. ValidateTags(tags), .. ValidateRecommendations(item, tags.Recommendations)];
+    }
+
+    private IEnumerable<TaggingProblem> ValidateRecommendations(ContentItem item, RecommendationTags? tags)
     {
         if (tags is null)
         {
-            return null;
+            yield break;
         }
 
         if (!(tags.Boost >= -1 && tags.Boost <= 1))
         {
-            return new TaggingProblem(TaggingProblemCodes.BoostOutOfRange);
+            yield return new TaggingProblem(TaggingProblemCodes.BoostOutOfRange);
         }
 
         foreach (var id in tags.PinnedNext)
         {
             if (content.Current.FindById(id) is not { } pinned)
             {
-                return new TaggingProblem(TaggingProblemCodes.PinnedUnknown, id);
+                yield return new TaggingProblem(TaggingProblemCodes.PinnedUnknown, id);
             }
-
-            if (pinned.Id == item.Id)
+            else if (pinned.Id == item.Id)
             {
-                return new TaggingProblem(TaggingProblemCodes.PinnedSelf);
+                yield return new TaggingProblem(TaggingProblemCodes.PinnedSelf);
             }
-
-            if (!string.Equals(pinned.Language, item.Language, StringComparison.OrdinalIgnoreCase))
+            else if (!string.Equals(pinned.Language, item.Language, StringComparison.OrdinalIgnoreCase))
             {
-                return new TaggingProblem(TaggingProblemCodes.PinnedOtherLanguage, pinned.Title);
+                yield return new TaggingProblem(TaggingProblemCodes.PinnedOtherLanguage, pinned.Title);
             }
         }
 
-        return tags.PinnedNext.Distinct(StringComparer.Ordinal).Count() != tags.PinnedNext.Count ? new TaggingProblem(TaggingProblemCodes.PinnedTwice) : null;
+        if (tags.PinnedNext.Distinct(StringComparer.Ordinal).Count() != tags.PinnedNext.Count)
+        {
+            yield return new TaggingProblem(TaggingProblemCodes.PinnedTwice);
+        }
     }
 
-    private TaggingProblem? Validate(ContentTags tags)
+    private IEnumerable<TaggingProblem> ValidateTags(ContentTags tags)
     {
         if (stages.FindKind(tags.Kind) is null)
         {
-            return new TaggingProblem(TaggingProblemCodes.UnknownKind, tags.Kind);
+            yield return new TaggingProblem(TaggingProblemCodes.UnknownKind, tags.Kind);
         }
 
         if (tags.Stage is not null && stages.FindStage(tags.Stage) is null)
         {
-            return new TaggingProblem(TaggingProblemCodes.UnknownStage, tags.Stage);
+            yield return new TaggingProblem(TaggingProblemCodes.UnknownStage, tags.Stage);
         }
 
-        if (tags.SecondaryStages.FirstOrDefault(s => stages.FindStage(s.Stage) is null) is { } unknown)
+        foreach (var unknown in tags.SecondaryStages.Where(s => stages.FindStage(s.Stage) is null))
         {
-            return new TaggingProblem(TaggingProblemCodes.UnknownSecondaryStage, unknown.Stage);
+            yield return new TaggingProblem(TaggingProblemCodes.UnknownSecondaryStage, unknown.Stage);
         }
 
         if (tags.Stage is not null && tags.SecondaryStages.Any(s => s.Stage == tags.Stage))
         {
-            return new TaggingProblem(TaggingProblemCodes.SecondaryIsPrimary);
+            yield return new TaggingProblem(TaggingProblemCodes.SecondaryIsPrimary);
         }
 
-        return tags.SecondaryStages.Select(s => s.Stage).Distinct(StringComparer.Ordinal).Count() != tags.SecondaryStages.Count
-            ? new TaggingProblem(TaggingProblemCodes.SecondaryTwice)
-            : null;
+        if (tags.SecondaryStages.Select(s => s.Stage).Distinct(StringComparer.Ordinal).Count() != tags.SecondaryStages.Count)
+        {
+            yield return new TaggingProblem(TaggingProblemCodes.SecondaryTwice);
+        }
     }
 }

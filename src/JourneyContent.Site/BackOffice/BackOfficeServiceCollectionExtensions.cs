@@ -41,6 +41,7 @@ public static class BackOfficeServiceCollectionExtensions
         services.AddHostedService<AdminBootstrap>();
         services.TryAddSingleton<JourneyContent.Tagging.ContentTagging>();
         services.TryAddSingleton<JourneyContent.Web.Suggestions.StageSuggestions>();
+        services.TryAddSingleton<JourneyContent.Site.BackOffice.Inventory.BulkUndoLog>();
         services.AddJourneyContentReports();
         services.AddSingleton<IPostConfigureOptions<RequestLocalizationOptions>, ConfigureBackOfficeCulture>();
 

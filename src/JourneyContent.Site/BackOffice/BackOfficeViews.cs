@@ -9,6 +9,7 @@ internal static class BackOfficeViews
     public const string Denied = Folder + "Denied.cshtml";
     public const string Inventory = Folder + "Inventory.cshtml";
     public const string Edit = Folder + "Edit.cshtml";
+    public const string BulkConfirm = Folder + "BulkConfirm.cshtml";
     public const string Coverage = Folder + "Coverage.cshtml";
     public const string Audit = Folder + "Audit.cshtml";
     public const string Tracking = Folder + "Tracking.cshtml";
@@ -16,4 +17,5 @@ internal static class BackOfficeViews
     public const string Lead = Folder + "Lead.cshtml";
     public const string Outbox = Folder + "Outbox.cshtml";
     public const string Reports = Folder + "Reports.cshtml";
+    public const string Overview = Folder + "ReportsOverview.cshtml";
 }

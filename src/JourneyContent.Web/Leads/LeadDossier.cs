@@ -72,6 +72,7 @@ public static class LeadExport
             visitorIds = record.Visitors,
             downloads = record.Downloads,
             stageHistory = record.StageHistory,
+            notes = await leads.NotesAsync(id, cancellationToken),
             events = record.Events.Select(e => new { at = e.Timestamp, type = JourneyEventTypes.Key(e.Type), content = e.Content, declaredStage = e.DeclaredStage }),
             privacyAudit = await leads.PrivacyAuditAsync(id, 1000, cancellationToken),
         };

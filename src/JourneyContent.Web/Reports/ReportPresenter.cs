@@ -38,9 +38,13 @@ public sealed class ReportPresenter(IStringLocalizer<SharedStrings> strings, Sta
             row.StageKey, row.Flagged)).ToList();
         var chart = new PresentedChart(result.Chart.Kind, strings[report.ChartTitleKey],
             [.. result.Chart.Series.Select(s => new PresentedSeries(s.Id, Text(result, s.Name), s.Name.Kind == ReportValueKind.Stage ? s.Name.Value as string : null,
-                [.. s.Points.Select(p => new ChartBar(Text(result, p.Label), p.Value, p.StageKey, Text(result, p.Display)))]))]);
+                [.. s.Points.Select((p, i) => new ChartBar(ChartLabel(result, s.Points, i), p.Value, p.StageKey, Text(result, p.Display)))]))]);
         var notes = result.Notes.Select(n => string.Format(culture, strings[n.Key].Value, [.. n.Arguments.Select(a => (object)Text(result, a))])).ToList();
-        return new PresentedReport(report.Key, strings[report.TitleKey], strings[report.DescriptionKey], notes, columns, rows, chart);
+        return new PresentedReport(report.Key, strings[report.TitleKey], strings[report.DescriptionKey], notes, columns, rows, chart)
+        {
+            FlagLegend = report.FlagLegendKey is { } legend && result.Rows.Any(r => r.Flagged || r.FlaggedCells is { Count: > 0 }) ? strings[legend].Value : null,
+            VisitorColumns = [.. result.Columns.Where(c => c.Column.Audience == ReportAudience.Visitors).Select(c => Header(c.Column, c.Parameter)).Distinct(StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>A value as the JSON API sends it: numbers as numbers (durations in hours), dates as <c>yyyy-MM-dd</c>.</summary>
@@ -51,6 +55,23 @@ public sealed class ReportPresenter(IStringLocalizer<SharedStrings> strings, Sta
         DateTimeOffset moment => moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         _ => cell,
     };
+
+    /// <summary>
+    /// A bar's label. Days on a chart axis are short ("Dec 3", "3 déc."), in the reader's order of day and month; the
+    /// first day of the axis and the first of each new year carry the year, so weeks across New Year read right.
+    /// </summary>
+    private string ChartLabel(ReportResult result, IReadOnlyList<ChartPoint> points, int index)
+    {
+        var label = points[index].Label;
+        if (label.Kind != ReportValueKind.Date || label.Value is not DateOnly day)
+        {
+            return Text(result, label);
+        }
+
+        var culture = CultureInfo.CurrentCulture;
+        var newYear = index == 0 || points[index - 1].Label.Value is not DateOnly previous || previous.Year != day.Year;
+        return newYear ? ReportPeriod.Format(day, culture) : ReportPeriod.FormatShort(day, culture);
+    }
 
     private string Header(ReportColumn column, string? parameter)
     {
@@ -90,7 +111,7 @@ public sealed class ReportPresenter(IStringLocalizer<SharedStrings> strings, Sta
                 TimeSpan duration => duration.TotalDays >= 1
                     ? strings["ReportDurationDays", duration.TotalDays.ToString("0.0", culture)]
                     : strings["ReportDurationHours", duration.TotalHours.ToString("0.0", culture)],
-                DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                DateOnly day => ReportPeriod.Format(day, culture),
                 IFormattable formattable => formattable.ToString(null, culture),
                 _ => value.ToString() ?? string.Empty,
             },
@@ -147,7 +168,23 @@ public sealed record PresentedColumnDefinition(string Key, ReportValueKind Kind,
 /// <param name="Columns">Its columns.</param>
 /// <param name="Rows">Its rows.</param>
 /// <param name="Chart">Its chart.</param>
-public sealed record PresentedReport(string Key, string Title, string Description, IReadOnlyList<string> Notes, IReadOnlyList<PresentedColumn> Columns, IReadOnlyList<PresentedRow> Rows, PresentedChart Chart);
+public sealed record PresentedReport(string Key, string Title, string Description, IReadOnlyList<string> Notes, IReadOnlyList<PresentedColumn> Columns, IReadOnlyList<PresentedRow> Rows, PresentedChart Chart)
+{
+    /// <summary>What the highlighted cells or rows mean, when the report highlights some; null otherwise.</summary>
+    public string? FlagLegend { get; init; }
+
+    /// <summary>The headers of the columns that count visitors, which the source filter does not narrow.</summary>
+    public IReadOnlyList<string> VisitorColumns { get; init; } = [];
+
+    /// <summary>True when no row counts anything (no row, or every count at zero): the period and filters matched nothing.</summary>
+    public bool IsEmpty => Rows.All(r => r.Cells.All(c => c.Value switch
+    {
+        int n => n <= 0,
+        long n => n <= 0,
+        double n => !(n > 0),
+        _ => true,
+    }));
+}
 
 /// <summary>A column of a computed report.</summary>
 /// <param name="Key">Its key, as in the CSV export.</param>

@@ -18,34 +18,29 @@ public sealed class ReportRunner(ReportCatalog catalog, IReportStore reports, IC
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(query);
         var snapshot = content.Current;
-        var filter = Filter(report.Definition, query, snapshot, out var error);
+        var filter = Filter(report.Definition, query, snapshot, out var error, out var period);
         var result = await report.RunAsync(new ReportContext(reports, filter, stages, snapshot, time.GetUtcNow()), cancel).ConfigureAwait(false);
-        return new ReportRun(result, query, filter, stages, snapshot, error);
+        return new ReportRun(result, query, filter, stages, snapshot, error) { Period = period };
     }
 
-    /// <summary>The filter of a query: <c>to</c> is inclusive (the whole day); language and topic select content.</summary>
-    private static ReportFilter Filter(ReportDefinition report, ReportQuery query, ContentSnapshot snapshot, out string? error)
+    /// <summary>The filter of a query: <c>to</c> is inclusive (the whole day); language and topic select content; dates in the wrong order are ignored, with a message.</summary>
+    private static ReportFilter Filter(ReportDefinition report, ReportQuery query, ContentSnapshot snapshot, out string? error, out ReportPeriod period)
     {
-        string? problem = null;
-        DateTimeOffset? Day(string? text, string name)
+        period = ReportPeriod.AllTime;
+        error = null;
+        if (report.Supports(ReportFilters.DateRange))
         {
-            if (string.IsNullOrWhiteSpace(text) || !report.Supports(ReportFilters.DateRange))
+            error = ReportPeriod.TryParse(query.From, query.To, out period) switch
             {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            }
-
-            problem = $"The {name} date must be written yyyy-MM-dd; it was ignored.";
-            return null;
+                ReportPeriodProblem.BadFrom => "The start date must be written yyyy-MM-dd; it was ignored.",
+                ReportPeriodProblem.BadTo => "The end date must be written yyyy-MM-dd; it was ignored.",
+                ReportPeriodProblem.Reversed => "The start date is after the end date; the dates were ignored.",
+                _ => null,
+            };
         }
 
-        var from = Day(query.From, "start");
-        var to = Day(query.To, "end")?.AddDays(1);
-        error = problem;
+        var from = period.Start;
+        var to = period.End;
         string? Chosen(string? text, ReportFilters filter) =>
             string.IsNullOrWhiteSpace(text) || !report.Supports(filter) ? null : text.Trim();
         var language = Chosen(query.Lang, ReportFilters.Language)?.ToLowerInvariant();
@@ -84,4 +79,7 @@ public sealed record ReportRun(ReportResult Result, ReportQuery Query, ReportFil
 {
     /// <summary>The report's definition.</summary>
     public ReportDefinition Definition => Result.Definition;
+
+    /// <summary>The days the report covers (all time when no date was given or the dates could not be used).</summary>
+    public ReportPeriod Period { get; init; } = ReportPeriod.AllTime;
 }

@@ -1,5 +1,7 @@
+using JourneyContent.CallsToAction;
 using JourneyContent.Content;
 using JourneyContent.Coverage;
+using JourneyContent.Recommendations;
 using JourneyContent.Stages;
 
 namespace JourneyContent.Core.Tests.Coverage;
@@ -145,6 +147,68 @@ public sealed class CoverageMatrixTests
         var gaps = CoverageMatrix.Compute([Item("consideration", kind, "en")], StageModel.Default, ["en"]).Gaps;
 
         Assert.Equal(reportsNoCallToAction, gaps.Any(g => g.Stage.Key == "consideration" && g.Code == CoverageGapCodes.StageWithoutCallToAction));
+    }
+
+    [Fact]
+    public void A_stage_whose_only_offer_is_the_cta_block_of_a_guide_is_covered()
+    {
+        // The demo's loyalty content: an onboarding guide (not a call-to-action kind) whose front matter has a cta: block.
+        var guide = Item("loyalty", "onboarding-guide", "en") with { CallToAction = new CallToActionBlock { Headline = "Move up to Scale", Url = "/en/pricing" } };
+
+        var matrix = CoverageMatrix.Compute([guide, Item("loyalty", "how-to-guide", "en")], StageModel.Default, ["en"]);
+
+        Assert.DoesNotContain(matrix.Gaps, g => g.Stage.Key == "loyalty" && g.Code == CoverageGapCodes.StageWithoutCallToAction);
+        Assert.Equal(1, matrix.Row("loyalty")!.CallsToAction);
+        Assert.Equal(1, matrix.Row("loyalty")!.CallsToActionByLanguage["en"]);
+    }
+
+    [Fact]
+    public void A_cta_block_counts_for_the_stages_it_names_and_one_marked_for_every_stage_counts_for_each()
+    {
+        var items = new[]
+        {
+            Item("decision", "how-to-guide", "en") with { CallToAction = new CallToActionBlock { Headline = "Refer a friend", Stages = ["advocacy"] } },
+            Item("advocacy", "testimonial", "en"),
+            Item("awareness", "blog-post", "fr") with { CallToAction = new CallToActionBlock { Headline = "Newsletter", AllStages = true } },
+        };
+
+        var matrix = CoverageMatrix.Compute(items, StageModel.Default, EnglishAndFrench);
+
+        Assert.Equal((0, 1), (matrix.Row("decision")!.CallsToActionByLanguage["en"], matrix.Row("decision")!.CallsToAction));
+        Assert.Equal(1, matrix.Row("advocacy")!.CallsToActionByLanguage["en"]);
+        Assert.All(matrix.Rows, row => Assert.Equal(1, row.CallsToActionByLanguage["fr"]));
+        Assert.Contains(matrix.Gaps, g => g.Stage.Key == "decision" && g.Language == "en" && g.Code == CoverageGapCodes.StageWithoutCallToAction);
+        Assert.DoesNotContain(matrix.Gaps, g => g.Stage.Key == "advocacy" && g.Code == CoverageGapCodes.StageWithoutCallToAction);
+    }
+
+    [Fact]
+    public void Coverage_and_the_offer_picker_agree_on_which_stages_get_an_offer_of_their_own()
+    {
+        var items = new List<ContentItem>
+        {
+            Item("awareness", "blog-post", "en"),
+            Item("awareness", "newsletter", "fr"),
+            Item("consideration", "case-study", "en") with { CallToAction = new CallToActionBlock { Headline = "Book a call", Stages = ["decision"] } },
+            Item("consideration", "webinar", "en"),
+            Item("decision", "blog-post", "fr"),
+            Item("loyalty", "onboarding-guide", "en") with { CallToAction = new CallToActionBlock { Headline = "Upgrade" } },
+            Item("loyalty", "onboarding-guide", "fr"),
+            Item("advocacy", "testimonial", "en") with { CallToAction = new CallToActionBlock { Headline = "Everyone", AllStages = true, Stages = [] } },
+            Item(null, "pricing", "en"),
+        };
+        var page = Item("awareness", "blog-post", "en");
+        var matrix = CoverageMatrix.Compute(items, StageModel.Default, EnglishAndFrench);
+        var offers = CallToActionCatalog.Build(new ContentSnapshot([.. items, page], [], DateTimeOffset.UnixEpoch), StageModel.Default);
+
+        foreach (var stage in StageModel.Default.Stages)
+        {
+            foreach (var language in EnglishAndFrench)
+            {
+                var chosen = CallToActionSelector.Select(offers, new VisitorContext(language, page, stage));
+                var own = chosen?.Reason is CallToActionReason.StageMatch or CallToActionReason.AllStages;
+                Assert.True(own == (matrix.Row(stage.Key)!.CallsToActionByLanguage[language] > 0), $"{stage.Key} in {language}: picker {chosen?.Reason}, coverage {matrix.Row(stage.Key)!.CallsToActionByLanguage[language]}");
+            }
+        }
     }
 
     [Fact]

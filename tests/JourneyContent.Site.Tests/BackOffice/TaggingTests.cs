@@ -61,14 +61,11 @@ public sealed class TaggingTests : IAsyncLifetime
     [Fact]
     public async Task An_editor_pins_next_steps_excludes_and_boosts_an_item_from_the_edit_page()
     {
-        var item = _site.Content.FindById("en/what-is-the-buyers-journey")!;
-        var path = Path.Combine(_site.ContentPath, item.Source!);
-        var before = await File.ReadAllTextAsync(path);
-        var token = await _editor.TokenFromAsync("/journey/admin/content/edit?id=" + Uri.EscapeDataString(item.Id));
+        var (item, path, before, token) = await OpenEditPageAsync("en/what-is-the-buyers-journey");
 
         using var response = await _editor.PostAsync("/journey/admin/content/edit", token, new()
         {
-            ["Id"] = item.Id, ["Version"] = item.Version!, ["Kind"] = item.Kind, ["Stage"] = item.Stage!, ["Secondary"] = "consideration:0.3",
+            ["Id"] = item.Id, ["Version"] = item.Version!, ["Kind"] = item.Kind, ["Stage"] = item.Stage!, ["Weights[consideration]"] = "0.3",
             ["HasRecommendations"] = "true", ["ExcludeFromRecommendations"] = "true", ["Boost"] = "0.5",
         }, [new("PinnedNext", "en/how-to-map-your-customer-journey"), new("PinnedNext", ""), new("PinnedNext", "en/pricing")]);
 
@@ -86,16 +83,75 @@ public sealed class TaggingTests : IAsyncLifetime
         Assert.StartsWith("{\"stage\":\"awareness\",\"personalised\":false,\"items\":[{\"url\":\"/en/how-to-map-your-customer-journey\"", next, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_edit_page_has_a_weight_control_for_every_stage_filled_with_the_items_secondary_stages()
+    {
+        var html = await _editor.Http.GetStringAsync(new Uri("/journey/admin/content/edit?id=" + Uri.EscapeDataString("en/five-signs-your-leads-go-cold"), UriKind.Relative));
+
+        foreach (var stage in new[] { "awareness", "consideration", "decision", "loyalty", "advocacy" })
+        {
+            Assert.Contains($"<label for=\"weight-{stage}\">", html, StringComparison.Ordinal);
+            var value = stage == "consideration" ? " value=\"0.3\"" : string.Empty;
+            Assert.Contains($"<input type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" id=\"weight-{stage}\" name=\"Weights[{stage}]\"{value} size=\"5\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("name=\"Secondary\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Weights_typed_in_the_stage_controls_become_the_secondary_stages()
+    {
+        var item = _site.Content.FindById("en/five-signs-your-leads-go-cold")!;
+        var token = await _editor.TokenFromAsync("/journey/admin/content/edit?id=" + Uri.EscapeDataString(item.Id));
+
+        using var response = await _editor.PostAsync("/journey/admin/content/edit", token, new()
+        {
+            ["Id"] = item.Id, ["Version"] = item.Version!, ["Kind"] = item.Kind, ["Stage"] = "awareness",
+            ["Weights[awareness]"] = "", ["Weights[consideration]"] = "", ["Weights[decision]"] = "0,25", ["Weights[loyalty]"] = "0.1", ["Weights[advocacy]"] = "0",
+        });
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("decision:0.25, loyalty:0.1", Tagging.ContentTags.Of(_site.Content.FindById(item.Id)!).SecondaryText);
+    }
+
+    [Fact]
+    public async Task Every_problem_of_the_edit_form_is_shown_at_once_by_its_field_and_what_was_typed_is_kept()
+    {
+        var (item, path, before, token) = await OpenEditPageAsync("en/five-signs-your-leads-go-cold");
+
+        using var response = await _editor.PostAsync("/journey/admin/content/edit", token, new()
+        {
+            ["Id"] = item.Id, ["Version"] = item.Version!, ["Kind"] = item.Kind, ["Stage"] = "awareness",
+            ["Weights[awareness]"] = "0.4", ["Weights[decision]"] = "lots", ["Weights[loyalty]"] = "1.5", ["Weights[consideration]"] = "0.3",
+            ["HasRecommendations"] = "true", ["Boost"] = "abc",
+        }, [new("PinnedNext", "fr/tarifs")]);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("5 problems to fix:", html, StringComparison.Ordinal);
+        string[] expected =
+        [
+            "<p class=\"field-error\" id=\"weight-awareness-error\">Awareness is the primary stage: leave its secondary weight empty.</p>",
+            "<p class=\"field-error\" id=\"weight-decision-error\">The weight of Decision, “lots”, is not a number from 0 to 1.</p>",
+            "The weight of Loyalty, “1.5”, is not a number from 0 to 1.",
+            "<p class=\"field-error\" id=\"boost-error\">The boost 'abc' is not a number between -1 and 1.</p>",
+            "<p class=\"field-error\" id=\"pins-error\">“Tarifs",
+            "id=\"weight-decision\" name=\"Weights[decision]\" value=\"lots\"",
+            "id=\"weight-consideration\" name=\"Weights[consideration]\" value=\"0.3\"",
+            "aria-invalid=\"true\" aria-describedby=\"weight-decision-error\"",
+        ];
+        Assert.All(expected, text => Assert.Contains(text, html, StringComparison.Ordinal));
+        Assert.Contains("<option value=\"fr/tarifs\" selected>fr/tarifs</option>", html, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(path));
+    }
+
     [Theory]
     [InlineData("fr/tarifs", "another language")]
     [InlineData("en/what-is-the-buyers-journey", "itself")]
     [InlineData("en/no-such-item", "does not exist")]
     public async Task A_bad_pin_is_refused_with_a_message_and_nothing_is_written(string pinned, string message)
     {
-        var item = _site.Content.FindById("en/what-is-the-buyers-journey")!;
-        var path = Path.Combine(_site.ContentPath, item.Source!);
-        var before = await File.ReadAllTextAsync(path);
-        var token = await _editor.TokenFromAsync("/journey/admin/content/edit?id=" + Uri.EscapeDataString(item.Id));
+        var (item, path, before, token) = await OpenEditPageAsync("en/what-is-the-buyers-journey");
 
         using var response = await _editor.PostAsync("/journey/admin/content/edit", token, new()
         {
@@ -112,11 +168,109 @@ public sealed class TaggingTests : IAsyncLifetime
         var items = new[] { _site.Content.FindById("en/pricing")!, _site.Content.FindById("fr/tarifs")! };
         var token = await _editor.TokenFromAsync("/journey/admin/content");
 
-        using var response = await _editor.PostAsync("/journey/admin/content/bulk", token, new() { ["Stage"] = "consideration" },
+        using var response = await _editor.PostAsync("/journey/admin/content/bulk", token, new() { ["Stage"] = "consideration", ["Confirmed"] = "true" },
             items.Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}|{i.Version}")));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.All(items, i => Assert.Equal("consideration", _site.Content.FindById(i.Id)!.Stage));
+    }
+
+    [Fact]
+    public async Task Bulk_retagging_first_shows_the_count_and_what_changes_and_writes_nothing_until_confirmed()
+    {
+        var items = new[] { _site.Content.FindById("en/pricing")!, _site.Content.FindById("fr/tarifs")! };
+        var before = await Task.WhenAll(items.Select(i => File.ReadAllTextAsync(Path.Combine(_site.ContentPath, i.Source!))));
+        var token = await _editor.TokenFromAsync("/journey/admin/content");
+
+        using var first = await _editor.PostAsync("/journey/admin/content/bulk", token, new() { ["Stage"] = "loyalty", ["ReturnUrl"] = "/journey/admin/content?kind=pricing" },
+            items.Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}|{i.Version}")));
+        var page = await first.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("You are about to set the stage of 2 items to Loyalty.", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"__RequestVerificationToken\"", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"Confirmed\" value=\"true\">", page, StringComparison.Ordinal);
+        Assert.All(items, i => Assert.Contains($"<tr data-id=\"{i.Id}\">", page, StringComparison.Ordinal));
+        Assert.Equal(before, await Task.WhenAll(items.Select(i => File.ReadAllTextAsync(Path.Combine(_site.ContentPath, i.Source!)))));
+        Assert.All(items, i => Assert.Equal("decision", _site.Content.FindById(i.Id)!.Stage));
+
+        var confirmToken = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        using var withoutToken = await _editor.PostAsync("/journey/admin/content/bulk", null, new() { ["Stage"] = "loyalty", ["Confirmed"] = "true" },
+            items.Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}|{i.Version}")));
+        using var confirmed = await _editor.PostAsync("/journey/admin/content/bulk", confirmToken, new() { ["Stage"] = "loyalty", ["Confirmed"] = "true", ["ReturnUrl"] = "/journey/admin/content?kind=pricing" },
+            items.Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}|{i.Version}")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, confirmed.StatusCode);
+        Assert.Equal("/journey/admin/content?kind=pricing", confirmed.Headers.Location?.OriginalString);
+        Assert.All(items, i => Assert.Equal("loyalty", _site.Content.FindById(i.Id)!.Stage));
+    }
+
+    [Fact]
+    public async Task Bulk_retagging_keeps_secondary_stages_and_says_which_one_becomes_the_primary_stage()
+    {
+        var signs = _site.Content.FindById("en/five-signs-your-leads-go-cold")!;
+        var crm = _site.Content.FindById("en/crm-or-marketing-automation-what-first")!;
+        Assert.Equal(("consideration", "awareness"), (signs.SecondaryStages.Single().Stage, crm.SecondaryStages.Single().Stage));
+        var selected = new[] { signs, crm }.Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}|{i.Version}")).ToList();
+        var token = await _editor.TokenFromAsync("/journey/admin/content");
+
+        using var confirm = await _editor.PostAsync("/journey/admin/content/bulk", token, new() { ["Stage"] = "consideration" }, selected);
+        var page = System.Net.WebUtility.HtmlDecode(await confirm.Content.ReadAsStringAsync());
+        using var applied = await _editor.PostAsync("/journey/admin/content/bulk", token, new() { ["Stage"] = "consideration", ["Confirmed"] = "true" }, selected);
+
+        Assert.Contains("Consideration (0.3) becomes the primary stage, so it is no longer secondary.", page, StringComparison.Ordinal);
+        Assert.Contains("kept: Awareness 0.3", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, applied.StatusCode);
+        Assert.Equal(("consideration", 0), (_site.Content.FindById(signs.Id)!.Stage, _site.Content.FindById(signs.Id)!.SecondaryStages.Count));
+        var kept = Assert.Single(_site.Content.FindById(crm.Id)!.SecondaryStages);
+        Assert.Equal(("awareness", 0.3), (kept.Stage, kept.Weight));
+    }
+
+    [Fact]
+    public async Task Undo_gives_the_items_of_the_last_bulk_change_their_earlier_tags_back_and_is_audited()
+    {
+        var signs = _site.Content.FindById("en/five-signs-your-leads-go-cold")!;
+        var pricing = _site.Content.FindById("en/pricing")!;
+        var token = await _editor.TokenFromAsync("/journey/admin/content");
+        using var applied = await _editor.PostAsync("/journey/admin/content/bulk", token, new() { ["Stage"] = "consideration", ["Confirmed"] = "true" },
+            new[] { signs, pricing }.Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}|{i.Version}")));
+        var inventory = await _editor.Http.GetStringAsync(new Uri("/journey/admin/content", UriKind.Relative));
+        Assert.Contains("Undo the last bulk change (2 items set to Consideration)", inventory, StringComparison.Ordinal);
+
+        using var undone = await _editor.PostAsync("/journey/admin/content/bulk/undo", await _editor.TokenFromAsync("/journey/admin/content"), new() { ["returnUrl"] = "/journey/admin/content" });
+        var after = await _editor.Http.GetStringAsync(new Uri("/journey/admin/content", UriKind.Relative));
+        using var again = await _editor.PostAsync("/journey/admin/content/bulk/undo", await _editor.TokenFromAsync("/journey/admin/content"), new());
+        var afterAgain = await _editor.Http.GetStringAsync(new Uri("/journey/admin/content", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.SeeOther, undone.StatusCode);
+        Assert.Contains("Bulk change undone: 2 items have their earlier tags back.", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"undo-bulk\"", after, StringComparison.Ordinal);
+        Assert.Contains("There is no bulk change to undo.", afterAgain, StringComparison.Ordinal);
+        var restored = _site.Content.FindById(signs.Id)!;
+        Assert.Equal(("awareness", "consideration:0.3"), (restored.Stage, Tagging.ContentTags.Of(restored).SecondaryText));
+        Assert.Equal("decision", _site.Content.FindById(pricing.Id)!.Stage);
+        var audit = await _site.Services.GetRequiredService<IStageAuditLog>().ListAsync(signs.Id, 10, default);
+        Assert.Equal([StageAuditSources.BulkUndo, StageAuditSources.Bulk], audit.Select(e => e.Source));
+    }
+
+    [Fact]
+    public async Task Undo_leaves_an_item_changed_after_the_bulk_change_as_it_is_and_says_so()
+    {
+        var pricing = _site.Content.FindById("en/pricing")!;
+        var tarifs = _site.Content.FindById("fr/tarifs")!;
+        var token = await _editor.TokenFromAsync("/journey/admin/content");
+        await _editor.PostAsync("/journey/admin/content/bulk", token, new() { ["Stage"] = "loyalty", ["Confirmed"] = "true" },
+            new[] { pricing, tarifs }.Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}|{i.Version}")));
+        var changed = _site.Content.FindById(pricing.Id)!;
+        await _editor.PostAsync("/journey/admin/content/tag", token, new() { ["Id"] = changed.Id, ["Version"] = changed.Version!, ["Stage"] = "advocacy" });
+
+        using var undone = await _editor.PostAsync("/journey/admin/content/bulk/undo", token, new());
+        var after = System.Net.WebUtility.HtmlDecode(await _editor.Http.GetStringAsync(new Uri("/journey/admin/content", UriKind.Relative)));
+
+        Assert.Contains($"Bulk change undone for 1 item. “{pricing.Title}” was changed after the bulk change and was left as it is.", after, StringComparison.Ordinal);
+        Assert.Equal("advocacy", _site.Content.FindById(pricing.Id)!.Stage);
+        Assert.Equal("decision", _site.Content.FindById(tarifs.Id)!.Stage);
     }
 
     [Fact]
@@ -125,15 +279,34 @@ public sealed class TaggingTests : IAsyncLifetime
         var items = new[] { _site.Content.FindById("en/pricing")!, _site.Content.FindById("fr/tarifs")! };
         var token = await _editor.TokenFromAsync("/journey/admin/content");
 
-        using var two = await _editor.PostAsync("/journey/admin/content/bulk", token, new() { ["Stage"] = "decision" },
+        using var two = await _editor.PostAsync("/journey/admin/content/bulk", token, new() { ["Stage"] = "consideration", ["Confirmed"] = "true" },
             items.Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}|{i.Version}")));
         var afterTwo = await _editor.Http.GetStringAsync(new Uri("/journey/admin/content", UriKind.Relative));
-        using var none = await _editor.PostAsync("/journey/admin/content/bulk", await _editor.TokenFromAsync("/journey/admin/content"), new() { ["Stage"] = "decision" });
+        using var none = await _editor.PostAsync("/journey/admin/content/bulk", await _editor.TokenFromAsync("/journey/admin/content"), new() { ["Stage"] = "decision", ["Confirmed"] = "true" });
         var afterNone = await _editor.Http.GetStringAsync(new Uri("/journey/admin/content", UriKind.Relative));
 
         Assert.Contains("2 items re-tagged.", afterTwo, StringComparison.Ordinal);
         Assert.Contains("Nothing was re-tagged: select the items first.", afterNone, StringComparison.Ordinal);
         Assert.DoesNotContain("item(s)", afterTwo + afterNone, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bulk_retagging_items_to_the_stage_they_have_says_so_and_never_counts_zero_items_re_tagged()
+    {
+        var items = new[] { _site.Content.FindById("en/pricing")!, _site.Content.FindById("fr/tarifs")!, _site.Content.FindById("en/what-is-the-buyers-journey")! };
+        var token = await _editor.TokenFromAsync("/journey/admin/content");
+
+        await _editor.PostAsync("/journey/admin/content/bulk", token, new() { ["Stage"] = "decision", ["Confirmed"] = "true" },
+            items.Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}|{i.Version}")));
+        var mixed = await _editor.Http.GetStringAsync(new Uri("/journey/admin/content", UriKind.Relative));
+        await _editor.PostAsync("/journey/admin/content/bulk", token, new() { ["Stage"] = "decision", ["Confirmed"] = "true" },
+            items.Select(i => _site.Content.FindById(i.Id)!).Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}|{i.Version}")));
+        var none = await _editor.Http.GetStringAsync(new Uri("/journey/admin/content", UriKind.Relative));
+
+        Assert.Contains("1 item re-tagged. 2 items already had that stage.", mixed, StringComparison.Ordinal);
+        Assert.Contains("3 items already had that stage.", none, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 items re-tagged", none, StringComparison.Ordinal);
+        Assert.Contains("Undo the last bulk change (1 item set to Decision)", none, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -219,11 +392,50 @@ public sealed class TaggingTests : IAsyncLifetime
         Assert.Contains("\"untaggedTotal\":1", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_coverage_cell_links_to_the_inventory_filtered_to_that_cell_which_lists_as_many_items_as_it_counts()
+    {
+        var coverage = await _editor.Http.GetStringAsync(new Uri("/journey/admin/coverage", UriKind.Relative));
+        var cells = System.Text.RegularExpressions.Regex.Matches(coverage, "<a aria-label=\"[^\"]+\" href=\"(/journey/admin/content\\?[^\"]+)\">(\\d+)</a>")
+            .Select(m => (Href: System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), Count: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+
+        Assert.Contains(cells, c => c.Href == "/journey/admin/content?stage=decision&primary=true&kind=pricing");
+        Assert.Contains(cells, c => c.Href == "/journey/admin/content?stage=untagged&language=fr");
+        Assert.True(cells.Count >= (5 * 15) + (6 * 3), $"{cells.Count} linked cells");
+        foreach (var (href, count) in cells)
+        {
+            Assert.True(count == CountRows(await _editor.Http.GetStringAsync(new Uri(href, UriKind.Relative))), href);
+        }
+
+        using var marketer = await BackOfficeClient.SignedInAsync(_site, JourneyRoles.Marketer);
+        Assert.DoesNotContain("/journey/admin/content?", await marketer.Http.GetStringAsync(new Uri("/journey/admin/coverage", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_primary_stage_filter_leaves_out_items_that_have_the_stage_as_a_secondary_one()
+    {
+        var any = Rows(await _editor.Http.GetStringAsync(new Uri("/journey/admin/content?stage=consideration", UriKind.Relative))).ToList();
+        var primary = Rows(await _editor.Http.GetStringAsync(new Uri("/journey/admin/content?stage=consideration&primary=true", UriKind.Relative))).ToList();
+
+        Assert.Contains("en/five-signs-your-leads-go-cold", any);
+        Assert.DoesNotContain("en/five-signs-your-leads-go-cold", primary);
+        Assert.All(primary, id => Assert.Equal("consideration", _site.Content.FindById(id)!.Stage));
+    }
+
     public Task DisposeAsync()
     {
         _editor.Dispose();
         _site.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>An item, its file and text before the test, and the antiforgery token of its edit page.</summary>
+    private async Task<(Content.ContentItem Item, string Path, string Before, string Token)> OpenEditPageAsync(string id)
+    {
+        var item = _site.Content.FindById(id)!;
+        var path = Path.Combine(_site.ContentPath, item.Source!);
+        return (item, path, await File.ReadAllTextAsync(path), await _editor.TokenFromAsync("/journey/admin/content/edit?id=" + Uri.EscapeDataString(item.Id)));
     }
 
     private static string Body(string text) => text[(text.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..];

@@ -83,12 +83,26 @@ public enum ReportChartKind
     FunnelPerSeries,
 }
 
+/// <summary>Whom a column counts, which decides the filters that narrow it.</summary>
+public enum ReportAudience
+{
+    /// <summary>Leads, content or anything every filter narrows.</summary>
+    Any,
+
+    /// <summary>Tracked visitors: the source filter does not narrow them (visitors carry no campaign parameters).</summary>
+    Visitors,
+
+    /// <summary>A share of leads over visitors: with a source filter, filtered leads over unfiltered visitors means nothing, so it is left empty.</summary>
+    LeadsOverVisitors,
+}
+
 /// <summary>One declared column of a report.</summary>
 /// <param name="Key">The CSV header and JSON key (<c>snake_case</c>); for a repeated column, the prefix of each key.</param>
 /// <param name="HeaderKey">The resource key of the header shown to people; for a repeated column a format whose <c>{0}</c> is the stage, language or kind name.</param>
 /// <param name="Kind">What the cells hold.</param>
 /// <param name="Repeat">Whether the column becomes one column per stage, language or kind.</param>
-public sealed record ReportColumn(string Key, string HeaderKey, ReportValueKind Kind, ColumnRepeat Repeat = ColumnRepeat.Once);
+/// <param name="Audience">Whom the column counts (visitors are not narrowed by the source filter).</param>
+public sealed record ReportColumn(string Key, string HeaderKey, ReportValueKind Kind, ColumnRepeat Repeat = ColumnRepeat.Once, ReportAudience Audience = ReportAudience.Any);
 
 /// <summary>One column of a computed report: a declared column, with its parameter when repeated.</summary>
 /// <param name="Key">The CSV header and JSON key (the prefix and the parameter for a repeated column).</param>
@@ -153,6 +167,9 @@ public sealed record ReportDefinition
 
     /// <summary>The resource key of its chart's title.</summary>
     public string ChartTitleKey { get; }
+
+    /// <summary>The resource key of the sentence that explains its highlighted cells or rows (the legend of the red cells); null when it highlights none.</summary>
+    public string? FlagLegendKey { get; init; }
 
     /// <summary>True when the report honours <paramref name="filter"/>.</summary>
     public bool Supports(ReportFilters filter) => filter != ReportFilters.None && (Filters & filter) == filter;

@@ -14,7 +14,19 @@ public abstract class ReportEntry : IReportEntry
     {
         ArgumentNullException.ThrowIfNull(context);
         var body = await ComputeAsync(context, cancellationToken).ConfigureAwait(false);
-        return new ReportResult(Definition, body.Columns ?? context.Columns(Definition), body.Rows, body.Chart, body.Notes ?? []);
+        var columns = body.Columns ?? context.Columns(Definition);
+        var rows = body.Rows;
+        if (context.Filter.Source is not null)
+        {
+            // Leads from one source over every visitor is no rate at all: such cells are left empty, not shown as "0.0 %".
+            var meaningless = columns.Select((c, i) => (c, i)).Where(x => x.c.Column.Audience == ReportAudience.LeadsOverVisitors).Select(x => x.i).ToHashSet();
+            if (meaningless.Count > 0)
+            {
+                rows = [.. rows.Select(r => r with { Cells = [.. r.Cells.Select((cell, i) => meaningless.Contains(i) ? null : cell)] })];
+            }
+        }
+
+        return new ReportResult(Definition, columns, rows, body.Chart, body.Notes ?? []);
     }
 
     /// <summary>Runs the report's query and shapes its rows, chart and notes.</summary>

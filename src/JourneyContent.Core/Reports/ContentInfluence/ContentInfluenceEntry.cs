@@ -15,11 +15,11 @@ public sealed class ContentInfluenceEntry : ReportEntry
             new("content_id", "ReportColumnContentId", ReportValueKind.Text),
             new("title", "ReportColumnItem", ReportValueKind.Text),
             new("stage", "ReportColumnStage", ReportValueKind.Stage),
-            new("views", "ReportColumnViews", ReportValueKind.Integer),
-            new("readers", "ReportColumnReaders", ReportValueKind.Integer),
+            new("views", "ReportColumnViews", ReportValueKind.Integer, Audience: ReportAudience.Visitors),
+            new("readers", "ReportColumnReaders", ReportValueKind.Integer, Audience: ReportAudience.Visitors),
             new("leads", "ReportColumnLeads", ReportValueKind.Integer),
-            new("moved_forward", "ReportColumnMovedForward", ReportValueKind.Integer),
-            new("forward_share", "ReportColumnShare", ReportValueKind.Share),
+            new("moved_forward", "ReportColumnMovedForward", ReportValueKind.Integer, Audience: ReportAudience.Visitors),
+            new("forward_share", "ReportColumnShare", ReportValueKind.Share, Audience: ReportAudience.Visitors),
         ],
         ReportChartKind.Bars, "ReportContentChart");
 

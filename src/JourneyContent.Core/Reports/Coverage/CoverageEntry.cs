@@ -17,9 +17,12 @@ public sealed class CoverageEntry : ReportEntry
             new("items_", "ReportColumnItemsInLanguage", ReportValueKind.Integer, ColumnRepeat.PerLanguage),
             new("calls_to_action", "ReportColumnCallsToAction", ReportValueKind.Integer),
             new("kind_", "ReportColumnItemsOfKind", ReportValueKind.Integer, ColumnRepeat.PerKind),
-            new("visitors_now", "ReportColumnVisitorsNow", ReportValueKind.Integer),
+            new("visitors_now", "ReportColumnVisitorsNow", ReportValueKind.Integer, Audience: ReportAudience.Visitors),
         ],
-        ReportChartKind.Bars, "ReportCoverageChart");
+        ReportChartKind.Bars, "ReportCoverageChart")
+    {
+        FlagLegendKey = "ReportCoverageFlags",
+    };
 
     /// <inheritdoc />
     protected override async Task<ReportBody> ComputeAsync(ReportContext context, CancellationToken cancellationToken)

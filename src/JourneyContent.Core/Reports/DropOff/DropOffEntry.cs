@@ -14,7 +14,10 @@ public sealed class DropOffEntry : ReportEntry
             new("inactive_30_days", "ReportColumnInactive30Days", ReportValueKind.Integer),
             new("inactive_share", "ReportColumnShare", ReportValueKind.Share),
         ],
-        ReportChartKind.Bars, "ReportDropOffChart");
+        ReportChartKind.Bars, "ReportDropOffChart")
+    {
+        FlagLegendKey = "ReportDropOffFlags",
+    };
 
     /// <inheritdoc />
     protected override async Task<ReportBody> ComputeAsync(ReportContext context, CancellationToken cancellationToken)

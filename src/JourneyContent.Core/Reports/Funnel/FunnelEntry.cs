@@ -10,10 +10,10 @@ public sealed class FunnelEntry : ReportEntry
         "funnel", "ReportFunnelTitle", "ReportFunnelDescription", ReportFilters.All,
         [
             new("stage", "ReportColumnStage", ReportValueKind.Stage),
-            new("visitors", "ReportColumnVisitorsNow", ReportValueKind.Integer),
+            new("visitors", "ReportColumnVisitorsNow", ReportValueKind.Integer, Audience: ReportAudience.Visitors),
             new("leads", "ReportColumnLeadsNow", ReportValueKind.Integer),
-            new("reached", "ReportColumnReached", ReportValueKind.Integer),
-            new("conversion_to_next", "ReportColumnConversionToNext", ReportValueKind.Share),
+            new("reached", "ReportColumnReached", ReportValueKind.Integer, Audience: ReportAudience.Visitors),
+            new("conversion_to_next", "ReportColumnConversionToNext", ReportValueKind.Share, Audience: ReportAudience.Visitors),
         ],
         ReportChartKind.Funnel, "ReportFunnelChart");
 
@@ -24,7 +24,8 @@ public sealed class FunnelEntry : ReportEntry
         var funnel = await query.FunnelAsync(context.Filter, context.StageOrder, cancellationToken).ConfigureAwait(false);
         return new ReportBody(
             [.. funnel.Stages.Select(s => new ReportRow([s.Stage, s.Visitors, s.Leads, s.Reached, s.ConversionToNext], s.Stage))],
-            OneSeries(ReportChartKind.Funnel, "visitors", "funnel",
-                funnel.Stages.Select(s => new ChartPoint(new(ReportValueKind.Stage, s.Stage), s.Visitors, new(ReportValueKind.Integer, s.Visitors), s.Stage))));
+            // The funnel proper: how many reached each stage (or a later one), so the bars narrow from the top.
+            OneSeries(ReportChartKind.Funnel, "reached", "funnel",
+                funnel.Stages.Select(s => new ChartPoint(new(ReportValueKind.Stage, s.Stage), s.Reached, new(ReportValueKind.Integer, s.Reached), s.Stage))));
     }
 }

@@ -11,10 +11,10 @@ public sealed class GatedAssetsEntry : ReportEntry
         [
             new("content_id", "ReportColumnContentId", ReportValueKind.Text),
             new("title", "ReportColumnAsset", ReportValueKind.Text),
-            new("form_views", "ReportColumnFormViews", ReportValueKind.Integer),
+            new("form_views", "ReportColumnFormViews", ReportValueKind.Integer, Audience: ReportAudience.Visitors),
             new("submissions", "ReportColumnSubmissions", ReportValueKind.Integer),
             new("downloads", "ReportColumnDownloads", ReportValueKind.Integer),
-            new("submission_rate", "ReportColumnSubmissionRate", ReportValueKind.Share),
+            new("submission_rate", "ReportColumnSubmissionRate", ReportValueKind.Share, Audience: ReportAudience.LeadsOverVisitors),
         ],
         ReportChartKind.FunnelPerSeries, "ReportGatedChart");
 

@@ -14,7 +14,10 @@ public sealed class TransitionsEntry : ReportEntry
             new("to_", "ReportColumnToStage", ReportValueKind.Integer, ColumnRepeat.PerStage),
             new("median_hours_in_stage", "ReportColumnMedianTimeInStage", ReportValueKind.Duration),
         ],
-        ReportChartKind.Bars, "ReportTransitionsChart");
+        ReportChartKind.Bars, "ReportTransitionsChart")
+    {
+        FlagLegendKey = "ReportTransitionsFlags",
+    };
 
     /// <inheritdoc />
     protected override async Task<ReportBody> ComputeAsync(ReportContext context, CancellationToken cancellationToken)

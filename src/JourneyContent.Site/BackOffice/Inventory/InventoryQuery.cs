@@ -8,6 +8,9 @@ public sealed record InventoryQuery
     /// <summary>A stage key, or <c>untagged</c>.</summary>
     public string? Stage { get; init; }
 
+    /// <summary>True counts only the primary stage for <see cref="Stage"/>, as the coverage matrix does; false matches secondary stages too.</summary>
+    public bool Primary { get; init; }
+
     /// <summary>A content kind key.</summary>
     public string? Kind { get; init; }
 
@@ -40,7 +43,9 @@ public sealed record InventoryQuery
         }
         else if (!string.IsNullOrEmpty(Stage))
         {
-            query = query.Where(i => i.Stage == Stage || i.SecondaryStages.Any(s => s.Stage == Stage));
+            query = Primary
+                ? query.Where(i => i.Stage == Stage)
+                : query.Where(i => i.Stage == Stage || i.SecondaryStages.Any(s => s.Stage == Stage));
         }
 
         if (!string.IsNullOrEmpty(Kind))

@@ -17,17 +17,56 @@ public sealed record InventoryViewModel(
 {
     /// <summary>How many items of the whole inventory have no stage.</summary>
     public int Untagged { get; init; }
+
+    /// <summary>The signed-in editor's last bulk change, which can be undone; null when there is none.</summary>
+    public BulkChange? LastBulkChange { get; init; }
+}
+
+/// <summary>The confirmation page of a bulk re-tagging.</summary>
+/// <param name="Form">The form as posted, to post again confirmed.</param>
+/// <param name="Rows">The selected items that exist.</param>
+/// <param name="Missing">Ids of selected items that no longer exist.</param>
+/// <param name="Stages">The stage model.</param>
+public sealed record BulkConfirmViewModel(BulkTagForm Form, IReadOnlyList<BulkPreviewRow> Rows, IReadOnlyList<string> Missing, StageModel Stages);
+
+/// <summary>One item of a bulk re-tagging's confirmation.</summary>
+/// <param name="Item">The item as it is now.</param>
+/// <param name="Selected">Its <c>id|version</c> selection, posted again.</param>
+/// <param name="Promoted">The secondary stage that becomes the primary one (and so is no longer secondary), or null.</param>
+public sealed record BulkPreviewRow(ContentItem Item, string Selected, StageWeight? Promoted);
+
+/// <summary>A selected item of the bulk form: <c>id|version</c>.</summary>
+/// <param name="Id">The item id.</param>
+/// <param name="Version">The version the editor saw, or null.</param>
+/// <param name="Value">The selection as posted.</param>
+public sealed record BulkSelection(string Id, string? Version, string Value)
+{
+    /// <summary>Reads <c>id|version</c>; text without a bar is an id without a version.</summary>
+    public static BulkSelection Parse(string? value)
+    {
+        var parts = (value ?? string.Empty).Split('|', 2);
+        return new BulkSelection(parts[0], parts.Length > 1 ? parts[1] : null, value ?? string.Empty);
+    }
 }
 
 /// <summary>One inventory row: an item and, when it is untagged, the suggested stage.</summary>
 public sealed record InventoryRow(ContentItem Item, StageSuggestion? Suggestion);
 
 /// <summary>The edit page of one item.</summary>
-public sealed record EditViewModel(ContentItem Item, StageModel Stages, StageSuggestion? Suggestion, EditForm Form, string? Error)
+/// <param name="Errors">Every problem of the posted form, each with its field; empty on the first display.</param>
+public sealed record EditViewModel(ContentItem Item, StageModel Stages, StageSuggestion? Suggestion, EditForm Form, IReadOnlyList<FieldError> Errors)
 {
     /// <summary>Every item, for the pins of the recommendation fields.</summary>
     public IReadOnlyList<ContentItem> Catalog { get; init; } = [];
+
+    /// <summary>The messages of one field (by the id of its control).</summary>
+    public IEnumerable<string> ErrorsOf(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message);
 }
+
+/// <summary>A problem of a posted form.</summary>
+/// <param name="Field">The id of the control it concerns; null for the form as a whole.</param>
+/// <param name="Message">What is wrong, in the editor's language.</param>
+public sealed record FieldError(string? Field, string Message);
 
 /// <summary>The tagging form of the edit page and of the inventory's inline and bulk forms.</summary>
 public sealed record EditForm
@@ -44,8 +83,8 @@ public sealed record EditForm
     /// <summary>The stage key, or empty to leave the item untagged.</summary>
     public string? Stage { get; init; }
 
-    /// <summary>Secondary stages as <c>stage:weight, …</c>.</summary>
-    public string? Secondary { get; init; }
+    /// <summary>The weight of each secondary stage by stage key, as typed (invariant, <c>0.3</c>); empty or 0 for none.</summary>
+    public Dictionary<string, string?> Weights { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Where to return after saving (the inventory with its filters).</summary>
     public string? ReturnUrl { get; init; }
@@ -61,6 +100,26 @@ public sealed record EditForm
 
     /// <summary>The editorial boost, from -1 to 1, as invariant text (the form is the same whatever the request culture).</summary>
     public string? Boost { get; init; }
+
+    /// <summary>The id of the weight control of <paramref name="stage"/>.</summary>
+    public static string WeightField(string stage) => "weight-" + stage;
+
+    /// <summary>
+    /// Reads a typed weight: empty is 0 (not a secondary stage); otherwise a number from 0 to 1, with a point or a comma;
+    /// null when it is not.
+    /// </summary>
+    public static double? ParseWeight(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return 0;
+        }
+
+        return double.TryParse(text.Trim().Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var weight)
+            && weight >= 0 && weight <= 1
+            ? weight
+            : null;
+    }
 }
 
 /// <summary>The bulk re-tagging form.</summary>
@@ -74,4 +133,7 @@ public sealed record BulkTagForm
 
     /// <summary>Where to return.</summary>
     public string? ReturnUrl { get; init; }
+
+    /// <summary>True once the editor confirmed on the confirmation page; the first post only shows what will change.</summary>
+    public bool Confirmed { get; init; }
 }

@@ -34,7 +34,23 @@ public sealed record LeadPage(LeadDossier Dossier, StageLockForm Form, IReadOnly
     /// <summary>The lead's lock and unlock audit entries, newest first.</summary>
     public IReadOnlyList<PrivacyAuditEntry> LockHistory => Dossier.LockHistory;
 
+    /// <summary>The marketers' notes on the lead, newest first.</summary>
+    public IReadOnlyList<LeadNote> Notes { get; init; } = [];
+
+    /// <summary>The note as typed, when a note was refused; empty otherwise.</summary>
+    public string NoteText { get; init; } = string.Empty;
+
+    /// <summary>The message key of a refused note; null otherwise.</summary>
+    public string? NoteError { get; init; }
+
     /// <summary>Builds the page of <paramref name="record"/>.</summary>
-    public static async Task<LeadPage> CreateAsync(LeadRecord record, StageLocking locking, ILeadStore leads, StageLockForm form, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
-        new(await LeadDossier.CreateAsync(record, locking, leads, cancellationToken), form, errors);
+    public static async Task<LeadPage> CreateAsync(LeadRecord record, StageLocking locking, ILeadStore leads, StageLockForm form, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(leads);
+        return new(await LeadDossier.CreateAsync(record, locking, leads, cancellationToken), form, errors)
+        {
+            Notes = await leads.NotesAsync(record.Lead.Id, cancellationToken),
+        };
+    }
 }

@@ -23,6 +23,9 @@ public static class SvgChart
     // Room left after the longest bar for its value text.
     private const double BarAreaWidth = ViewWidth - BarStart - 70;
     private const int MaxLabelLength = 26;
+
+    // The width of one character at the charts' 12 px font, near enough to keep labels apart.
+    private const double CharWidth = 6.6;
     private const string NeutralFill = "#64748b";
     private const string StageFallback = "#2563eb";
     private const string TextFill = "currentColor";
@@ -163,27 +166,45 @@ public static class SvgChart
         var max = totals.Length == 0 ? 0 : totals.Max();
         var svg = Open(id, title, description ?? SummarizeColumns(title, categories, series, totals), height);
 
-        // Axis: baseline and the maximum, so readers can estimate the column heights.
+        // Axis: "nice" ticks (1, 2 or 5 times a power of ten) with light grid lines, the top tick at or above the tallest column.
+        var (tickStep, top) = Ticks(max);
+        svg.Append("<g class=\"chart-ticks\">");
+        for (var tick = 0.0; tick <= top + (tickStep / 2); tick += tickStep)
+        {
+            var y = axisY - (top > 0 ? tick / top * plotHeight : 0);
+            if (tick > 0)
+            {
+                svg.Append("<line class=\"chart-grid\" x1=\"").Append(Num(plotLeft)).Append("\" y1=\"").Append(Num(y))
+                    .Append("\" x2=\"").Append(Num(plotLeft + plotWidth)).Append("\" y2=\"").Append(Num(y))
+                    .Append("\" stroke=\"#cbd5e1\" stroke-width=\"1\"/>");
+            }
+
+            AppendText(svg, plotLeft - 4, y, "end", Num(tick), null);
+            if (top <= 0)
+            {
+                break;
+            }
+        }
+
+        svg.Append("</g>");
         svg.Append("<line class=\"chart-axis\" x1=\"").Append(Num(plotLeft)).Append("\" y1=\"").Append(Num(axisY))
             .Append("\" x2=\"").Append(Num(plotLeft + plotWidth)).Append("\" y2=\"").Append(Num(axisY))
             .Append("\" stroke=\"").Append(TextFill).Append("\" stroke-width=\"1\"/>");
-        if (max > 0)
-        {
-            AppendText(svg, plotLeft - 4, plotTop + 4, "end", Num(max), null);
-        }
-
-        AppendText(svg, plotLeft - 4, axisY, "end", "0", null);
 
         var slot = categories.Count == 0 ? 0 : plotWidth / categories.Count;
         var columnWidth = slot * 0.6;
+
+        // Labels never overlap: with many columns only every n-th is written (each column keeps its full label as a tooltip).
+        var widest = categories.Count == 0 ? 0 : categories.Max(c => Math.Min(c.Length, 14)) * CharWidth;
+        var every = slot <= 0 ? 1 : Math.Max(1, (int)Math.Ceiling((widest + 8) / slot));
         for (var c = 0; c < categories.Count; c++)
         {
             var x = plotLeft + (c * slot) + ((slot - columnWidth) / 2);
             var y = axisY;
             svg.Append("<g class=\"chart-column\">");
-            for (var s = 0; s < series.Count && max > 0; s++)
+            for (var s = 0; s < series.Count && top > 0; s++)
             {
-                var segment = Sanitize(series[s].Values[c]) / max * plotHeight;
+                var segment = Sanitize(series[s].Values[c]) / top * plotHeight;
                 y -= segment;
                 svg.Append("<rect class=\"chart-bar\"");
                 AppendStage(svg, series[s].SeriesKey, Palette[s % Palette.Length]);
@@ -193,23 +214,44 @@ public static class SvgChart
                     .Append("</title></rect>");
             }
 
-            AppendText(svg, x + (columnWidth / 2), axisY + 14, "middle", Shorten(categories[c], 12), categories[c]);
+            if (c % every == 0)
+            {
+                AppendText(svg, x + (columnWidth / 2), axisY + 14, "middle", Shorten(categories[c], 14), categories[c]);
+            }
+
             svg.Append("</g>");
         }
 
         svg.Append("<g class=\"chart-legend\">");
         for (var s = 0; s < series.Count; s++)
         {
-            var top = legendTop + (s * legendRow);
+            var row = legendTop + (s * legendRow);
             svg.Append("<rect class=\"chart-swatch\"");
             AppendStage(svg, series[s].SeriesKey, Palette[s % Palette.Length]);
-            svg.Append(" x=\"").Append(Num(plotLeft)).Append("\" y=\"").Append(Num(top))
+            svg.Append(" x=\"").Append(Num(plotLeft)).Append("\" y=\"").Append(Num(row))
                 .Append("\" width=\"12\" height=\"12\"/>");
-            AppendText(svg, plotLeft + 18, top + 6, "start", series[s].SeriesLabel, null);
+            AppendText(svg, plotLeft + 18, row + 6, "start", series[s].SeriesLabel, null);
         }
 
         svg.Append("</g>");
         return Close(svg);
+    }
+
+    /// <summary>A tick step of 1, 2 or 5 times a power of ten giving at most five ticks above zero, and the top tick.</summary>
+    internal static (double Step, double Top) Ticks(double max)
+    {
+        if (!(max > 0))
+        {
+            return (1, 0);
+        }
+
+        var rough = max / 5;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var step = new[] { 1.0, 2, 5, 10 }.Select(m => m * power).First(candidate => candidate >= rough);
+
+        // Counts are whole: no tick at 0.5.
+        step = Math.Max(1, step);
+        return (step, Math.Ceiling(max / step) * step);
     }
 
     private static StringBuilder Open(string id, string title, string description, double height)
