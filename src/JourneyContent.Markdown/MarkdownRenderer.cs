@@ -67,6 +67,21 @@ public sealed partial class MarkdownRenderer
                 input.Remove();
             }
         };
+        // A table's empty corner (| | Starter | Growth |) is a data cell, not a header: screen readers announce an
+        // empty header as nothing at all, and axe reports it (empty-table-header).
+        sanitizer.PostProcessDom += (_, e) =>
+        {
+            foreach (var header in e.Document.QuerySelectorAll("th").Where(h => string.IsNullOrWhiteSpace(h.TextContent) && h.ChildElementCount == 0).ToList())
+            {
+                var cell = e.Document.CreateElement("td");
+                foreach (var attribute in header.Attributes)
+                {
+                    cell.SetAttribute(attribute.Name, attribute.Value);
+                }
+
+                header.Replace(cell);
+            }
+        };
         return sanitizer;
     }
 

@@ -4,6 +4,15 @@ public sealed class MarkdownRendererTests
 {
     private readonly MarkdownRenderer _renderer = new();
 
+    [Fact]
+    public void A_tables_empty_corner_is_a_data_cell_and_its_named_headers_stay_headers()
+    {
+        var html = _renderer.Render("| | Starter | Growth |\n| --- | --- | ---: |\n| Price | €49 | €149 |\n").Html;
+
+        Assert.Contains("<thead><tr><td></td><th>Starter</th><th style=\"text-align: right\">Growth</th></tr></thead>", html.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("<th></th>", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>", "<script")]
     [InlineData("<script>alert(1)</script>", "alert")]

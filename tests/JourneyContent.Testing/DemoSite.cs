@@ -119,7 +119,8 @@ public class DemoSite : WebApplicationFactory<Program>
         }
     }
 
-    private static void CopyDirectory(string from, string to)
+    /// <summary>Copies a folder and everything under it.</summary>
+    public static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

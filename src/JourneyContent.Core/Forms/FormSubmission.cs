@@ -130,7 +130,7 @@ public static class FormValidator
         string? declared = null;
         if (stageAnswer is not null)
         {
-            declared = stages.FindStage(stageAnswer)?.Key;
+            declared = stages.FindStage(stageAnswer) is { } answered && stages.DeclarableStages.Contains(answered) ? answered.Key : null;
             if (declared is null)
             {
                 errors.TryAdd(FormField.ProjectStage, FormError.InvalidChoice);

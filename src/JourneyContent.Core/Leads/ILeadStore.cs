@@ -28,14 +28,29 @@ public interface ILeadStore
     /// <summary>Records a use of a download link.</summary>
     Task RecordDownloadAsync(string leadId, string contentId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Links <paramref name="visitorId"/> to the lead (a device the lead used), and returns the lead's other visitor ids
+    /// when the link is new; an empty list when it was already there.
+    /// </summary>
+    Task<IReadOnlyList<string>> LinkVisitorAsync(string leadId, string visitorId, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Moves leads whose visitors changed stage; returns the leads whose stage changed.</summary>
     Task<IReadOnlyList<LeadStageUpdate>> ApplyVisitorStagesAsync(IReadOnlyList<(string VisitorId, string Stage, DateTimeOffset At)> stages, CancellationToken cancellationToken);
 
     /// <summary>Everything stored about a lead, or null when unknown.</summary>
     Task<LeadRecord?> RecordAsync(string leadId, CancellationToken cancellationToken);
 
-    /// <summary>A page of leads, newest first, and how many match.</summary>
+    /// <summary>A page of leads, in the query's order (newest first by default), and how many match.</summary>
     Task<(IReadOnlyList<Lead> Leads, int Total)> ListAsync(LeadQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Adds a marketer's note to a lead that is not erased, audited (action <c>note</c>) in the same transaction; false when there is no such lead.</summary>
+    Task<bool> AddNoteAsync(string leadId, LeadNote note, CancellationToken cancellationToken);
+
+    /// <summary>The lead's notes, newest first.</summary>
+    Task<IReadOnlyList<LeadNote>> NotesAsync(string leadId, CancellationToken cancellationToken);
+
+    /// <summary>For each of these leads that asked for a gated asset, the content id of the last one asked for.</summary>
+    Task<IReadOnlyDictionary<string, string>> LatestAssetsAsync(IReadOnlyList<string> leadIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes a lead's personal data (contact fields, consents, the link to its visitors, the addresses and bodies of its

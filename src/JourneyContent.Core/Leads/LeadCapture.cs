@@ -85,4 +85,44 @@ public sealed record LeadStageUpdate(string LeadId, LeadStageChange Change);
 /// <param name="Stage">Only this stage; null for all.</param>
 /// <param name="Skip">Leads to skip.</param>
 /// <param name="Take">Leads to return.</param>
-public sealed record LeadQuery(string? Search = null, string? Stage = null, int Skip = 0, int Take = 50);
+/// <param name="Sort">The column the list is sorted by (ties by id, so pages never overlap).</param>
+/// <param name="Descending">True for the largest (newest, last in the alphabet) first.</param>
+public sealed record LeadQuery(string? Search = null, string? Stage = null, int Skip = 0, int Take = 50, LeadSort Sort = LeadSort.Created, bool Descending = true);
+
+/// <summary>The columns the leads list can be sorted by.</summary>
+public enum LeadSort
+{
+    /// <summary>When the lead was captured.</summary>
+    Created,
+
+    /// <summary>The lead's last activity (form, download).</summary>
+    LastActivity,
+
+    /// <summary>The email address.</summary>
+    Email,
+
+    /// <summary>The last name, then the first name.</summary>
+    Name,
+
+    /// <summary>The company.</summary>
+    Company,
+
+    /// <summary>The current stage, by key.</summary>
+    Stage,
+
+    /// <summary>The campaign source (<c>utm_source</c>).</summary>
+    Source,
+}
+
+/// <summary>A marketer's note on a lead.</summary>
+/// <param name="Text">What the marketer wrote (at most <see cref="MaxLength"/> characters).</param>
+/// <param name="ByUser">Who wrote it.</param>
+/// <param name="At">When.</param>
+public sealed record LeadNote(string Text, string ByUser, DateTimeOffset At)
+{
+    /// <summary>The longest note accepted.</summary>
+    public const int MaxLength = 2000;
+
+    /// <summary>The audit action of a note.</summary>
+    public const string AuditAction = "note";
+}

@@ -28,11 +28,12 @@ public static class BuiltInStageModel
     /// <summary>The built-in stages as settings.</summary>
     public static IList<StageSettings> Stages() =>
     [
-        Stage(Keys.Awareness, ("Awareness", "A need is recognised"), ("Découverte", "Un besoin est identifié"), ("Aufmerksamkeit", "Ein Bedarf wird erkannt")),
-        Stage(Keys.Consideration, ("Consideration", "Solutions are compared"), ("Considération", "Les solutions sont comparées"), ("Abwägung", "Lösungen werden verglichen")),
-        Stage(Keys.Decision, ("Decision", "A supplier is chosen"), ("Décision", "Un fournisseur est choisi"), ("Entscheidung", "Ein Anbieter wird gewählt")),
-        Stage(Keys.Loyalty, ("Loyalty", "After the purchase"), ("Fidélisation", "Après l'achat"), ("Kundenbindung", "Nach dem Kauf")),
-        Stage(Keys.Advocacy, ("Advocacy", "The customer recommends the brand"), ("Recommandation", "Le client recommande la marque"), ("Empfehlung", "Der Kunde empfiehlt die Marke")),
+        Stage(Keys.Awareness, ("Awareness", "A need is recognised"), ("Découverte", "Un besoin est identifié"), ("Aufmerksamkeit", "Ein Bedarf wird erkannt"), ("Just exploring", "Je me renseigne", "Ich informiere mich erst")),
+        Stage(Keys.Consideration, ("Consideration", "Solutions are compared"), ("Considération", "Les solutions sont comparées"), ("Abwägung", "Lösungen werden verglichen"), ("Comparing solutions", "Je compare des solutions", "Ich vergleiche Lösungen")),
+        Stage(Keys.Decision, ("Decision", "A supplier is chosen"), ("Décision", "Un fournisseur est choisi"), ("Entscheidung", "Ein Anbieter wird gewählt"), ("Ready to choose", "Je suis prêt à choisir", "Ich bin bereit zu entscheiden")),
+        Stage(Keys.Loyalty, ("Loyalty", "After the purchase"), ("Fidélisation", "Après l'achat"), ("Kundenbindung", "Nach dem Kauf"), ("Already a customer", "Je suis déjà client", "Ich bin bereits Kunde")),
+        // A buyer never answers "I recommend you" to a project question: advocacy is inferred, not declared.
+        Stage(Keys.Advocacy, ("Advocacy", "The customer recommends the brand"), ("Recommandation", "Le client recommande la marque"), ("Empfehlung", "Der Kunde empfiehlt die Marke"), null),
     ];
 
     /// <summary>The built-in content kinds as settings.</summary>
@@ -58,11 +59,12 @@ public static class BuiltInStageModel
 
     // English, French and German: the languages of the module's text catalogue, so that a site in any of them shows the
     // built-in funnel in its own words without configuring labels (a completeness test holds the two lists together).
-    private static StageSettings Stage(string key, (string Label, string Description) en, (string Label, string Description) fr, (string Label, string Description) de) => new()
+    private static StageSettings Stage(string key, (string Label, string Description) en, (string Label, string Description) fr, (string Label, string Description) de, (string En, string Fr, string De)? answer) => new()
     {
         Key = key,
         Label = Texts(en.Label, fr.Label, de.Label),
         Description = Texts(en.Description, fr.Description, de.Description),
+        ProjectAnswer = answer is { } a ? Texts(a.En, a.Fr, a.De) : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
     };
 
     private static ContentKindSettings Kind(string stage, string en, string fr, string de, bool cta = false) => new()

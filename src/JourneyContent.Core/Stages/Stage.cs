@@ -8,13 +8,14 @@ namespace JourneyContent.Stages;
 /// </remarks>
 public sealed class Stage : IEquatable<Stage>
 {
-    internal Stage(string key, int order, LocalizedText label, LocalizedText description, string color)
+    internal Stage(string key, int order, LocalizedText label, LocalizedText description, string color, LocalizedText? projectAnswer = null)
     {
         Key = key;
         Order = order;
         Label = label;
         Description = description;
         Color = color;
+        ProjectAnswer = projectAnswer ?? new LocalizedText([]);
     }
 
     /// <summary>The stable key, lower-case letters, digits and hyphens (for example <c>consideration</c>).</summary>
@@ -28,6 +29,16 @@ public sealed class Stage : IEquatable<Stage>
 
     /// <summary>What the stage means for the buyer, per language.</summary>
     public LocalizedText Description { get; }
+
+    /// <summary>
+    /// How a buyer in this stage answers "Where are you in your project?" in a form ("Just exploring"), per language;
+    /// empty when visitors are not offered the stage as an answer (see <see cref="StageModel.DeclarableStages"/>).
+    /// </summary>
+    public LocalizedText ProjectAnswer { get; }
+
+    /// <summary>The form's answer for this stage in <paramref name="language"/>, or its description when it has none.</summary>
+    public string AnswerText(string language) =>
+        ProjectAnswer.IsEmpty ? Description.Get(language) : ProjectAnswer.Get(language, Description.Get(language));
 
     /// <summary>A CSS colour used for the stage in badges and charts.</summary>
     public string Color { get; }

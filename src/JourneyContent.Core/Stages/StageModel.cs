@@ -16,6 +16,7 @@ public sealed partial class StageModel
     {
         Stages = stages;
         Kinds = kinds;
+        DeclarableStages = stages.Any(s => !s.ProjectAnswer.IsEmpty) ? [.. stages.Where(s => !s.ProjectAnswer.IsEmpty)] : stages;
         _stagesByKey = stages.ToDictionary(s => s.Key, StringComparer.OrdinalIgnoreCase);
         _kindsByKey = kinds.ToDictionary(k => k.Key, StringComparer.OrdinalIgnoreCase);
     }
@@ -25,6 +26,12 @@ public sealed partial class StageModel
 
     /// <summary>The stages, in funnel order.</summary>
     public IReadOnlyList<Stage> Stages { get; }
+
+    /// <summary>
+    /// The stages a visitor may give as their answer to "Where are you in your project?", in funnel order: those with a
+    /// <see cref="Stage.ProjectAnswer"/>, or every stage when none has one.
+    /// </summary>
+    public IReadOnlyList<Stage> DeclarableStages { get; }
 
     /// <summary>The content kinds, by key order.</summary>
     public IReadOnlyList<ContentKind> Kinds { get; }
@@ -118,10 +125,16 @@ public sealed partial class StageModel
                 description = new LocalizedText(builtIn.Description);
             }
 
+            var answer = new LocalizedText(entry.ProjectAnswer);
+            if (answer.IsEmpty && builtIn is not null)
+            {
+                answer = new LocalizedText(builtIn.ProjectAnswer);
+            }
+
             var color = string.IsNullOrWhiteSpace(entry.Color)
                 ? BuiltInStageModel.Palette[stages.Count % BuiltInStageModel.Palette.Length]
                 : entry.Color.Trim();
-            stages.Add(new Stage(key, stages.Count, label, description, color));
+            stages.Add(new Stage(key, stages.Count, label, description, color, answer));
         }
 
         return stages;

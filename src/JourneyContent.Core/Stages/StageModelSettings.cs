@@ -29,6 +29,13 @@ public sealed class StageSettings
     /// <summary>Description per language.</summary>
     public IDictionary<string, string> Description { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The buyer's own words for this stage in the form's "Where are you in your project?" question, per language (for
+    /// example <c>Just exploring</c>). A built-in key keeps the built-in answers when omitted; once any stage has an
+    /// answer, stages without one are not offered.
+    /// </summary>
+    public IDictionary<string, string> ProjectAnswer { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A CSS colour; a palette colour is used when omitted.</summary>
     public string? Color { get; set; }
 }

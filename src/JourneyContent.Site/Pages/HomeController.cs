@@ -11,10 +11,11 @@ using Microsoft.Extensions.Options;
 namespace JourneyContent.Site.Pages;
 
 /// <summary>The root redirect and each language's home page.</summary>
-public sealed class HomeController(IContentSource content, IOptions<JourneyContentOptions> options, StageModel stages, IStringLocalizer<SharedStrings> strings)
+public sealed class HomeController(IContentSource content, IOptions<JourneyContentOptions> options, IStringLocalizer<SharedStrings> strings)
     : PageControllerBase(content, options)
 {
-    private const int ItemsPerStage = 3;
+    // The home page's social proof: the customer stories, by the demo content's kind.
+    private const string CustomerStoryKind = "case-study";
 
     [PageRoute("/")]
     public IActionResult Root()
@@ -34,17 +35,11 @@ public sealed class HomeController(IContentSource content, IOptions<JourneyConte
         }
 
         var items = Catalog.InLanguage(language).Where(i => !i.IsUntagged).ToList();
-        var sections = stages.Stages
-            .Select(stage =>
-            {
-                var inStage = items.Where(i => i.Stage == stage.Key).ToList();
-                return new StageSection(stage, [.. inStage.Take(ItemsPerStage)], inStage.Count);
-            })
-            .ToList();
+        var stories = items.Where(i => string.Equals(i.Kind, CustomerStoryKind, StringComparison.Ordinal)).Take(3).ToList();
         var topics = TopicCount.In(items);
 
         Response.Cookies.Append(SiteLanguages.CookieName, language, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
         SetPage(language, strings["HeroTitle"], strings["SiteTagline"], other => "/" + other);
-        return View(new HomeViewModel(language, sections, [.. items.Take(6)], topics));
+        return View(new HomeViewModel(language, [.. items.Take(6)], topics, stories));
     }
 }

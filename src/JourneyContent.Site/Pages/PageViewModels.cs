@@ -4,11 +4,8 @@ using JourneyContent.Stages;
 
 namespace JourneyContent.Site.Pages;
 
-/// <summary>A language's home page.</summary>
-public sealed record HomeViewModel(string Language, IReadOnlyList<StageSection> Stages, IReadOnlyList<ContentItem> Latest, IReadOnlyList<TopicCount> Topics);
-
-/// <summary>The items of one stage shown on the home page.</summary>
-public sealed record StageSection(Stage Stage, IReadOnlyList<ContentItem> Items, int Total);
+/// <summary>A language's home page: the latest items, the topics, and the customer stories shown as social proof.</summary>
+public sealed record HomeViewModel(string Language, IReadOnlyList<ContentItem> Latest, IReadOnlyList<TopicCount> Topics, IReadOnlyList<ContentItem> CustomerStories);
 
 /// <summary>A topic and how many items of the language carry it.</summary>
 public sealed record TopicCount(string Topic, int Count)

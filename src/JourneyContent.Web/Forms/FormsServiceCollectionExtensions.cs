@@ -42,6 +42,7 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton<SigningKeys>();
         services.TryAddSingleton<ISiteMemberAccessor, NoSiteMembers>();
         services.TryAddSingleton<ILeadJourney, TrackerLeadJourney>();
+        services.TryAddSingleton<RecogniseLeadDevice>();
         services.TryAddSingleton(sp => new CaptureLead(
             sp.GetRequiredService<ILeadStore>(), sp.GetRequiredService<JourneyContent.Delivery.IOutbox>(), sp.GetServices<JourneyContent.Delivery.IOutboxSignal>(),
             sp.GetServices<ILeadCaptureMessages>(),

@@ -41,7 +41,7 @@ public sealed class GatedFormLayout(IOptions<GatedFormOptions> options, StageMod
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(known);
         var language = item.Language;
-        var privacy = options.Value.PrivacyPolicyUrl.TryGetValue(language, out var url) && !string.IsNullOrWhiteSpace(url) ? url : $"/{language}/privacy";
+        var privacy = options.Value.PrivacyPolicyUrlFor(language);
         var knownFields = known.KnownFields;
         var definition = Definition(item);
         return new GatedFormModel(
@@ -51,7 +51,7 @@ public sealed class GatedFormLayout(IOptions<GatedFormOptions> options, StageMod
             known.AskConsent,
             ConsentText(language),
             privacy,
-            stages.Stages,
+            stages.DeclarableStages,
             FormStamp.Create(keys.Links, item.Id, time.GetUtcNow()))
         {
             KnownName = known.Lead?.Profile.FirstName,

@@ -30,6 +30,10 @@ public sealed class GatedFormOptions
     /// <summary>The privacy policy's URL per language; <c>/{language}/privacy</c> when absent.</summary>
     public Dictionary<string, string> PrivacyPolicyUrl { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The privacy policy's URL in <paramref name="language"/>: the configured one, else <c>/{language}/privacy</c>.</summary>
+    public string PrivacyPolicyUrlFor(string language) =>
+        PrivacyPolicyUrl.TryGetValue(language, out var url) && !string.IsNullOrWhiteSpace(url) ? url : $"/{language}/privacy";
+
     /// <summary>Named forms that items choose with <c>form: name</c>; <c>default</c> replaces the built-in default form.</summary>
     public Dictionary<string, FormDefinitionSettings> Definitions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -16,7 +16,7 @@ namespace JourneyContent.Web.Forms;
 /// <summary>Gated forms: the submission, the thank-you page, signed downloads, fresh links and address confirmation.</summary>
 public sealed class GatedFormsController(
     IContentSource content, IOptions<JourneyContentOptions> options, GatedFormService forms, SigningKeys keys, ILeadStore leads,
-    JourneyTracker tracker, IStringLocalizer<SharedStrings> strings, TimeProvider time, IGatedAssetFiles files)
+    JourneyTracker tracker, IStringLocalizer<SharedStrings> strings, TimeProvider time, IGatedAssetFiles files, RecogniseLeadDevice devices)
     : PageControllerBase(content, options)
 {
     /// <summary>The thank-you page: the download at once, or the request to confirm the address.</summary>
@@ -62,6 +62,12 @@ public sealed class GatedFormsController(
         await leads.RecordDownloadAsync(lead.Id, item.Id, time.GetUtcNow(), HttpContext.RequestAborted);
         if (HttpMethods.IsGet(Request.Method))
         {
+            // The mailed link opened on a device whose visitor may be tracked: that device is the lead's.
+            if (tracker.VisitorId(HttpContext) is { } visitorId)
+            {
+                await devices.RecogniseAsync(lead.Id, visitorId, time.GetUtcNow(), HttpContext.RequestAborted);
+            }
+
             await tracker.RecordAsync(HttpContext, JourneyEventType.Download, item);
         }
 

@@ -14,7 +14,7 @@ public sealed class JourneyConsentViewComponent : ViewComponent
     public IViewComponentResult Invoke() => View();
 }
 
-/// <summary><c>&lt;journey-consent /&gt;</c>: the consent banner, for theme layouts and Umbraco templates (once per page, at the end of the body).</summary>
+/// <summary><c>&lt;journey-consent /&gt;</c>: the consent banner, for theme layouts and Umbraco templates (once per page, first in the body, before the skip link, so that the keyboard meets it first and it never covers the focused element).</summary>
 [HtmlTargetElement("journey-consent", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class JourneyConsentTagHelper(IViewComponentHelper components) : ViewComponentTagHelper(components, "JourneyConsent")
 {

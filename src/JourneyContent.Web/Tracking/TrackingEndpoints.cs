@@ -44,6 +44,7 @@ public static class TrackingEndpoints
     {
         bool accept;
         string? returnUrl = null;
+        var fromBanner = false;
         if (context.Request.HasJsonContentType())
         {
             var body = await JsonBody.ReadAsync<ConsentRequest>(context.Request);
@@ -71,6 +72,7 @@ public static class TrackingEndpoints
                 var form = await context.Request.ReadFormAsync(context.RequestAborted);
                 accept = form["accept"] == "true";
                 returnUrl = form["returnUrl"];
+                fromBanner = form["from"] == "banner";
             }
             catch (InvalidDataException)
             {
@@ -105,7 +107,22 @@ public static class TrackingEndpoints
             context.Response.Cookies.Delete(TrackingRequest.VisitorCookie);
         }
 
-        return JourneyContent.Web.Pages.LocalUrl.IsLocal(returnUrl)
+        var goBack = JourneyContent.Web.Pages.LocalUrl.IsLocal(returnUrl);
+        if (goBack && fromBanner)
+        {
+            // The banner is gone from the page it leads back to; this says so there once, and takes the focus the
+            // banner's button had (the settings block on the privacy page shows its own state instead).
+            context.Response.Cookies.Append(TrackingRequest.ConsentSavedCookie, accept ? "granted" : "denied", new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+                MaxAge = TrackingRequest.ConsentSavedLifetime,
+                IsEssential = true,
+            });
+        }
+
+        return goBack
             ? TypedResults.Redirect(returnUrl!)
             : TypedResults.NoContent();
     }

@@ -13,6 +13,15 @@ public static partial class TrackingRequest
     /// <summary>The first-party visitor id cookie, set only when tracking is allowed.</summary>
     public const string VisitorCookie = "journey-vid";
 
+    /// <summary>
+    /// Set by the banner's choice for the page it returns to, which confirms the choice once; strictly necessary, short
+    /// lived, and it holds only the choice.
+    /// </summary>
+    public const string ConsentSavedCookie = "journey-consent-saved";
+
+    /// <summary>How long the confirmation waits for the page the banner returns to.</summary>
+    public static readonly TimeSpan ConsentSavedLifetime = TimeSpan.FromMinutes(2);
+
     /// <summary>True when the browser sends <c>DNT: 1</c> or <c>Sec-GPC: 1</c>.</summary>
     public static bool OptedOut(HttpRequest request)
     {

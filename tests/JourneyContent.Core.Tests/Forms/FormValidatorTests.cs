@@ -40,6 +40,7 @@ public sealed class FormValidatorTests
         { Input(values: (FormField.Phone, "call me maybe")), FormField.Phone, FormError.InvalidPhone },
         { Input(values: (FormField.CompanySize, "huge")), FormField.CompanySize, FormError.InvalidChoice },
         { Input(values: (FormField.ProjectStage, "shopping")), FormField.ProjectStage, FormError.InvalidChoice },
+        { Input(values: (FormField.ProjectStage, "advocacy")), FormField.ProjectStage, FormError.InvalidChoice },
     };
 
     [Theory]

@@ -29,6 +29,54 @@ public sealed class StageModelTests
         Assert.Equal(description, stage.Description.Get(language));
     }
 
+    [Theory]
+    [InlineData("awareness", "en", "Just exploring")]
+    [InlineData("consideration", "en", "Comparing solutions")]
+    [InlineData("decision", "fr", "Je suis prêt à choisir")]
+    [InlineData("loyalty", "de", "Ich bin bereits Kunde")]
+    public void Built_in_stages_answer_the_project_question_in_the_buyers_words(string key, string language, string answer)
+    {
+        Assert.Equal(answer, StageModel.Default.FindStage(key)!.AnswerText(language));
+    }
+
+    [Fact]
+    public void Advocacy_is_not_offered_as_an_answer_because_nobody_declares_it()
+    {
+        Assert.Equal(["awareness", "consideration", "decision", "loyalty"], StageModel.Default.DeclarableStages.Select(s => s.Key));
+    }
+
+    [Fact]
+    public void A_configured_answer_replaces_the_built_in_one_and_built_in_keys_keep_theirs()
+    {
+        var model = StageModel.Create(new StageModelSettings
+        {
+            Stages =
+            [
+                new StageSettings { Key = "awareness", ProjectAnswer = new Dictionary<string, string> { ["en"] = "Only looking" } },
+                new StageSettings { Key = "decision" },
+            ],
+        });
+
+        Assert.Equal("Only looking", model.FindStage("awareness")!.AnswerText("en"));
+        Assert.Equal("Ready to choose", model.FindStage("decision")!.AnswerText("en"));
+    }
+
+    [Fact]
+    public void A_model_whose_stages_have_no_answers_offers_every_stage_by_its_description()
+    {
+        var model = StageModel.Create(new StageModelSettings
+        {
+            Stages =
+            [
+                new StageSettings { Key = "curious", Description = new Dictionary<string, string> { ["en"] = "Wondering" } },
+                new StageSettings { Key = "buying", Description = new Dictionary<string, string> { ["en"] = "Buying now" } },
+            ],
+        });
+
+        Assert.Equal(["curious", "buying"], model.DeclarableStages.Select(s => s.Key));
+        Assert.Equal("Buying now", model.FindStage("buying")!.AnswerText("en"));
+    }
+
     [Fact]
     public void A_language_without_a_label_falls_back_to_english()
     {

@@ -21,7 +21,41 @@ public sealed partial class GatedFormTests
         { "first_name", new string('x', 101), FormVisitor.Benchmark, "This field is limited to 100 characters." },
         { "company", new string('c', 151), FormVisitor.BenchmarkFr, "Ce champ est limité à 150 caractères." },
         { "project_stage", "shopping", FormVisitor.Benchmark, "Choose one of the options." },
+        { "project_stage", "advocacy", FormVisitor.Benchmark, "Choose one of the options." },
     };
+
+    [Theory]
+    [InlineData(FormVisitor.Benchmark, "Just exploring", "Comparing solutions", "Ready to choose", "Already a customer")]
+    [InlineData(FormVisitor.BenchmarkFr, "Je me renseigne", "Je compare des solutions", "Je suis prêt à choisir", "Je suis déjà client")]
+    public async Task The_project_question_offers_the_buyers_own_answers_mapped_to_stages(string path, string awareness, string consideration, string decision, string loyalty)
+    {
+        using var site = FormVisitor.Site();
+        using var visitor = FormVisitor.Create(site);
+
+        var html = WebUtility.HtmlDecode(await visitor.PageAsync(path));
+
+        var select = html[html.IndexOf("name=\"project_stage\"", StringComparison.Ordinal)..];
+        select = select[..select.IndexOf("</select>", StringComparison.Ordinal)];
+        Assert.Equal(
+            ["", "awareness", "consideration", "decision", "loyalty"],
+            Regex.Matches(select, "<option value=\"([^\"]*)\"").Select(m => m.Groups[1].Value));
+        Assert.Contains($">{awareness}</option>", select, StringComparison.Ordinal);
+        Assert.Contains($">{consideration}</option>", select, StringComparison.Ordinal);
+        Assert.Contains($">{decision}</option>", select, StringComparison.Ordinal);
+        Assert.Contains($">{loyalty}</option>", select, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_refusal_the_error_summary_takes_the_focus()
+    {
+        using var site = FormVisitor.Site();
+        using var visitor = FormVisitor.Create(site);
+
+        using var response = await visitor.SubmitAsync(new() { ["email"] = "not-an-email" });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("<div class=\"form-errors\" role=\"alert\" tabindex=\"-1\" id=\"gf-errors\" autofocus>", html, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(BadSubmissions))]

@@ -14,7 +14,7 @@ public sealed partial class FrenchPagesTests
     private static readonly DateTimeOffset LongAgo = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     // The frame around every page: skip link, navigation, search, footer and the consent banner.
-    private static readonly string[] Frame = ["SkipToContent", "MainNavigation", "Home", "Topics", "SearchLabel", "Footer", "ConsentTitle", "ConsentText", "ConsentAccept"];
+    private static readonly string[] Frame = ["SkipToContent", "MainNavigation", "Home", "NavResources", "NavPricing", "HeaderCta", "SearchLabel", "Footer", "FooterLegal", "ConsentTitle", "ConsentText", "ConsentAccept"];
 
     [Fact]
     public async Task The_thank_you_page_of_a_french_form_is_french_with_its_header_and_footer()

@@ -23,7 +23,7 @@ public sealed partial class GermanSiteTests
 
         Assert.Matches(HtmlLang(), html);
         Assert.Empty(PageWords.EnglishOn(html, "de"));
-        PageWords.AssertShows(html, "de", "SkipToContent", "MainNavigation", "Home", "Topics", "SearchLabel", "Footer",
+        PageWords.AssertShows(html, "de", "SkipToContent", "MainNavigation", "Home", "NavProduct", "NavResources", "SearchLabel", "Footer", "FooterByStage", "FooterLegal",
             "ConsentTitle", "ConsentText", "ConsentAccept", "ConsentRefuse", "FormField.email", "FormSubmit", "FormConsentDefault");
         Assert.Contains(">Entscheidung</a>", html, StringComparison.Ordinal);
         Assert.Contains(">Abwägung</", html, StringComparison.Ordinal);

@@ -6,23 +6,23 @@ using JourneyContent.Stages;
 namespace JourneyContent.Site.Tests.Pages;
 
 [Collection(DemoSiteCollection.Name)]
-public sealed class PublicPagesTests(DemoSiteFixture fixture)
+public sealed partial class PublicPagesTests(DemoSiteFixture fixture)
 {
     // The site writes non-ASCII text as is and encodes only HTML's special characters.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly HttpClient _client = fixture.CreateClient();
 
     [Theory]
-    [InlineData("en", "Awareness", "Consideration", "A need is recognised")]
-    [InlineData("fr", "Découverte", "Considération", "Un besoin est identifié")]
-    public async Task Home_page_shows_the_stages_in_the_pages_language(string language, string first, string second, string description)
+    [InlineData("en", "Awareness", "Consideration")]
+    [InlineData("fr", "Découverte", "Considération")]
+    public async Task The_footer_names_the_stage_pages_in_the_pages_language(string language, string first, string second)
     {
         var html = await GetPage("/" + language);
 
+        var footer = html[html.IndexOf("<footer", StringComparison.Ordinal)..];
         Assert.Contains($"<html lang=\"{language}\"", html, StringComparison.Ordinal);
-        Assert.Contains(first, html, StringComparison.Ordinal);
-        Assert.Contains(second, html, StringComparison.Ordinal);
-        Assert.Contains(description, html, StringComparison.Ordinal);
+        Assert.Contains($"data-stage=\"awareness\">{Encoder.Encode(first)}</a>", footer, StringComparison.Ordinal);
+        Assert.Contains($"data-stage=\"consideration\">{Encoder.Encode(second)}</a>", footer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,22 +174,56 @@ public sealed class PublicPagesTests(DemoSiteFixture fixture)
         var expected = fixture.Site.Content.InLanguage(language).Where(i => i.Stage == stage).ToList();
         var others = fixture.Site.Content.InLanguage(language).Where(i => i.Stage is not null && i.Stage != stage).ToList();
 
-        var html = await GetPage($"/{language}/stages/{stage}");
+        var page = await GetPage($"/{language}/stages/{stage}");
 
+        // The listing itself: the header and footer link the company pages (pricing, customers) whatever their stage.
+        var html = Between(page, "<main", "</main>");
         Assert.Contains($"<h1>{Encoder.Encode(label)}</h1>", html, StringComparison.Ordinal);
         Assert.NotEmpty(expected);
         Assert.All(expected, item => Assert.Contains($"href=\"{item.Url}\"", html, StringComparison.Ordinal));
         Assert.All(others, item => Assert.DoesNotContain($"href=\"{item.Url}\"", html, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Home_page_links_to_the_full_stage_page_when_a_stage_has_more_items_than_it_shows()
+    [Theory]
+    [InlineData("en", "Pricing", "Customers", "Book a demo")]
+    [InlineData("fr", "Tarifs", "Clients", "Demander une démo")]
+    public async Task The_main_navigation_is_a_company_sites_with_a_demo_button_and_the_stage_pages_only_in_the_footer(string language, string pricing, string customers, string demo)
     {
-        var crowded = fixture.Site.Content.InLanguage("en").Where(i => i.Stage is not null).GroupBy(i => i.Stage!).First(g => g.Count() > 3);
+        var html = await GetPage($"/{language}");
 
+        var nav = Between(html, "<nav class=\"main-nav\"", "</nav>");
+        var header = Between(html, "<header class=\"site-header\"", "</header>");
+        var footer = html[html.IndexOf("<footer", StringComparison.Ordinal)..];
+        var pricingPage = fixture.Site.Content.WithTranslationKey("pricing").Single(i => i.Language == language);
+        var demoPage = fixture.Site.Content.WithTranslationKey("demo").Single(i => i.Language == language);
+        Assert.Contains($"<a href=\"{pricingPage.Url}\">{Encoder.Encode(pricing)}</a>", nav, StringComparison.Ordinal);
+        Assert.Contains($">{Encoder.Encode(customers)}</a>", nav, StringComparison.Ordinal);
+        Assert.Contains($"<a class=\"button header-cta\" href=\"{demoPage.Url}\">{Encoder.Encode(demo)}</a>", header, StringComparison.Ordinal);
+        Assert.DoesNotContain("/stages/", header, StringComparison.Ordinal);
+        Assert.All(StageModel.Default.Stages, stage => Assert.Contains($"href=\"/{language}/stages/{stage.Key}\"", footer, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_home_page_shows_the_customer_stories_and_no_stage_badges_on_cards()
+    {
         var html = await GetPage("/en");
 
-        Assert.Contains($"<a href=\"/en/stages/{crowded.Key}\">See all {crowded.Count()} items in", html, StringComparison.Ordinal);
+        var stories = fixture.Site.Content.InLanguage("en").Where(i => i.Kind == "case-study").ToList();
+        Assert.NotEmpty(stories);
+        Assert.All(stories, story => Assert.Contains($"href=\"{story.Url}\"", Between(html, "class=\"proof\"", "</section>"), StringComparison.Ordinal));
+        Assert.DoesNotContain("class=\"stage-badge\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"product\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gated_items_form_comes_right_after_its_summary_before_the_article()
+    {
+        var gated = fixture.Site.Content.InLanguage("en").First(i => i.IsGated);
+
+        var html = await GetPage(gated.Url);
+
+        var form = html.IndexOf("data-slot=\"gated-download\"", StringComparison.Ordinal);
+        Assert.InRange(form, html.IndexOf("class=\"lead\"", StringComparison.Ordinal), html.IndexOf("<div class=\"prose\">", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -231,9 +265,20 @@ public sealed class PublicPagesTests(DemoSiteFixture fixture)
     {
         var html = await GetPage("/en");
 
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        // Only the site's own files: the CSP (script-src 'self') would refuse anything else.
+        Assert.All(ScriptTag().Matches(html), script => Assert.Matches("^<script src=\"/[^/\"][^\"]*\"( defer)?>$", script.Value));
         Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(" style=", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<script[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ScriptTag();
+
+    private static string Between(string html, string start, string end)
+    {
+        var from = html.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"No {start} in the page.");
+        return html[from..html.IndexOf(end, from, StringComparison.Ordinal)];
     }
 
     private async Task<string> GetPage(string path)

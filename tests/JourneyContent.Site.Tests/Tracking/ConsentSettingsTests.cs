@@ -98,6 +98,68 @@ public sealed partial class ConsentSettingsTests : IDisposable
         Assert.Contains("max-age=15552000", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task The_banner_is_the_first_thing_in_the_page_before_the_skip_link_and_the_header()
+    {
+        using var site = Site();
+        using var visitor = Visitor(site);
+
+        var html = await visitor.GetStringAsync("/en");
+
+        var body = html[html.IndexOf("<body>", StringComparison.Ordinal)..];
+        var banner = body.IndexOf("data-slot=\"consent-banner\"", StringComparison.Ordinal);
+        Assert.InRange(banner, 0, body.IndexOf("class=\"skip-link\"", StringComparison.Ordinal));
+        Assert.True(banner < body.IndexOf("<header", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true, "Thank you: you accepted.")]
+    [InlineData(false, "Thank you: you refused.")]
+    public async Task After_the_banner_the_page_confirms_the_choice_once_and_takes_the_focus(bool accept, string confirmation)
+    {
+        using var site = Site();
+        using var visitor = Visitor(site);
+        var page = await visitor.GetStringAsync("/en/topics");
+
+        using var chosen = await visitor.SendAsync(ConsentForm(page, accept, "data-slot=\"consent-banner\""));
+        var back = await visitor.GetStringAsync(chosen.Headers.Location!.ToString());
+        var later = await visitor.GetStringAsync("/en/topics");
+
+        Assert.Equal("/en/topics", chosen.Headers.Location?.ToString());
+        Assert.Contains("data-slot=\"consent-saved\" role=\"status\" tabindex=\"-1\" autofocus", back, StringComparison.Ordinal);
+        Assert.Contains(confirmation, back, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/en/privacy#cookie-settings\">Change your choice in the cookie settings</a>", back, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-slot=\"consent-banner\"", back, StringComparison.Ordinal);
+        Assert.DoesNotContain("consent-saved", later, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_choice_made_in_the_settings_is_shown_there_and_not_confirmed_again_at_the_top()
+    {
+        using var site = Site();
+        using var visitor = Visitor(site);
+
+        using var chosen = await visitor.SendAsync(ConsentForm(await visitor.GetStringAsync("/fr/privacy"), accept: true));
+        var back = await visitor.GetStringAsync("/fr/privacy");
+
+        Assert.Contains("data-consent-state=\"ConsentStateGranted\"", back, StringComparison.Ordinal);
+        Assert.DoesNotContain("consent-saved", back, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_confirmation_is_in_the_pages_language()
+    {
+        using var site = Site();
+        using var visitor = Visitor(site);
+        var page = await visitor.GetStringAsync("/fr/topics");
+
+        using var chosen = await visitor.SendAsync(ConsentForm(page, accept: false, "data-slot=\"consent-banner\""));
+        var back = await visitor.GetStringAsync("/fr/topics");
+
+        Assert.Contains("Merci : vous avez refusé.", back, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/fr/privacy#cookie-settings\">", back, StringComparison.Ordinal);
+    }
+
     private DemoSite Site() => new DemoSite().With("JourneyContent:DataPath", _dataPath);
 
     private static HttpClient Visitor(DemoSite site)
@@ -107,10 +169,10 @@ public sealed partial class ConsentSettingsTests : IDisposable
         return client;
     }
 
-    /// <summary>The settings' form as the browser sends it, with its antiforgery token and return address.</summary>
-    private static HttpRequestMessage ConsentForm(string page, bool accept)
+    /// <summary>The settings' (or the banner's) form as the browser sends it, with its antiforgery token and return address.</summary>
+    private static HttpRequestMessage ConsentForm(string page, bool accept, string block = "id=\"cookie-settings\"")
     {
-        var settings = page[page.IndexOf("id=\"cookie-settings\"", StringComparison.Ordinal)..];
+        var settings = page[page.IndexOf(block, StringComparison.Ordinal)..];
         var fields = Hidden().Matches(settings[..settings.IndexOf("</form>", StringComparison.Ordinal)])
             .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
         fields["accept"] = accept ? "true" : "false";
