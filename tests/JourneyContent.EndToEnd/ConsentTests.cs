@@ -11,7 +11,7 @@ public sealed class ConsentTests(SiteFixture site)
         var page = await site.NewPageAsync();
         var consideration = site.Content.InLanguage("en").Where(i => i.Stage == "consideration" && i.SecondaryStages.Count == 0).Take(3).ToList();
         await page.GotoAsync("/en");
-        var banner = page.Locator("section.consent-banner");
+        var banner = page.Locator("[data-slot=consent-banner]");
         Assert.True(await banner.IsVisibleAsync());
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "journey-vid");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = SiteFixture.ScreenshotPath("consent-banner-en") });
@@ -25,7 +25,7 @@ public sealed class ConsentTests(SiteFixture site)
         // The form posts and redirects back to the same page: wait for that navigation to finish, not for a URL it already has.
         await page.Keyboard.PressAsync("Enter");
         await AfterTheRedirectAsync(page);
-        Assert.False(await page.Locator("section.consent-banner").IsVisibleAsync());
+        Assert.False(await page.Locator("[data-slot=consent-banner]").IsVisibleAsync());
         Assert.Contains(await page.Context.CookiesAsync(), c => c.Name == "journey-vid" && c.HttpOnly);
 
         foreach (var item in consideration)
@@ -47,7 +47,7 @@ public sealed class ConsentTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Refuser" }).ClickAsync();
         await AfterTheRedirectAsync(page);
 
-        Assert.False(await page.Locator("section.consent-banner").IsVisibleAsync());
+        Assert.False(await page.Locator("[data-slot=consent-banner]").IsVisibleAsync());
         var cookies = await page.Context.CookiesAsync();
         Assert.Contains(cookies, c => c.Name == "journey-consent" && c.Value == "denied");
         Assert.DoesNotContain(cookies, c => c.Name == "journey-vid");
@@ -59,7 +59,7 @@ public sealed class ConsentTests(SiteFixture site)
     /// </summary>
     private static async Task AfterTheRedirectAsync(IPage page)
     {
-        await page.Locator("section.consent-banner").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.Locator("[data-slot=consent-banner]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
 }

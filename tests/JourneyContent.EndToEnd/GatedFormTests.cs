@@ -15,25 +15,22 @@ public sealed class GatedFormTests(SiteFixture site)
         var form = page.Locator("form.lead-form");
         await form.ScrollIntoViewIfNeededAsync();
 
-        // A person takes a few seconds; the form refuses anything faster than the configured minimum.
-        await page.GetByLabel("Work email").FillAsync("marie.curie@example");
-        await page.GetByLabel("First name").FillAsync("Marie");
-        await page.GetByLabel("Company").FillAsync("Radium Institute");
-        await page.GetByLabel("Where are you in your project?").SelectOptionAsync("consideration");
-        await page.GetByLabel("I agree that my details").CheckAsync();
-        await page.WaitForTimeoutAsync(1100);
+        await form.GetByLabel("Work email").FillAsync("marie.curie@example");
+        await form.GetByLabel("First name").FillAsync("Marie");
+        await form.GetByLabel("Company").FillAsync("Radium Institute");
+        await form.GetByLabel("Where are you in your project?").SelectOptionAsync("consideration");
+        await form.GetByLabel("I agree that my details").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Get the document" }).ClickAsync();
 
         var error = page.Locator("#gf-email-error");
         await error.WaitForAsync();
         Assert.Equal("Enter an email address such as name@company.com.", (await error.TextContentAsync())?.Trim());
-        Assert.Equal("Marie", await page.GetByLabel("First name").InputValueAsync());
-        Assert.Equal("true", await page.GetByLabel("Work email").GetAttributeAsync("aria-invalid"));
+        Assert.Equal("Marie", await form.GetByLabel("First name").InputValueAsync());
+        Assert.Equal("true", await form.GetByLabel("Work email").GetAttributeAsync("aria-invalid"));
         await page.Locator("aside.journey-form").ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("form-error-en") });
 
-        await page.GetByLabel("Work email").FillAsync("marie.curie@example.org");
-        await page.GetByLabel("I agree that my details").CheckAsync();
-        await page.WaitForTimeoutAsync(1100);
+        await form.GetByLabel("Work email").FillAsync("marie.curie@example.org");
+        await form.GetByLabel("I agree that my details").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Get the document" }).ClickAsync();
         await page.WaitForURLAsync("**/journey/thank-you?t=*");
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("form-thank-you-en") });

@@ -13,7 +13,7 @@ public sealed class NextContentTests(SiteFixture site)
         await page.GotoAsync("/en/what-is-the-buyers-journey");
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
         // The consent form redirects back to the page, which is then the visitor's first tracked view.
-        await page.Locator("section.consent-banner").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.Locator("[data-slot=consent-banner]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await page.WaitForLoadStateAsync(LoadState.Load);
         var before = await BlocksAsync(page);
         await page.Locator("section.journey-next").ScrollIntoViewIfNeededAsync();
@@ -106,7 +106,7 @@ public sealed class NextContentTests(SiteFixture site)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/fr/search?q=*");
 
-        Assert.True(await page.Locator("a[href='/fr/securite-et-rgpd-chez-sillage']").IsVisibleAsync());
+        Assert.True(await page.Locator("main a[href='/fr/securite-et-rgpd-chez-sillage']").IsVisibleAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = SiteFixture.ScreenshotPath("search-fr") });
     }
 
