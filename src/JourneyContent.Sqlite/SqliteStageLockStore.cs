@@ -51,7 +51,7 @@ public sealed class SqliteStageLockStore(SqliteConnectionFactory connections) : 
             transaction,
             cancellationToken: cancellationToken));
         await MoveLeadAsync(connection, transaction, stageLock.LeadId, stage.Stage, stageLock.Stage, stageLock.SetAt, "locked", cancellationToken);
-        await SqliteLeadStore.InsertAuditAsync(connection, transaction, new PrivacyAuditEntry(stageLock.LeadId, StageLocking.LockAction, stageLock.SetBy, stageLock.SetAt, Detail(stageLock)), cancellationToken);
+        await SqliteLeadStore.InsertAuditAsync(connection, transaction, new PrivacyAuditEntry(stageLock.LeadId, StageLocking.LockAction, stageLock.SetBy, stageLock.SetAt, stageLock.AuditDetail()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -75,13 +75,10 @@ public sealed class SqliteStageLockStore(SqliteConnectionFactory connections) : 
             await MoveLeadAsync(connection, transaction, leadId, current, inferredStage, at, "unlocked", cancellationToken);
         }
 
-        await SqliteLeadStore.InsertAuditAsync(connection, transaction, new PrivacyAuditEntry(leadId, StageLocking.UnlockAction, byUser, at, Detail(removed)), cancellationToken);
+        await SqliteLeadStore.InsertAuditAsync(connection, transaction, new PrivacyAuditEntry(leadId, StageLocking.UnlockAction, byUser, at, removed.AuditDetail()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return removed;
     }
-
-    private static string Detail(StageLock stageLock) =>
-        string.Create(CultureInfo.InvariantCulture, $"stage={stageLock.Stage}; until={SqliteTime.ToText(stageLock.Until)}; set_by={stageLock.SetBy}{(stageLock.Reason is null ? "" : "; reason=" + stageLock.Reason)}");
 
     private static async Task MoveLeadAsync(SqliteConnection connection, SqliteTransaction transaction, string leadId, string? from, string to, DateTimeOffset at, string reason, CancellationToken cancellationToken)
     {

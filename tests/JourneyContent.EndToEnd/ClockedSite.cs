@@ -19,6 +19,9 @@ public sealed class ClockedSite : IAsyncDisposable
         _browser = browser;
     }
 
+    /// <summary>The site itself, for seeding its stores and creating back-office accounts.</summary>
+    public DemoSite Site => _site;
+
     public static Task<ClockedSite> StartAsync(IBrowser browser, TimeProvider time)
     {
         var site = new DemoSite().WithTime(time).With("JourneyContent:Forms:MinimumFillTime", "00:00:00");
@@ -31,6 +34,7 @@ public sealed class ClockedSite : IAsyncDisposable
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
+            AcceptDownloads = true,
             BaseURL = _site.ClientOptions.BaseAddress.ToString(),
             Locale = locale,
             UserAgent = DemoSite.BrowserUserAgent,

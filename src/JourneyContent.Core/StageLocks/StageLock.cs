@@ -1,3 +1,4 @@
+using System.Globalization;
 using JourneyContent.Inference;
 using JourneyContent.Stages;
 
@@ -32,6 +33,44 @@ public sealed record StageLock(string LeadId, string Stage, DateTimeOffset SetAt
         ArgumentNullException.ThrowIfNull(stages);
         return stageLock?.HeldStage(estimate.At, stages) is { } stage ? estimate.Locked(stage, stageLock) : estimate;
     }
+
+    /// <summary>The privacy audit's detail of this lock, in the one format every store writes and <see cref="ReadAuditDetail"/> reads.</summary>
+    public string AuditDetail() =>
+        string.Create(CultureInfo.InvariantCulture, $"stage={Stage}; until={Until.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}; set_by={SetBy}{(Reason is null ? "" : ReasonField + Reason)}");
+
+    /// <summary>
+    /// The stage, end and reason written by <see cref="AuditDetail"/>, so a history can say them in words; null when
+    /// <paramref name="detail"/> is not in that format (an entry written by an older version is shown as it is).
+    /// </summary>
+    public static (string Stage, DateTimeOffset Until, string? Reason)? ReadAuditDetail(string? detail)
+    {
+        if (string.IsNullOrEmpty(detail))
+        {
+            return null;
+        }
+
+        // The reason is the marketer's free text and comes last, so it may hold the separator itself.
+        var reasonAt = detail.IndexOf(ReasonField, StringComparison.Ordinal);
+        var fields = (reasonAt < 0 ? detail : detail[..reasonAt]).Split("; ");
+        string? stage = null;
+        DateTimeOffset? until = null;
+        foreach (var field in fields)
+        {
+            if (field.StartsWith("stage=", StringComparison.Ordinal))
+            {
+                stage = field["stage=".Length..];
+            }
+            else if (field.StartsWith("until=", StringComparison.Ordinal)
+                && DateTimeOffset.TryParse(field["until=".Length..], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var end))
+            {
+                until = end;
+            }
+        }
+
+        return stage is { Length: > 0 } && until is { } u ? (stage, u, reasonAt < 0 ? null : detail[(reasonAt + ReasonField.Length)..]) : null;
+    }
+
+    private const string ReasonField = "; reason=";
 
     /// <summary>The locked stage if the lock holds at <paramref name="at"/> and the funnel still has it; else null.</summary>
     internal Stage? HeldStage(DateTimeOffset at, StageModel stages) => IsActiveAt(at) ? stages.FindStage(Stage) : null;

@@ -88,7 +88,7 @@ public static class LeadsApi
                 new SourceDto(lead.Source.UtmSource, lead.Source.UtmMedium, lead.Source.UtmCampaign, lead.Source.UtmTerm, lead.Source.UtmContent, lead.Source.Referrer, lead.Source.LandingPage)),
             estimate,
             dossier.Lock is { } held ? LockOf(held) : null,
-            [.. dossier.LockHistory.Select(a => new AuditDto(a.At, a.Action, a.ByUser, a.Detail))],
+            [.. dossier.LockHistory.Select(AuditDto.Of)],
             [.. dossier.Timeline.Select(t => new TimelineDto(t.At, t.Kind, t.Stage, t.FromStage, t.Reason, t.ContentId, Title(t.ContentId), t.DeclaredStage))],
             [.. record.Consents.Select(c => new ConsentDto(c.Text, c.Version, c.GivenAt, c.ContentId))],
             [.. record.Downloads.Select(d => new DownloadDto(d.ContentId, Title(d.ContentId), d.RequestedAt, d.DownloadedAt, d.Downloads))],
@@ -213,7 +213,14 @@ public static class LeadsApi
 
     internal sealed record LockResponse(LockDto Lock);
 
-    internal sealed record AuditDto(DateTimeOffset At, string Action, string ByUser, string? Detail);
+    internal sealed record AuditDto(DateTimeOffset At, string Action, string ByUser, string? Detail, string? Stage, DateTimeOffset? Until, string? Reason)
+    {
+        // The stage, end and reason read from the detail, so the dashboard says them in words.
+        public static AuditDto Of(PrivacyAuditEntry entry) =>
+            StageLock.ReadAuditDetail(entry.Detail) is { } d
+                ? new(entry.At, entry.Action, entry.ByUser, entry.Detail, d.Stage, d.Until, d.Reason)
+                : new(entry.At, entry.Action, entry.ByUser, entry.Detail, null, null, null);
+    }
 
     internal sealed record TimelineDto(DateTimeOffset At, string Kind, string? Stage, string? FromStage, string? Reason, string? ContentId, string? ContentTitle, string? DeclaredStage);
 

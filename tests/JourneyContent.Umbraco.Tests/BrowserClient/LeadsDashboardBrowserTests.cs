@@ -152,7 +152,7 @@ public sealed partial class BackOfficeClientBrowserTests
         await Expect(page.Locator($"{Leads} .field-error")).ToHaveCountAsync(0);
         await Expect(page.Locator($"{Leads} ul.lock-history li[data-action=stage_lock]")).ToHaveCountAsync(1);
         // The page is read again: the estimate is now the lock's, with the probabilities and what moved them.
-        await Expect(page.Locator($"{Leads} p.belief")).ToContainTextAsync("Current stage: Decision (locked by a marketer, probability");
+        await Expect(page.Locator($"{Leads} p.belief")).ToContainTextAsync("Current stage: Decision (locked by a marketer). What the visits alone suggest:");
         await Expect(page.Locator($"{Leads} table.probabilities tbody tr")).ToHaveCountAsync(5);
         await Expect(page.Locator($"{Leads} ul.why li").First).ToContainTextAsync("view: Benchmark of the market's solutions made");
         using (var dossier = await LeadJsonAsync(fixture.Site.AddUser(["content"], ["editor"]), lead.Id))

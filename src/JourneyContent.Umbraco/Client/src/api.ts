@@ -332,7 +332,7 @@ export interface LeadDossier {
   lead: LeadDetail;
   estimate: StageEstimate | null;
   lock: StageLockInfo | null;
-  lockHistory: { at: string; action: string; byUser: string; detail: string | null }[];
+  lockHistory: { at: string; action: string; byUser: string; detail: string | null; stage: string | null; until: string | null; reason: string | null }[];
   timeline: TimelineEntry[];
   consents: { text: string; version: string; givenAt: string; contentId: string | null }[];
   downloads: { contentId: string; contentTitle: string | null; requestedAt: string; downloadedAt: string | null; downloads: number }[];

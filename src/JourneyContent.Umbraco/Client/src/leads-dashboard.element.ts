@@ -486,11 +486,13 @@ export class JourneyLeadsDashboardElement extends UmbLitElement implements UmbDa
     const sourceKey = `source_${estimate.source}`;
     return html`
       <p class="belief">
-        ${label(language, 'beliefCurrent', {
+        ${estimate.source === 'locked'
+          ? label(language, 'beliefCurrentLocked', { stage: this.#stageName(estimate.stage, language) })
+          : label(language, 'beliefCurrent', {
           stage: this.#stageName(estimate.stage, language),
           source: isLabelKey(sourceKey) ? label(language, sourceKey) : estimate.source,
           probability: percent(estimate.confidence, language),
-        })}
+          })}
       </p>
       <table class="probabilities">
         <caption>${label(language, 'probabilities')}</caption>
@@ -624,11 +626,19 @@ export class JourneyLeadsDashboardElement extends UmbLitElement implements UmbDa
             <ul class="lock-history">
               ${dossier.lockHistory.map(
                 (entry) => html`<li data-action=${entry.action}>
-                  ${label(language, entry.action === 'stage_lock' ? 'lockHistoryLocked' : 'lockHistoryUnlocked', {
-                    at: formatDateTime(entry.at, language),
-                    by: entry.byUser,
-                  })}
-                  ${entry.detail ? html` <code>${entry.detail}</code>` : nothing}
+                  ${entry.stage && entry.until
+                    ? html`${label(language, entry.action === 'stage_lock' ? 'lockHistoryLockedIn' : 'lockHistoryUnlockedFrom', {
+                        at: formatDateTime(entry.at, language),
+                        by: entry.byUser,
+                        stage: this.#stageName(entry.stage, language),
+                        until: formatDateTime(entry.until, language),
+                      })}${entry.action === 'stage_lock' && entry.reason
+                        ? html` <span class="hint">${label(language, 'lockActiveReason', { reason: entry.reason })}</span>`
+                        : nothing}`
+                    : html`${label(language, entry.action === 'stage_lock' ? 'lockHistoryLocked' : 'lockHistoryUnlocked', {
+                        at: formatDateTime(entry.at, language),
+                        by: entry.byUser,
+                      })}${entry.detail ? html` <code>${entry.detail}</code>` : nothing}`}
                 </li>`,
               )}
             </ul>`
