@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Dapper;
 using JourneyContent.Editing;
+using JourneyContent.Tagging;
 
 namespace JourneyContent.Sqlite;
 
@@ -18,9 +20,9 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO stage_audit (item_id, item_title, changed_by, changed_at, from_stage, to_stage,
-                                     from_secondary, to_secondary, from_kind, to_kind, source)
+                                     from_secondary, to_secondary, from_kind, to_kind, from_recommendations, to_recommendations, source)
             VALUES (@ItemId, @ItemTitle, @ChangedBy, @ChangedAt, @FromStage, @ToStage,
-                    @FromSecondary, @ToSecondary, @FromKind, @ToKind, @Source)
+                    @FromSecondary, @ToSecondary, @FromKind, @ToKind, @FromRecommendations, @ToRecommendations, @Source)
             """,
             new
             {
@@ -34,6 +36,8 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
                 entry.ToSecondary,
                 entry.FromKind,
                 entry.ToKind,
+                FromRecommendations = RecommendationsJson.Write(entry.FromRecommendations),
+                ToRecommendations = RecommendationsJson.Write(entry.ToRecommendations),
                 entry.Source,
             },
             cancellationToken: cancellationToken));
@@ -48,7 +52,8 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
             """
             SELECT id AS Id, item_id AS ItemId, item_title AS ItemTitle, changed_by AS ChangedBy, changed_at AS ChangedAt,
                    from_stage AS FromStage, to_stage AS ToStage, from_secondary AS FromSecondary, to_secondary AS ToSecondary,
-                   from_kind AS FromKind, to_kind AS ToKind, source AS Source
+                   from_kind AS FromKind, to_kind AS ToKind, from_recommendations AS FromRecommendations,
+                   to_recommendations AS ToRecommendations, source AS Source
             FROM stage_audit
             WHERE @ItemId IS NULL OR item_id = @ItemId
             ORDER BY id DESC
@@ -73,6 +78,8 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
         public string? ToSecondary { get; init; }
         public string? FromKind { get; init; }
         public string? ToKind { get; init; }
+        public string? FromRecommendations { get; init; }
+        public string? ToRecommendations { get; init; }
         public string Source { get; init; } = "";
 
         public StageAuditEntry ToEntry() => new()
@@ -88,7 +95,31 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
             ToSecondary = ToSecondary,
             FromKind = FromKind,
             ToKind = ToKind,
+            FromRecommendations = RecommendationsJson.Read(FromRecommendations),
+            ToRecommendations = RecommendationsJson.Read(ToRecommendations),
             Source = Source,
         };
     }
+}
+
+/// <summary>Recommendation settings in an audit row: a small JSON object, so pins keep their order and ids with commas survive.</summary>
+internal static class RecommendationsJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static string? Write(RecommendationTags? tags) =>
+        tags is null ? null : JsonSerializer.Serialize(new Stored(tags.PinnedNext, tags.Excluded, tags.Boost), Options);
+
+    public static RecommendationTags? Read(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        var stored = JsonSerializer.Deserialize<Stored>(json, Options);
+        return stored is null ? null : new RecommendationTags(stored.Pinned ?? [], stored.Excluded, stored.Boost);
+    }
+
+    private sealed record Stored(IReadOnlyList<string>? Pinned, bool Excluded, double Boost);
 }

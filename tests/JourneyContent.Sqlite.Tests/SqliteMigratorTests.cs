@@ -23,7 +23,7 @@ public sealed class SqliteMigratorTests : IDisposable
         Assert.Equal(
             SqliteMigrator.EmbeddedScripts().Select(s => ((long)s.Version, Path.GetFileNameWithoutExtension(s.FileName), "2026-03-02T09:00:00.0000000Z")),
             MigrationRows());
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], SqliteMigrator.EmbeddedScripts().Select(s => s.Version));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], SqliteMigrator.EmbeddedScripts().Select(s => s.Version));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using JourneyContent.Editing;
+using JourneyContent.Tagging;
 
 namespace JourneyContent.Sqlite.Tests;
 
@@ -50,6 +51,28 @@ public sealed class SqliteStageAuditLogTests : IAsyncLifetime
         var listed = Assert.Single(await Log.ListAsync(null, 10, default));
         Assert.True(listed.Id > 0);
         Assert.Equal(entry with { Id = listed.Id }, listed);
+    }
+
+    [Fact]
+    public async Task Pins_exclusion_and_boost_before_and_after_are_kept_with_the_order_of_the_pins()
+    {
+        await Log.AppendAsync(new StageAuditEntry
+        {
+            ItemId = "en/pricing", ChangedBy = "ada@example.com", ChangedAt = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero),
+            FromStage = "decision", ToStage = "decision",
+            FromRecommendations = new RecommendationTags([], false, 0),
+            ToRecommendations = new RecommendationTags(["en/b, with a comma", "en/a"], true, -0.5),
+        }, default);
+        await Log.AppendAsync(new StageAuditEntry { ItemId = "en/other", ChangedBy = "ada@example.com", FromStage = null, ToStage = "awareness" }, default);
+
+        var listed = await Log.ListAsync(null, 10, default);
+
+        Assert.Null(listed[0].FromRecommendations);
+        Assert.Null(listed[0].ToRecommendations);
+        Assert.Empty(listed[1].FromRecommendations!.PinnedNext);
+        Assert.Equal(["en/b, with a comma", "en/a"], listed[1].ToRecommendations!.PinnedNext);
+        Assert.True(listed[1].ToRecommendations!.Excluded);
+        Assert.Equal(-0.5, listed[1].ToRecommendations!.Boost);
     }
 
     [Fact]

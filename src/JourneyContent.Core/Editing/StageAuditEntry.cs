@@ -1,6 +1,6 @@
 namespace JourneyContent.Editing;
 
-/// <summary>One change of an item's tags: who, when, what, and from what.</summary>
+/// <summary>One change of an item's tags (stage, secondary stages, kind, or its recommendation settings): who, when, what, and from what.</summary>
 public sealed record StageAuditEntry
 {
     /// <summary>The entry's number, assigned by the log when appended; ignored by <see cref="IStageAuditLog.AppendAsync"/>.</summary>
@@ -35,6 +35,12 @@ public sealed record StageAuditEntry
 
     /// <summary>The kind after.</summary>
     public string? ToKind { get; init; }
+
+    /// <summary>The recommendation settings before (pins, exclusion, boost); null when this change left them alone.</summary>
+    public Tagging.RecommendationTags? FromRecommendations { get; init; }
+
+    /// <summary>The recommendation settings after; null when this change left them alone.</summary>
+    public Tagging.RecommendationTags? ToRecommendations { get; init; }
 
     /// <summary>Where the change came from: one of <see cref="StageAuditSources"/>.</summary>
     public string Source { get; init; } = StageAuditSources.Edit;

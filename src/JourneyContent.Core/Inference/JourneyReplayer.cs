@@ -121,8 +121,14 @@ public sealed class JourneyReplayer
         var outcomes = new List<VisitorOutcome>(visitors.Count);
         foreach (var (id, visitor) in visitors)
         {
-            var (stage, confidence, source) = engine.StageWithConfidence(visitor, at!.Value);
-            outcomes.Add(new VisitorOutcome(id, stage, confidence, source, visitor.LastEventAt!.Value));
+            // A visitor seen only through impressions of calls to action is one about whom nothing is known: no outcome.
+            if (visitor.LastEventAt is not { } last || at is not { } asAt)
+            {
+                continue;
+            }
+
+            var (stage, confidence, source) = engine.StageWithConfidence(visitor, asAt);
+            outcomes.Add(new VisitorOutcome(id, stage, confidence, source, last));
         }
 
         outcomes.Sort((a, b) => string.CompareOrdinal(a.VisitorId, b.VisitorId));

@@ -17,7 +17,7 @@ public sealed record TaggingResult(TagWriteOutcome? Outcome, TaggingProblem? Pro
 }
 
 /// <summary>Changes an item's kind and stages on behalf of an editor: validates them, writes them to the item's source, and audits the change.</summary>
-/// <remarks>Nothing is audited for a refused, conflicting or unchanged write, so the audit log holds real changes only.</remarks>
+/// <remarks>Nothing is audited for a refused, conflicting or unchanged write, so the audit log holds real changes only; a change of pins, exclusion or boost is audited like a stage change.</remarks>
 public sealed class ContentTagging(IContentSource content, IContentTagWriter writer, IStageAuditLog audit, StageModel stages, TimeProvider time)
 {
     /// <summary>Validates and writes <paramref name="tags"/> for <paramref name="itemId"/>, read at <paramref name="version"/>.</summary>
@@ -42,9 +42,7 @@ public sealed class ContentTagging(IContentSource content, IContentTagWriter wri
         }
 
         var outcome = await writer.WriteAsync(itemId, tags, version, cancellationToken);
-        // The audit log follows stages and kinds; a change of pins or boost alone is not a stage change.
-        var stageChanged = before.Kind != tags.Kind || before.Stage != tags.Stage || before.SecondaryText != tags.SecondaryText;
-        if (outcome == TagWriteOutcome.Saved && stageChanged)
+        if (outcome == TagWriteOutcome.Saved)
         {
             await audit.AppendAsync(new StageAuditEntry
             {
@@ -58,6 +56,8 @@ public sealed class ContentTagging(IContentSource content, IContentTagWriter wri
                 ToSecondary = tags.SecondaryText,
                 FromKind = before.Kind,
                 ToKind = tags.Kind,
+                FromRecommendations = recommendationsChanged ? RecommendationTags.Of(item) : null,
+                ToRecommendations = recommendationsChanged ? tags.Recommendations : null,
                 Source = source,
             }, cancellationToken);
         }

@@ -129,7 +129,7 @@ public sealed class VisitorJourneys
             var lockedBefore = LockedStageAt(journey, journey.State.LastEventAt ?? at, out var before);
             var changes = _engine.Apply(journey.State, at, type, signal, declared);
             transitions = new List<StoredTransition>(changes.Count);
-            if (lockedBefore | LockedStageAt(journey, journey.State.LastEventAt!.Value, out var after))
+            if (lockedBefore | LockedStageAt(journey, journey.State.LastEventAt ?? at, out var after))
             {
                 // A lock hides inference's own moves: the only change is onto the locked stage, or off it once it ends.
                 if (after != before)

@@ -54,6 +54,22 @@ public sealed class JourneyReplayerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_visitor_seen_only_through_impressions_has_no_outcome_and_the_others_are_replayed()
+    {
+        var replayer = Replayer(out _);
+        JourneyEvent[] history =
+        [
+            new("dora", T0, JourneyEventType.CtaImpression, "en/pricing"),
+            new("anna", T0.AddMinutes(1), JourneyEventType.View, "why-leads-go-cold"),
+        ];
+
+        var result = replayer.Replay(history);
+
+        Assert.Equal(["anna"], result.Visitors.Select(v => v.VisitorId));
+        Assert.Equal("awareness", result.Visitors[0].Stage?.Key);
+    }
+
+    [Fact]
     public void Streams_transitions_to_a_callback_instead_of_keeping_them()
     {
         var replayer = Replayer(out _);

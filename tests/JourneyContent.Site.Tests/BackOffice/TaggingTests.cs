@@ -81,6 +81,37 @@ public sealed class TaggingTests : IAsyncLifetime
         // The page now offers the pinned item first.
         var next = await _editor.Http.GetStringAsync(new Uri("/api/journey/next?path=" + item.Url, UriKind.Relative));
         Assert.StartsWith("{\"stage\":\"awareness\",\"personalised\":false,\"items\":[{\"url\":\"/en/how-to-map-your-customer-journey\"", next, StringComparison.Ordinal);
+
+        // The change is in the audit log, before and after, in words.
+        var entry = Assert.Single(await _site.Services.GetRequiredService<IStageAuditLog>().ListAsync(item.Id, 10, default));
+        Assert.Empty(entry.FromRecommendations!.PinnedNext);
+        Assert.False(entry.FromRecommendations.Excluded);
+        Assert.Equal(0, entry.FromRecommendations.Boost);
+        Assert.Equal(["en/how-to-map-your-customer-journey", "en/pricing"], entry.ToRecommendations!.PinnedNext);
+        Assert.True(entry.ToRecommendations.Excluded);
+        Assert.Equal(0.5, entry.ToRecommendations.Boost);
+        var audit = await _editor.Http.GetStringAsync(new Uri("/journey/admin/audit", UriKind.Relative));
+        Assert.Contains("<td class=\"recommendations\">none → pinned: How to map your customer journey in one afternoon, Sillage pricing: simple plans that grow with you; kept out of automatic lists; boost +0.5</td>", WebUtility.HtmlDecode(audit), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_of_the_boost_alone_is_audited_and_leaves_the_stage_columns_as_they_were()
+    {
+        var (item, _, _, token) = await OpenEditPageAsync("en/what-is-the-buyers-journey");
+
+        using var response = await _editor.PostAsync("/journey/admin/content/edit", token, new()
+        {
+            ["Id"] = item.Id, ["Version"] = item.Version!, ["Kind"] = item.Kind, ["Stage"] = item.Stage!,
+            ["HasRecommendations"] = "true", ["Boost"] = "-0.5",
+            ["Weights[consideration]"] = "0.3",
+        });
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var entry = Assert.Single(await _site.Services.GetRequiredService<IStageAuditLog>().ListAsync(item.Id, 10, default));
+        Assert.Equal(item.Stage, entry.FromStage);
+        Assert.Equal(item.Stage, entry.ToStage);
+        Assert.Equal(0, entry.FromRecommendations!.Boost);
+        Assert.Equal(-0.5, entry.ToRecommendations!.Boost);
     }
 
     [Fact]

@@ -15,6 +15,22 @@ namespace JourneyContent.Site.Tests.Recommendations;
 public sealed partial class NextContentTests
 {
     [Fact]
+    public async Task A_visitor_whose_first_page_after_consent_is_the_home_page_gets_it_with_its_next_block()
+    {
+        // The home page's next block records an impression of its offer: for a new visitor that is the first event, and
+        // an impression is no evidence of a stage.
+        using var site = new DemoSite();
+        using var visitor = await ConsentedVisitor(site);
+
+        using var home = await visitor.GetAsync(new Uri("/en", UriKind.Relative));
+        using var again = await visitor.GetAsync(new Uri("/en", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("class=\"journey-next\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Consideration_visitor_gets_consideration_items_plus_one_decision_item_and_nothing_already_read()
     {
         using var site = new DemoSite();

@@ -151,6 +151,9 @@ public sealed partial class BackOfficeClientBrowserTests
         await Expect(page.Locator($"{Leads} [role=status]").Last).ToContainTextAsync("The stage is locked until");
         await Expect(page.Locator($"{Leads} .field-error")).ToHaveCountAsync(0);
         await Expect(page.Locator($"{Leads} ul.lock-history li[data-action=stage_lock]")).ToHaveCountAsync(1);
+        await Expect(page.Locator($"{Leads} ul.lock-history li[data-action=stage_lock]")).ToContainTextAsync("locked in Decision until");
+        await Expect(page.Locator($"{Leads} ul.lock-history li[data-action=stage_lock]")).ToContainTextAsync("Reason: Sales call booked");
+        await Expect(page.Locator($"{Leads} ul.lock-history code")).ToHaveCountAsync(0);
         // The page is read again: the estimate is now the lock's, with the probabilities and what moved them.
         await Expect(page.Locator($"{Leads} p.belief")).ToContainTextAsync("Current stage: Decision (locked by a marketer). What the visits alone suggest:");
         await Expect(page.Locator($"{Leads} table.probabilities tbody tr")).ToHaveCountAsync(5);
