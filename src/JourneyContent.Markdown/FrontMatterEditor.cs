@@ -7,8 +7,9 @@ namespace JourneyContent.Markdown;
 /// <summary>Sets, replaces or removes top-level keys of a YAML front matter while leaving every other line as it was.</summary>
 /// <remarks>
 /// A top-level key's block is its <c>key:</c> line at column 0 plus the indented (or blank) lines that follow it,
-/// up to the next line at column 0. Comments at column 0 belong to no key and are kept. Values are written as
-/// plain YAML scalars: keys and stages are validated slugs, so they never need quoting.
+/// up to the next line at column 0. Comments at column 0 belong to no key and are kept. Keys and stages are written as
+/// plain YAML scalars (they are validated slugs, so they never need quoting); an editor's free text is written
+/// double-quoted, with every character YAML could read otherwise escaped.
 /// </remarks>
 internal static class FrontMatterEditor
 {
@@ -56,6 +57,65 @@ internal static class FrontMatterEditor
         }
 
         return block;
+    }
+
+    public static IReadOnlyList<string>? CallToAction(CallToActionBlock? offer)
+    {
+        if (offer is null)
+        {
+            return null;
+        }
+
+        var block = new List<string> { "cta:" };
+        foreach (var (key, value) in new[] { ("headline", offer.Headline), ("text", offer.Text), ("button", offer.Button), ("url", offer.Url) })
+        {
+            if (value is not null)
+            {
+                block.Add($"  {key}: {Quoted(value)}");
+            }
+        }
+
+        if (offer.Stages.Count > 0)
+        {
+            block.Add($"  stages: [{string.Join(", ", offer.Stages)}]");
+        }
+
+        if (offer.AllStages)
+        {
+            block.Add("  all_stages: true");
+        }
+
+        return block;
+    }
+
+    /// <summary>A YAML double-quoted scalar of <paramref name="value"/>: backslash, quote and every control character escaped.</summary>
+    public static string Quoted(string value)
+    {
+        var quoted = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': quoted.Append("\\\""); break;
+                case '\\': quoted.Append("\\\\"); break;
+                case '\n': quoted.Append("\\n"); break;
+                case '\r': quoted.Append("\\r"); break;
+                case '\t': quoted.Append("\\t"); break;
+                default:
+                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF')
+                    {
+                        quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+                    }
+                    else
+                    {
+                        quoted.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return quoted.Append('"').ToString();
     }
 
     private static List<string> SplitLines(string frontMatter)

@@ -7,7 +7,8 @@ namespace JourneyContent.Markdown;
 /// <remarks>
 /// The new text is written to a temporary file in the same folder and renamed over the original, so readers see
 /// the old file or the new one, never half of one. Only the <c>kind</c>, <c>stage</c> and <c>secondary_stages</c>
-/// lines change (and <c>next</c>, <c>recommend</c> and <c>boost</c> when the tags carry recommendation settings): the body and every other front-matter line are kept byte for byte. The version check and the
+/// lines change (and <c>next</c>, <c>recommend</c> and <c>boost</c> when the tags carry recommendation settings, <c>topics</c>
+/// and the <c>cta</c> block when they carry those): the body and every other front-matter line are kept byte for byte. The version check and the
 /// write happen under one lock, so two editors saving at once cannot both win.
 /// </remarks>
 public sealed class FrontMatterTagWriter(MarkdownContentSource source, IOptions<MarkdownContentOptions> options) : IContentTagWriter
@@ -51,6 +52,12 @@ public sealed class FrontMatterTagWriter(MarkdownContentSource source, IOptions<
                 yaml = FrontMatterEditor.SetKey(yaml, document.NewLine, "next", slugs.Count == 0 ? null : [$"next: [{string.Join(", ", slugs)}]"], insertAfter: "topics");
                 yaml = FrontMatterEditor.SetKey(yaml, document.NewLine, "recommend", recommendations.Excluded ? ["recommend: false"] : null, insertAfter: "next");
                 yaml = FrontMatterEditor.SetKey(yaml, document.NewLine, "boost", recommendations.Boost == 0 ? null : FrontMatterEditor.Scalar("boost", recommendations.Boost.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)), insertAfter: "recommend");
+            }
+
+            if (tags.TopicsAndOffer is { } page)
+            {
+                yaml = FrontMatterEditor.SetKey(yaml, document.NewLine, "topics", page.Topics.Count == 0 ? null : [$"topics: [{string.Join(", ", page.Topics)}]"], insertAfter: "secondary_stages");
+                yaml = FrontMatterEditor.SetKey(yaml, document.NewLine, "cta", FrontMatterEditor.CallToAction(page.CallToAction), insertAfter: "translation_key");
             }
 
             var bom = text.StartsWith('\uFEFF') ? "\uFEFF" : string.Empty;

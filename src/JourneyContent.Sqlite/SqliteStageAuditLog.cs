@@ -20,9 +20,11 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO stage_audit (item_id, item_title, changed_by, changed_at, from_stage, to_stage,
-                                     from_secondary, to_secondary, from_kind, to_kind, from_recommendations, to_recommendations, source)
+                                     from_secondary, to_secondary, from_kind, to_kind, from_recommendations, to_recommendations,
+                                     from_topics_offer, to_topics_offer, source)
             VALUES (@ItemId, @ItemTitle, @ChangedBy, @ChangedAt, @FromStage, @ToStage,
-                    @FromSecondary, @ToSecondary, @FromKind, @ToKind, @FromRecommendations, @ToRecommendations, @Source)
+                    @FromSecondary, @ToSecondary, @FromKind, @ToKind, @FromRecommendations, @ToRecommendations,
+                    @FromTopicsAndOffer, @ToTopicsAndOffer, @Source)
             """,
             new
             {
@@ -38,6 +40,8 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
                 entry.ToKind,
                 FromRecommendations = RecommendationsJson.Write(entry.FromRecommendations),
                 ToRecommendations = RecommendationsJson.Write(entry.ToRecommendations),
+                FromTopicsAndOffer = RecommendationsJson.Write(entry.FromTopicsAndOffer),
+                ToTopicsAndOffer = RecommendationsJson.Write(entry.ToTopicsAndOffer),
                 entry.Source,
             },
             cancellationToken: cancellationToken));
@@ -53,7 +57,8 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
             SELECT id AS Id, item_id AS ItemId, item_title AS ItemTitle, changed_by AS ChangedBy, changed_at AS ChangedAt,
                    from_stage AS FromStage, to_stage AS ToStage, from_secondary AS FromSecondary, to_secondary AS ToSecondary,
                    from_kind AS FromKind, to_kind AS ToKind, from_recommendations AS FromRecommendations,
-                   to_recommendations AS ToRecommendations, source AS Source
+                   to_recommendations AS ToRecommendations, from_topics_offer AS FromTopicsAndOffer,
+                   to_topics_offer AS ToTopicsAndOffer, source AS Source
             FROM stage_audit
             WHERE @ItemId IS NULL OR item_id = @ItemId
             ORDER BY id DESC
@@ -80,6 +85,8 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
         public string? ToKind { get; init; }
         public string? FromRecommendations { get; init; }
         public string? ToRecommendations { get; init; }
+        public string? FromTopicsAndOffer { get; init; }
+        public string? ToTopicsAndOffer { get; init; }
         public string Source { get; init; } = "";
 
         public StageAuditEntry ToEntry() => new()
@@ -97,18 +104,26 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
             ToKind = ToKind,
             FromRecommendations = RecommendationsJson.Read(FromRecommendations),
             ToRecommendations = RecommendationsJson.Read(ToRecommendations),
+            FromTopicsAndOffer = RecommendationsJson.ReadTopicsAndOffer(FromTopicsAndOffer),
+            ToTopicsAndOffer = RecommendationsJson.ReadTopicsAndOffer(ToTopicsAndOffer),
             Source = Source,
         };
     }
 }
 
-/// <summary>Recommendation settings in an audit row: a small JSON object, so pins keep their order and ids with commas survive.</summary>
+/// <summary>
+/// The settings of an audit row beyond stages (recommendations; topics and the item's own offer): small JSON objects,
+/// so lists keep their order and values with commas or quotes survive.
+/// </summary>
 internal static class RecommendationsJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static string? Write(RecommendationTags? tags) =>
-        tags is null ? null : JsonSerializer.Serialize(new Stored(tags.PinnedNext, tags.Excluded, tags.Boost), Options);
+        tags is null ? null : JsonSerializer.Serialize(new StoredRecommendations(tags.PinnedNext, tags.Excluded, tags.Boost), Options);
+
+    public static string? Write(TopicAndOfferTags? tags) =>
+        tags is null ? null : JsonSerializer.Serialize(new StoredTopicsAndOffer(tags.Topics, tags.CallToAction), Options);
 
     public static RecommendationTags? Read(string? json)
     {
@@ -117,9 +132,22 @@ internal static class RecommendationsJson
             return null;
         }
 
-        var stored = JsonSerializer.Deserialize<Stored>(json, Options);
+        var stored = JsonSerializer.Deserialize<StoredRecommendations>(json, Options);
         return stored is null ? null : new RecommendationTags(stored.Pinned ?? [], stored.Excluded, stored.Boost);
     }
 
-    private sealed record Stored(IReadOnlyList<string>? Pinned, bool Excluded, double Boost);
+    public static TopicAndOfferTags? ReadTopicsAndOffer(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        var stored = JsonSerializer.Deserialize<StoredTopicsAndOffer>(json, Options);
+        return stored is null ? null : new TopicAndOfferTags(stored.Topics ?? [], stored.Offer);
+    }
+
+    private sealed record StoredRecommendations(IReadOnlyList<string>? Pinned, bool Excluded, double Boost);
+
+    private sealed record StoredTopicsAndOffer(IReadOnlyList<string>? Topics, JourneyContent.Content.CallToActionBlock? Offer);
 }

@@ -67,12 +67,17 @@ public sealed class AccessibilityTests(ReadmeSiteFixture site)
             ("/journey/admin/content?stage=untagged", "inventory, untagged"),
             ("/journey/admin/content/edit?id=en%2Fpricing", "edit page"),
             ("/journey/admin/coverage", "coverage"),
+            ("/journey/admin/audit", "audit log"),
             ("/journey/admin/leads", "leads list"),
             ("/journey/admin/reports", "reports"),
         })
         {
             await page.GotoAsync(path);
             found.AddRange(await ViolationsAsync(page, name));
+            if (name == "edit page")
+            {
+                await page.ScreenshotAsync(new() { Path = ReadmeSiteFixture.ScreenshotPath($"backoffice-edit-{width}"), FullPage = true });
+            }
         }
 
         // Every report the catalogue lists, as the reports page links them.

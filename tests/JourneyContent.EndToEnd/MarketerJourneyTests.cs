@@ -55,6 +55,13 @@ public sealed class MarketerJourneyTests(ReadmeSiteFixture site)
         Assert.True(await page.Locator("#overview-funnel").IsVisibleAsync());
         await page.ScreenshotAsync(new() { Path = ReadmeSiteFixture.ScreenshotPath("journey-marketer-1-overview"), FullPage = true });
 
+        // The new lead counts at its stage in the funnel: the seeded leads of that stage and this one.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the report: Funnel" }).ClickAsync();
+        await page.WaitForURLAsync("**/journey/admin/reports/funnel**");
+        var seededAtConsideration = Enumerable.Range(0, seeded).Count(i => i % 4 == 1);
+        Assert.Equal(seededAtConsideration + 1, Number(await page.Locator("#report-table tr[data-stage=consideration] td").Nth(1).InnerTextAsync()));
+        Assert.Equal("leads", await page.Locator("#report-table thead th").Nth(2).GetAttributeAsync("data-column"));
+
         // Sixty-one leads: fifty on the first page, the visitor's newest first, the rest one page further.
         await page.Locator("nav a[href$='/journey/admin/leads']").First.ClickAsync();
         await page.Locator("#leads").WaitForAsync();

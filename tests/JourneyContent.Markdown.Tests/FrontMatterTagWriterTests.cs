@@ -45,6 +45,49 @@ public sealed class FrontMatterTagWriterTests
     }
 
     [Fact]
+    public async Task Topics_and_an_offer_are_written_and_read_back_as_the_editor_typed_them_whatever_the_characters()
+    {
+        using var folder = new ContentFolder();
+        var path = folder.Write("en/post.md", "---\ntitle: T\nkind: blog-post\nstage: awareness\ntopics: [crm]\nlanguage: en\n---\n" + Body);
+        using var source = folder.Open();
+        var item = source.Current.Items.Single();
+        // Everything YAML could read as something else: quotes, a backslash, a colon and a hash, an alias and an anchor,
+        // a flow mapping, a line break, a tab, a control character and a line separator.
+        const string headline = "Say \"yes\": 50 % off # today \\ *alias &anchor {a: b} [x]";
+        const string text = "Line one\nline two\twith a tab, a bell \u0007 and a separator \u2028 end";
+        var offer = new CallToActionBlock { Headline = headline, Text = text, Button = "Go → now", Url = "/en/pricing?plan=scale&utm_source=\"x\"", Stages = ["decision", "loyalty"] };
+
+        var outcome = await Writer(folder, source).WriteAsync(item.Id, new ContentTags("blog-post", "awareness", []) { TopicsAndOffer = new TopicAndOfferTags(["crm", "email-nurturing"], offer) }, item.Version!, default);
+
+        Assert.Equal(TagWriteOutcome.Saved, outcome);
+        var written = await File.ReadAllTextAsync(path);
+        Assert.Contains("\ntopics: [crm, email-nurturing]\nlanguage: en\ncta:\n  headline: \"Say \\\"yes\\\": 50 % off # today \\\\ *alias &anchor {a: b} [x]\"\n", written, StringComparison.Ordinal);
+        Assert.EndsWith("---\n" + Body, written, StringComparison.Ordinal);
+        var reloaded = source.Current.Items.Single();
+        Assert.Empty(source.Current.Errors);
+        Assert.Equal(["crm", "email-nurturing"], reloaded.Topics);
+        Assert.Equal(headline, reloaded.CallToAction!.Headline);
+        Assert.Equal(text, reloaded.CallToAction.Text);
+        Assert.Equal("Go → now", reloaded.CallToAction.Button);
+        Assert.Equal("/en/pricing?plan=scale&utm_source=\"x\"", reloaded.CallToAction.Url);
+        Assert.Equal(["decision", "loyalty"], reloaded.CallToAction.Stages);
+    }
+
+    [Fact]
+    public async Task No_topics_and_no_offer_remove_both_keys()
+    {
+        using var folder = new ContentFolder();
+        var path = folder.Write("en/post.md", "---\ntitle: T\nkind: blog-post\nstage: awareness\ntopics: [crm]\ncta:\n  headline: \"Old\"\n  url: /en/pricing\ndate: 2026-01-02\n---\n" + Body);
+        using var source = folder.Open();
+        var item = source.Current.Items.Single();
+
+        await Writer(folder, source).WriteAsync(item.Id, new ContentTags("blog-post", "awareness", []) { TopicsAndOffer = new TopicAndOfferTags([], null) }, item.Version!, default);
+
+        Assert.Equal("---\ntitle: T\nkind: blog-post\nstage: awareness\ndate: 2026-01-02\n---\n" + Body, await File.ReadAllTextAsync(path));
+        Assert.Null(source.Current.Items.Single().CallToAction);
+    }
+
+    [Fact]
     public async Task Windows_line_endings_are_kept()
     {
         using var folder = new ContentFolder();

@@ -42,6 +42,12 @@ public sealed record StageAuditEntry
     /// <summary>The recommendation settings after; null when this change left them alone.</summary>
     public Tagging.RecommendationTags? ToRecommendations { get; init; }
 
+    /// <summary>The topics and the item's own call to action before; null when this change left them alone.</summary>
+    public Tagging.TopicAndOfferTags? FromTopicsAndOffer { get; init; }
+
+    /// <summary>The topics and the item's own call to action after; null when this change left them alone.</summary>
+    public Tagging.TopicAndOfferTags? ToTopicsAndOffer { get; init; }
+
     /// <summary>Where the change came from: one of <see cref="StageAuditSources"/>.</summary>
     public string Source { get; init; } = StageAuditSources.Edit;
 }

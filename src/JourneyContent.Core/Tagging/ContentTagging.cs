@@ -36,7 +36,8 @@ public sealed class ContentTagging(IContentSource content, IContentTagWriter wri
 
         var before = ContentTags.Of(item);
         var recommendationsChanged = tags.Recommendations is { } wanted && !wanted.SameAs(RecommendationTags.Of(item));
-        if (before.Kind == tags.Kind && before.Stage == tags.Stage && before.SecondaryText == tags.SecondaryText && !recommendationsChanged)
+        var topicsAndOfferChanged = tags.TopicsAndOffer is { } page && !page.SameAs(TopicAndOfferTags.Of(item));
+        if (before.Kind == tags.Kind && before.Stage == tags.Stage && before.SecondaryText == tags.SecondaryText && !recommendationsChanged && !topicsAndOfferChanged)
         {
             return new TaggingResult(TagWriteOutcome.Saved, null);
         }
@@ -58,6 +59,8 @@ public sealed class ContentTagging(IContentSource content, IContentTagWriter wri
                 ToKind = tags.Kind,
                 FromRecommendations = recommendationsChanged ? RecommendationTags.Of(item) : null,
                 ToRecommendations = recommendationsChanged ? tags.Recommendations : null,
+                FromTopicsAndOffer = topicsAndOfferChanged ? TopicAndOfferTags.Of(item) : null,
+                ToTopicsAndOffer = topicsAndOfferChanged ? tags.TopicsAndOffer : null,
                 Source = source,
             }, cancellationToken);
         }
@@ -76,8 +79,63 @@ public sealed class ContentTagging(IContentSource content, IContentTagWriter wri
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(tags);
-        return [.. ValidateTags(tags), .. ValidateRecommendations(item, tags.Recommendations)];
+        return [.. ValidateTags(tags), .. ValidateRecommendations(item, tags.Recommendations), .. ValidateTopicsAndOffer(tags.TopicsAndOffer)];
     }
+
+    private IEnumerable<TaggingProblem> ValidateTopicsAndOffer(TopicAndOfferTags? tags)
+    {
+        if (tags is null)
+        {
+            yield break;
+        }
+
+        foreach (var topic in tags.Topics.Where(t => !IsSlug(t)))
+        {
+            yield return new TaggingProblem(TaggingProblemCodes.TopicInvalid, topic);
+        }
+
+        if (tags.Topics.Count > TopicAndOfferTags.MaxTopics)
+        {
+            yield return new TaggingProblem(TaggingProblemCodes.TooManyTopics, TopicAndOfferTags.MaxTopics.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (tags.CallToAction is not { } offer)
+        {
+            yield break;
+        }
+
+        foreach (var (code, value, max) in new[]
+        {
+            (TaggingProblemCodes.OfferHeadlineTooLong, offer.Headline, TopicAndOfferTags.MaxHeadline),
+            (TaggingProblemCodes.OfferTextTooLong, offer.Text, TopicAndOfferTags.MaxText),
+            (TaggingProblemCodes.OfferButtonTooLong, offer.Button, TopicAndOfferTags.MaxButton),
+        })
+        {
+            if (value is { Length: var length } && length > max)
+            {
+                yield return new TaggingProblem(code, max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (offer.Url is { } url && !CallsToAction.CallToActionUrl.IsSafe(url))
+        {
+            yield return new TaggingProblem(TaggingProblemCodes.OfferUrlUnsafe, url);
+        }
+
+        foreach (var stage in offer.Stages.Where(s => stages.FindStage(s) is null))
+        {
+            yield return new TaggingProblem(TaggingProblemCodes.OfferStageUnknown, stage);
+        }
+
+        // The same rule as the content loader: stages alone say whom an offer is for, not that there is one.
+        if (offer.Headline is null && offer.Text is null && offer.Button is null)
+        {
+            yield return new TaggingProblem(TaggingProblemCodes.OfferEmpty);
+        }
+    }
+
+    private static bool IsSlug(string topic) =>
+        topic.Length is > 0 and <= 60 && topic[0] != '-' && topic[^1] != '-' && topic.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     private IEnumerable<TaggingProblem> ValidateRecommendations(ContentItem item, RecommendationTags? tags)
     {

@@ -8,6 +8,9 @@ public sealed record ContentTags(string Kind, string? Stage, IReadOnlyList<Stage
     /// <summary>The item's recommendation settings to write too; null leaves them as they are (inline and bulk tagging).</summary>
     public RecommendationTags? Recommendations { get; init; }
 
+    /// <summary>The item's topics and its own call to action to write too; null leaves them as they are (inline and bulk tagging).</summary>
+    public TopicAndOfferTags? TopicsAndOffer { get; init; }
+
     /// <summary>The tags an item carries now.</summary>
     public static ContentTags Of(ContentItem item)
     {
@@ -65,6 +68,48 @@ public sealed record RecommendationTags(IReadOnlyList<string> PinnedNext, bool E
         ArgumentNullException.ThrowIfNull(other);
         return PinnedNext.SequenceEqual(other.PinnedNext, StringComparer.Ordinal) && Excluded == other.Excluded && Boost.Equals(other.Boost);
     }
+}
+
+/// <summary>An item's topics and the call to action it carries itself (its <c>cta</c> block), as an editor sets them.</summary>
+/// <param name="Topics">Topic keys, lower-case slugs, in the editor's order.</param>
+/// <param name="CallToAction">The item's own offer; null for none.</param>
+public sealed record TopicAndOfferTags(IReadOnlyList<string> Topics, CallToActionBlock? CallToAction)
+{
+    /// <summary>The most topics an item may have.</summary>
+    public const int MaxTopics = 10;
+
+    /// <summary>The longest headline of an offer.</summary>
+    public const int MaxHeadline = 120;
+
+    /// <summary>The longest supporting sentence of an offer.</summary>
+    public const int MaxText = 300;
+
+    /// <summary>The longest button label of an offer.</summary>
+    public const int MaxButton = 40;
+
+    /// <summary>The settings an item carries now.</summary>
+    public static TopicAndOfferTags Of(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new TopicAndOfferTags(item.Topics, item.CallToAction);
+    }
+
+    /// <summary>True when both have the same topics in the same order and the same offer.</summary>
+    public bool SameAs(TopicAndOfferTags other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Topics.SequenceEqual(other.Topics, StringComparer.Ordinal) && SameOffer(CallToAction, other.CallToAction);
+    }
+
+    /// <summary>True when both offers say and do the same (the stage lists compared by content, not by reference).</summary>
+    public static bool SameOffer(CallToActionBlock? a, CallToActionBlock? b) =>
+        (a, b) switch
+        {
+            (null, null) => true,
+            ({ } x, { } y) => x.Headline == y.Headline && x.Text == y.Text && x.Button == y.Button && x.Url == y.Url
+                && x.AllStages == y.AllStages && x.Stages.SequenceEqual(y.Stages, StringComparer.Ordinal),
+            _ => false,
+        };
 }
 
 /// <summary>The outcome of writing tags back to an item's source.</summary>

@@ -38,6 +38,30 @@ public static class TaggingProblemCodes
 
     /// <summary>A secondary stage is listed twice.</summary>
     public const string SecondaryTwice = "secondary-twice";
+
+    /// <summary>A topic is not a lower-case slug (letters, digits and hyphens). Argument: the topic.</summary>
+    public const string TopicInvalid = "topic-invalid";
+
+    /// <summary>More topics than <see cref="TopicAndOfferTags.MaxTopics"/>. Argument: the maximum.</summary>
+    public const string TooManyTopics = "too-many-topics";
+
+    /// <summary>The offer's address is neither a site path, an http(s) address nor a mailto: address. Argument: the address.</summary>
+    public const string OfferUrlUnsafe = "offer-url-unsafe";
+
+    /// <summary>An offer stage is not in the stage model. Argument: the stage.</summary>
+    public const string OfferStageUnknown = "offer-stage-unknown";
+
+    /// <summary>An offer's headline is longer than <see cref="TopicAndOfferTags.MaxHeadline"/>. Argument: the maximum.</summary>
+    public const string OfferHeadlineTooLong = "offer-headline-too-long";
+
+    /// <summary>An offer's sentence is longer than <see cref="TopicAndOfferTags.MaxText"/>. Argument: the maximum.</summary>
+    public const string OfferTextTooLong = "offer-text-too-long";
+
+    /// <summary>An offer's button label is longer than <see cref="TopicAndOfferTags.MaxButton"/>. Argument: the maximum.</summary>
+    public const string OfferButtonTooLong = "offer-button-too-long";
+
+    /// <summary>An offer has stages or an address but nothing to show: no headline, text or button.</summary>
+    public const string OfferEmpty = "offer-empty";
 }
 
 /// <summary>Why tags were refused: a code of <see cref="TaggingProblemCodes"/> and the values its text names, no words.</summary>

@@ -95,6 +95,62 @@ public sealed class TaggingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_editor_sets_the_topics_and_the_items_own_call_to_action_from_the_edit_page_and_visitors_of_its_stage_get_it()
+    {
+        var (item, path, before, token) = await OpenEditPageAsync("en/what-is-the-buyers-journey");
+
+        using var response = await _editor.PostAsync("/journey/admin/content/edit", token, new()
+        {
+            ["Id"] = item.Id, ["Version"] = item.Version!, ["Kind"] = item.Kind, ["Stage"] = item.Stage!, ["Weights[consideration]"] = "0.3",
+            ["HasTopicsAndOffer"] = "true", ["Topics"] = " Customer-Journey, lead-scoring ,customer-journey",
+            ["OfferHeadline"] = "Map your journey with us", ["OfferText"] = "A 20-minute call with a \"journey\" expert.", ["OfferButton"] = "Book the call",
+            ["OfferUrl"] = "/en/pricing",
+        }, [new("OfferStages", "awareness")]);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var after = await File.ReadAllTextAsync(path);
+        Assert.Equal(Body(before), Body(after));
+        Assert.Contains("\ntopics: [customer-journey, lead-scoring]\n", after, StringComparison.Ordinal);
+        var saved = _site.Content.FindById(item.Id)!;
+        Assert.Equal(["customer-journey", "lead-scoring"], saved.Topics);
+        Assert.Equal("A 20-minute call with a \"journey\" expert.", saved.CallToAction!.Text);
+        Assert.Equal(["awareness"], saved.CallToAction.Stages);
+        var entry = Assert.Single(await _site.Services.GetRequiredService<IStageAuditLog>().ListAsync(item.Id, 10, default));
+        Assert.Null(entry.FromTopicsAndOffer!.CallToAction);
+        Assert.Equal("Map your journey with us", entry.ToTopicsAndOffer!.CallToAction!.Headline);
+        var audit = System.Net.WebUtility.HtmlDecode(await _editor.Http.GetStringAsync(new Uri("/journey/admin/audit", UriKind.Relative)));
+        Assert.Contains("<td class=\"topics-offer\">topics: customer-journey, inbound-marketing; no offer → topics: customer-journey, lead-scoring; offer: “Map your journey with us”</td>", audit, StringComparison.Ordinal);
+
+        // The offer is one the pages now choose from for an English awareness visitor.
+        var stages = _site.Services.GetRequiredService<Stages.StageModel>();
+        var offers = CallsToAction.CallToActionCatalog.Build(_site.Content, stages).OffersFor("en", stages.FindStage("awareness")!);
+        Assert.Contains(offers.ForStage, o => o.Headline == "Map your journey with us" && o.Url == "/en/pricing" && o.Button == "Book the call");
+    }
+
+    [Fact]
+    public async Task A_bad_topic_and_an_unsafe_offer_link_are_refused_field_by_field_keeping_what_was_typed_and_nothing_is_written()
+    {
+        var (item, path, before, token) = await OpenEditPageAsync("en/what-is-the-buyers-journey");
+
+        using var response = await _editor.PostAsync("/journey/admin/content/edit", token, new()
+        {
+            ["Id"] = item.Id, ["Version"] = item.Version!, ["Kind"] = item.Kind, ["Stage"] = item.Stage!, ["Weights[consideration]"] = "0.3",
+            ["HasTopicsAndOffer"] = "true", ["Topics"] = "crm, <script>", ["OfferHeadline"] = "Click", ["OfferUrl"] = "javascript:alert(1)",
+            ["OfferButton"] = new string('b', 41),
+        });
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<p class=\"field-error\" id=\"topics-error\">“<script>” is not a topic key", html, StringComparison.Ordinal);
+        Assert.Contains("The button link “javascript:alert(1)” must be a site path", html, StringComparison.Ordinal);
+        Assert.Contains("The call to action’s button label is longer than 40 characters.", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Topics\" value=\"crm, <script>\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"OfferUrl\" value=\"javascript:alert(1)\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
     public async Task A_change_of_the_boost_alone_is_audited_and_leaves_the_stage_columns_as_they_were()
     {
         var (item, _, _, token) = await OpenEditPageAsync("en/what-is-the-buyers-journey");

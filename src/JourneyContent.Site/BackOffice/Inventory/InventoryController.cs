@@ -96,6 +96,14 @@ public sealed class InventoryController(
             PinnedNext = [.. item.PinnedNext],
             ExcludeFromRecommendations = item.ExcludedFromRecommendations,
             Boost = item.Boost.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+            HasTopicsAndOffer = true,
+            Topics = string.Join(", ", item.Topics),
+            OfferHeadline = item.CallToAction?.Headline,
+            OfferText = item.CallToAction?.Text,
+            OfferButton = item.CallToAction?.Button,
+            OfferUrl = item.CallToAction?.Url,
+            OfferStages = [.. item.CallToAction?.Stages ?? []],
+            OfferAllStages = item.CallToAction?.AllStages ?? false,
         };
         return View(BackOfficeViews.Edit, new EditViewModel(item, stages, item.IsUntagged ? suggestions.For(item) : null, form, []) { Catalog = content.Current.Items });
     }
@@ -147,6 +155,7 @@ public sealed class InventoryController(
             Recommendations = form.HasRecommendations
                 ? new RecommendationTags([.. form.PinnedNext.Where(id => !string.IsNullOrWhiteSpace(id))], form.ExcludeFromRecommendations, boost)
                 : null,
+            TopicsAndOffer = form.HasTopicsAndOffer ? TopicsAndOfferOf(form) : null,
         };
         errors.AddRange(tagging.Validate(item, tags).Select(p => new FieldError(FieldOf(p), catalog.Describe(p, BackOfficeLanguage.Current))));
         if (errors.Count > 0)
@@ -330,6 +339,24 @@ public sealed class InventoryController(
         return View(BackOfficeViews.Edit, new EditViewModel(item, stages, item.IsUntagged ? suggestions.For(item) : null, form, errors) { Catalog = content.Current.Items });
     }
 
+    /// <summary>The topics and offer of the edit page: topics trimmed, lower-cased and kept once, as the content loader reads them; no offer when every field is empty.</summary>
+    private static TopicAndOfferTags TopicsAndOfferOf(EditForm form)
+    {
+        var topics = (form.Topics ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => t.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var offer = new CallToActionBlock
+        {
+            Headline = Blank(form.OfferHeadline?.Trim()),
+            Text = Blank(form.OfferText?.Trim()),
+            Button = Blank(form.OfferButton?.Trim()),
+            Url = Blank(form.OfferUrl?.Trim()),
+            Stages = [.. form.OfferStages.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal)],
+            AllStages = form.OfferAllStages,
+        };
+        var none = offer is { Headline: null, Text: null, Button: null, Url: null, Stages.Count: 0, AllStages: false };
+        return new TopicAndOfferTags(topics, none ? null : offer);
+    }
+
     /// <summary>The edit page's field a tagging problem belongs to (the id of its control), or null for the form as a whole.</summary>
     private static string? FieldOf(TaggingProblem problem) => problem.Code switch
     {
@@ -338,6 +365,8 @@ public sealed class InventoryController(
         TaggingProblemCodes.BoostOutOfRange => "boost",
         TaggingProblemCodes.SecondaryIsPrimary or TaggingProblemCodes.SecondaryTwice or TaggingProblemCodes.UnknownSecondaryStage => "secondary",
         TaggingProblemCodes.PinnedUnknown or TaggingProblemCodes.PinnedSelf or TaggingProblemCodes.PinnedOtherLanguage or TaggingProblemCodes.PinnedTwice => "pins",
+        TaggingProblemCodes.TopicInvalid or TaggingProblemCodes.TooManyTopics => "topics",
+        TaggingProblemCodes.OfferUrlUnsafe or TaggingProblemCodes.OfferStageUnknown or TaggingProblemCodes.OfferHeadlineTooLong or TaggingProblemCodes.OfferTextTooLong or TaggingProblemCodes.OfferButtonTooLong or TaggingProblemCodes.OfferEmpty => "offer",
         _ => null,
     };
 

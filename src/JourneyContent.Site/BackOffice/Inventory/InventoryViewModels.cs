@@ -101,6 +101,30 @@ public sealed record EditForm
     /// <summary>The editorial boost, from -1 to 1, as invariant text (the form is the same whatever the request culture).</summary>
     public string? Boost { get; init; }
 
+    /// <summary>True when the form carries the topics and offer fields (the edit page), so that empty ones remove them.</summary>
+    public bool HasTopicsAndOffer { get; init; }
+
+    /// <summary>Topic keys, separated by commas.</summary>
+    public string? Topics { get; init; }
+
+    /// <summary>The headline of the item's own call to action.</summary>
+    public string? OfferHeadline { get; init; }
+
+    /// <summary>Its supporting sentence.</summary>
+    public string? OfferText { get; init; }
+
+    /// <summary>Its button label.</summary>
+    public string? OfferButton { get; init; }
+
+    /// <summary>Where its button goes.</summary>
+    public string? OfferUrl { get; init; }
+
+    /// <summary>The stages it is for; none for the item's own stage.</summary>
+    public IList<string> OfferStages { get; init; } = [];
+
+    /// <summary>True when it is for every stage.</summary>
+    public bool OfferAllStages { get; init; }
+
     /// <summary>The id of the weight control of <paramref name="stage"/>.</summary>
     public static string WeightField(string stage) => "weight-" + stage;
 
