@@ -58,6 +58,7 @@ public static class BackOfficeApi
         return Results.Json(new SuggestionResponse(
             suggestion?.Stage,
             suggestion?.Confidence ?? 0,
+            suggestion?.CalibratedConfidence,
             [.. (suggestion?.Probabilities ?? []).Select(p => new ProbabilityDto(p.Stage, p.Probability))],
             [.. (suggestion?.TopWords ?? []).Select(w => w.Word)],
             outcome.HasSuggestion ? null : Texts(texts, "SuggestionReason." + outcome.Reason, options.Value)));
@@ -157,7 +158,9 @@ public static class BackOfficeApi
 
     internal sealed record KindDto(string Key, IReadOnlyDictionary<string, string> Label, string? DefaultStage, bool IsCallToAction);
 
-    internal sealed record SuggestionResponse(string? Stage, double Confidence, IReadOnlyList<ProbabilityDto> Probabilities, IReadOnlyList<string> Words, IReadOnlyDictionary<string, string>? Reason);
+    // Confidence is the classifier's own, near 1 for most items right or wrong; CalibratedConfidence is the share of
+    // suggestions that were right at that confidence on the tagged items (null when too few are tagged): the one to show.
+    internal sealed record SuggestionResponse(string? Stage, double Confidence, double? CalibratedConfidence, IReadOnlyList<ProbabilityDto> Probabilities, IReadOnlyList<string> Words, IReadOnlyDictionary<string, string>? Reason);
 
     internal sealed record ProbabilityDto(string Stage, double Probability);
 

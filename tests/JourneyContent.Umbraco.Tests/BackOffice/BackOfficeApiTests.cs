@@ -81,6 +81,37 @@ public sealed class BackOfficeApiTests : IAsyncLifetime
         Assert.Equal("consideration", json.RootElement.GetProperty("stage").GetString());
         Assert.InRange(json.RootElement.GetProperty("confidence").GetDouble(), 0.34, 1);
         Assert.NotEmpty(json.RootElement.GetProperty("words").EnumerateArray());
+        // Five tagged items are too few to measure how often a suggestion is right: no figure for people.
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("calibratedConfidence").ValueKind);
+    }
+
+    [Fact]
+    public async Task With_enough_tagged_items_the_suggestion_carries_the_calibrated_probability_the_standalone_inventory_shows()
+    {
+        string[][] words =
+        [
+            ["awareness", "introduction basics what why beginners discover guide"],
+            ["consideration", "compare comparison benchmark vendors features pricing options"],
+            ["decision", "trial start buy demo plan signup quote contract"],
+        ];
+        var items = Enumerable.Range(0, 30)
+            .Select(i => Item($"item-{i}", words[i % 3][0], $"Item {i} {words[i % 3][1].Split(' ')[i % 5]}", words[i % 3][1] + (i % 4 == 0 ? " " + words[(i + 1) % 3][1].Split(' ')[0] : "")))
+            .ToList();
+        await using var site = await UmbracoSite.StartAsync(items);
+        var client = site.Client();
+        client.DefaultRequestHeaders.Add(UmbracoSite.UserHeader, site.AddUser(["content"], ["writer"]).ToString());
+        const string title = "Benchmark comparison of vendors";
+        const string text = "Compare the features and pricing options of vendors";
+
+        var response = await client.PostAsJsonAsync(BackOfficeApi.Prefix + "/suggestion", new { title, text, language = "en" });
+
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var draft = new ContentItem { Id = "draft", Slug = "draft", Url = "/", Language = "en", Title = title, Kind = string.Empty, BodyText = text };
+        var expected = site.App.Services.GetRequiredService<JourneyContent.Web.Suggestions.StageSuggestions>().Classify(draft).Suggestion!.CalibratedConfidence;
+        Assert.NotNull(expected);
+        Assert.Equal("consideration", json.RootElement.GetProperty("stage").GetString());
+        Assert.Equal(expected.Value, json.RootElement.GetProperty("calibratedConfidence").GetDouble(), 6);
     }
 
     [Fact]

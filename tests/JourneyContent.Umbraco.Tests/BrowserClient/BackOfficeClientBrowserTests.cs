@@ -82,8 +82,9 @@ public sealed partial class BackOfficeClientBrowserTests(BrowserClientFixture fi
         await page.GetByRole(AriaRole.Button, new() { Name = "Suggest" }).ClickAsync();
 
         var suggestion = page.Locator($"{Picker} .suggestion");
-        await Expect(suggestion).ToContainTextAsync("Suggested: Consideration (");
-        await Expect(suggestion).ToContainTextAsync("words:");
+        await Expect(suggestion).ToContainTextAsync("Suggested: Consideration — words:");
+        // Too few tagged items to say how often a suggestion is right: the classifier's own near-certainty is not shown.
+        await Expect(suggestion).Not.ToContainTextAsync("%");
         Assert.Null(await ValueAsync(page));
         await Screenshot(page, "umbraco-stage-suggestion-en");
 

@@ -38,7 +38,10 @@ export interface SuggestionRequest {
 
 export interface StageSuggestion {
   stage: string | null;
+  /** The classifier's own confidence: near 1 for most items, right or wrong; not for people. */
   confidence: number;
+  /** The share of suggestions that were right at that confidence on the tagged items; null when too few are tagged. */
+  calibratedConfidence: number | null;
   probabilities: { stage: string; probability: number }[];
   words: string[];
   /** Why there is no suggestion; null when `stage` is set. */

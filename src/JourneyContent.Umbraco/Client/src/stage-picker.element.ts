@@ -195,14 +195,18 @@ export class JourneyStagePickerElement extends UmbLitElement implements UmbPrope
 
     const stage = stages.find((s) => s.key === suggestion.stage);
     const words = suggestion.words.slice(0, shownWords).join(', ') + (suggestion.words.length > shownWords ? '…' : '');
-    const values = {
-      stage: localized(stage?.label, language, suggestion.stage),
-      confidence: new Intl.NumberFormat(language, { style: 'percent' }).format(suggestion.confidence),
-      words,
-    };
+    // The classifier's own confidence is near 100 % right or wrong: only the calibrated figure is shown, or none.
+    const likely = suggestion.calibratedConfidence;
+    const parts = [
+      label(language, 'suggested', { stage: localized(stage?.label, language, suggestion.stage) }),
+      likely === null || likely === undefined
+        ? null
+        : label(language, 'suggestedLikely', { confidence: new Intl.NumberFormat(language, { style: 'percent' }).format(likely) }),
+      words ? label(language, 'suggestedWords', { words }) : null,
+    ].filter((part) => part !== null);
     const applied = suggestion.stage === this.value;
     return html`
-      <span>${label(language, words ? 'suggested' : 'suggestedNoWords', values)}</span>
+      <span>${parts.join(' ')}</span>
       ${applied
         ? html`<span class="hint">${label(language, 'applied')}</span>`
         : html`<uui-button
