@@ -1,5 +1,6 @@
 using JourneyContent.Site.Commands;
 using JourneyContent.Site.Hosting;
+using JourneyContent.Web.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.Services.AddJourneyContentTracking(builder.Configuration);
 builder.Services.AddJourneyContentRecommendations(builder.Configuration);
 builder.Services.AddJourneyContentForms(builder.Configuration);
 builder.Services.AddJourneyContentMail(builder.Configuration);
+builder.Services.AddJourneyContentHealthChecks(builder.Configuration);
 builder.Services.AddControllersWithViews().AddViewLocalization();
 
 var app = builder.Build();
@@ -45,6 +47,7 @@ app.MapJourneyStageStyles();
 app.MapJourneyBackOfficeAssets();
 app.MapJourneyTracking();
 app.MapJourneyNextContent();
+app.MapJourneyHealthChecks();
 app.MapControllers();
 
 await app.RunAsync();

@@ -39,6 +39,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton<JourneyContent.StageLocks.IStageLockStore, SqliteStageLockStore>();
         services.TryAddSingleton<JourneyContent.Delivery.IOutbox, SqliteOutbox>();
         services.TryAddSingleton<JourneyContent.Reports.IReportStore, SqliteReportStore>();
+        services.TryAddSingleton<JourneyContent.Health.IStoreHealth, SqliteStoreHealth>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MigrateAtStartup>());
         return services;
     }
