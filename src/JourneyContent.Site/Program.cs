@@ -24,6 +24,12 @@ builder.Services.AddControllersWithViews().AddViewLocalization();
 
 var app = builder.Build();
 
+if (await StoreStartup.ProblemAsync(app.Services) is { } storeProblem)
+{
+    await Console.Error.WriteLineAsync(storeProblem);
+    return StoreStartup.ExitCode;
+}
+
 if (SiteCommands.IsCommand(args))
 {
     return await SiteCommands.RunAsync(app, args);

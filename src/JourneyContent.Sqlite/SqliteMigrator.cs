@@ -22,7 +22,29 @@ public sealed class SqliteMigrator(SqliteConnectionFactory connections, TimeProv
     /// <summary>Applies every embedded script that the database has not applied yet.</summary>
     /// <exception cref="InvalidOperationException">A script failed (it was rolled back, and the message names it), or the database
     /// was migrated by a newer version of JourneyContent.</exception>
-    public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(EmbeddedScripts(), cancellationToken);
+    /// <exception cref="JourneyContent.Health.StoreUnavailableException">The file cannot be opened as a database (not a
+    /// database, not writable, a folder that cannot be created): the message names the file and the settings to check.</exception>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await MigrateAsync(EmbeddedScripts(), cancellationToken);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw Unavailable(connections.DatabasePath, e);
+        }
+    }
+
+    /// <summary>The operator's message for a database file that cannot be used.</summary>
+    public static JourneyContent.Health.StoreUnavailableException Unavailable(string path, Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new JourneyContent.Health.StoreUnavailableException(
+            $"The SQLite database {path} cannot be opened or migrated ({error.Message.TrimEnd('.')}). Check JourneyContent:DataPath, or {SqliteStoreOptions.SectionName}:DatabasePath, "
+            + "and that the file is a JourneyContent database in a folder the site may write.",
+            error);
+    }
 
     /// <summary>The versions the database has applied, in order; empty for a new database.</summary>
     public async Task<IReadOnlyList<int>> AppliedVersionsAsync(CancellationToken cancellationToken = default)

@@ -40,4 +40,19 @@ public sealed class SqliteStoreHealthTests
         Assert.False(health.IsReady);
         Assert.False(string.IsNullOrEmpty(health.Problem));
     }
+
+    [Fact]
+    public async Task Migrating_a_file_that_is_not_a_database_fails_with_the_file_and_the_settings_to_check()
+    {
+        using var database = new TempDatabase();
+        Directory.CreateDirectory(Path.GetDirectoryName(database.DatabasePath)!);
+        await File.WriteAllBytesAsync(database.DatabasePath, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7))]);
+
+        var error = await Assert.ThrowsAsync<JourneyContent.Health.StoreUnavailableException>(() => database.Migrator.MigrateAsync());
+
+        Assert.Contains(database.DatabasePath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("file is not a database", error.Message, StringComparison.Ordinal);
+        Assert.Contains("JourneyContent:DataPath", error.Message, StringComparison.Ordinal);
+        Assert.Contains("JourneyContent:Storage:Sqlite:DatabasePath", error.Message, StringComparison.Ordinal);
+    }
 }
