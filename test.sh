@@ -19,6 +19,8 @@ need_pkgs=()
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need_pkgs+=(python3-aiosmtpd)
 # nodejs and npm: the Umbraco package's back-office client is built with Vite 5, which runs on Debian 12's own Node 18.
 { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || need_pkgs+=(nodejs npm)
+# postgresql (15): a throwaway cluster on a loopback port for JourneyContent.PostgreSql.Tests (started and removed below).
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need_pkgs+=(postgresql)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "Installing Debian packages: ${need_pkgs[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -64,6 +66,33 @@ fi
 
 # ---- 3. Test projects ---------------------------------------------------------------------------
 rm -rf "$OUT"; mkdir -p "$OUT"
+
+# A throwaway PostgreSQL 15 cluster on a free loopback port, as the postgres user (initdb refuses root), torn down on
+# exit whatever happens. The tests create and drop a database of their own in it.
+PGBIN=/usr/lib/postgresql/15/bin
+PGDIR=""
+stop_postgres() {
+  if [ -n "$PGDIR" ] && [ -d "$PGDIR" ]; then
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$PGDIR"
+  fi
+}
+trap stop_postgres EXIT
+if [ -z "$FILTER" ] || [[ "JourneyContent.PostgreSql.Tests" == *"$FILTER"* ]]; then
+  log "Starting a throwaway PostgreSQL 15 cluster"
+  PGPORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  PGDIR=$(mktemp -d /tmp/jc-pg.XXXXXX); chown postgres:postgres "$PGDIR"
+  if runuser -u postgres -- "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 > "$OUT/postgres-initdb.log" 2>&1 \
+     && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
+          -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDIR -c fsync=off" start > "$OUT/postgres-start.log" 2>&1; then
+    export JOURNEYCONTENT_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+    echo "PostgreSQL on 127.0.0.1:$PGPORT"
+  else
+    # The PostgreSQL tests then fail, naming the variable; nothing is skipped.
+    echo "PostgreSQL did not start; see $OUT/postgres-initdb.log and $OUT/postgres-start.log"
+    cat "$PGDIR/server.log" 2>/dev/null | tail -20
+  fi
+fi
 status=0
 projects=$(grep -l "<IsTestProject>true" tests/*/*.csproj | sort)
 # run_tests NAME PROJECT [MSBUILD ARGS...]: runs a built test project into $OUT/NAME.trx and NAME.log.
