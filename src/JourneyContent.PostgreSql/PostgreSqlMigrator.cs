@@ -1,7 +1,6 @@
 using Dapper;
 using JourneyContent.Health;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace JourneyContent.PostgreSql;
@@ -11,7 +10,7 @@ namespace JourneyContent.PostgreSql;
 /// <c>schema_migrations</c>, under a session advisory lock: instances starting together wait for each other, so each
 /// migration is applied once.
 /// </summary>
-public sealed partial class PostgreSqlMigrator(IOptions<PostgreSqlStoreOptions> options, TimeProvider time, ILogger<PostgreSqlMigrator> logger)
+public sealed partial class PostgreSqlMigrator(PostgreSqlConnectionFactory connections, TimeProvider time, ILogger<PostgreSqlMigrator> logger)
 {
     /// <summary>The advisory lock key of migrations: the first eight bytes of "JourneyContent migrations", fixed forever.</summary>
     internal const long LockKey = 0x4A6F75726E65794D;
@@ -90,48 +89,7 @@ public sealed partial class PostgreSqlMigrator(IOptions<PostgreSqlStoreOptions> 
             .OrderBy(s => s.Item1)];
     }
 
-    /// <summary>Where the store is, for messages: host, port and database, never the password.</summary>
-    internal static string Describe(string connectionString)
-    {
-        try
-        {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            return $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
-        }
-        catch (ArgumentException)
-        {
-            return "PostgreSQL database (the connection string cannot be read)";
-        }
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connectionString = options.Value.ConnectionString;
-        var where = Describe(connectionString);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new StoreUnavailableException($"No PostgreSQL connection string: set {PostgreSqlStoreOptions.SectionName}:ConnectionString.");
-        }
-
-        NpgsqlConnection? connection = null;
-        try
-        {
-            connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch (Exception e) when (e is NpgsqlException or ArgumentException or TimeoutException)
-        {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
-            // The provider's own message can quote the connection string: only its kind and SQL state are kept.
-            var reason = e is PostgresException pg ? $"{pg.SqlState} {pg.MessageText}" : e.GetType().Name;
-            throw new StoreUnavailableException($"The {where} cannot be reached ({reason}). Check {PostgreSqlStoreOptions.SectionName}:ConnectionString and that the server accepts connections.", e);
-        }
-    }
+    private Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => connections.OpenAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Name}")]
     private static partial void LogApplied(ILogger logger, string name);

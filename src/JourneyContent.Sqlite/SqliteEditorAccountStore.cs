@@ -122,17 +122,12 @@ public sealed class SqliteEditorAccountStore(SqliteConnectionFactory connections
         {
             ArgumentNullException.ThrowIfNull(account);
             ArgumentException.ThrowIfNullOrWhiteSpace(account.Email, nameof(account));
-            if (account.Roles.FirstOrDefault(r => r.Contains(',', StringComparison.Ordinal)) is { } badRole)
-            {
-                throw new ArgumentException($"The role '{badRole}' contains a comma, which separates roles in storage.", nameof(account));
-            }
-
             return new Row
             {
                 Id = IdText(account.Id),
                 Email = account.Email,
                 DisplayName = account.DisplayName,
-                Roles = string.Join(',', account.Roles.Select(r => r.Trim())),
+                Roles = account.StoredRoles(),
                 PasswordHash = account.PasswordHash,
                 FailedSignInCount = account.FailedSignInCount,
                 FirstFailedSignInAt = SqliteTime.ToText(account.FirstFailedSignInAt),
@@ -148,7 +143,7 @@ public sealed class SqliteEditorAccountStore(SqliteConnectionFactory connections
             Id = Guid.Parse(Id),
             Email = Email,
             DisplayName = DisplayName,
-            Roles = Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Roles = EditorAccount.RolesFromStorage(Roles),
             PasswordHash = PasswordHash,
             FailedSignInCount = checked((int)FailedSignInCount),
             FirstFailedSignInAt = SqliteTime.FromNullableText(FirstFailedSignInAt),

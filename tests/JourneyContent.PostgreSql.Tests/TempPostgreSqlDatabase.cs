@@ -40,8 +40,17 @@ internal sealed class TempPostgreSqlDatabase : IAsyncDisposable
         return database;
     }
 
-    public PostgreSqlMigrator NewMigrator() =>
-        new(Options.Create(new PostgreSqlStoreOptions { ConnectionString = ConnectionString }), Clock, NullLogger<PostgreSqlMigrator>.Instance);
+    public PostgreSqlConnectionFactory NewFactory() => new(Options.Create(new PostgreSqlStoreOptions { ConnectionString = ConnectionString }));
+
+    public PostgreSqlMigrator NewMigrator() => new(NewFactory(), Clock, NullLogger<PostgreSqlMigrator>.Instance);
+
+    /// <summary>A database of its own, migrated with the embedded scripts.</summary>
+    public static async Task<TempPostgreSqlDatabase> MigratedAsync()
+    {
+        var database = await CreateAsync();
+        await database.NewMigrator().MigrateAsync();
+        return database;
+    }
 
     public async Task<T> ScalarAsync<T>(string sql)
     {

@@ -49,4 +49,20 @@ public sealed record EditorAccount
 
     /// <summary>Trims an email and lower-cases it, so that one person has one account whatever they type.</summary>
     public static string NormaliseEmail(string? email) => (email ?? string.Empty).Trim().ToLowerInvariant();
+
+    /// <summary>The roles as every store keeps them: one comma-separated text, each role trimmed.</summary>
+    /// <exception cref="ArgumentException">A role contains a comma, which separates roles in storage.</exception>
+    public string StoredRoles()
+    {
+        if (Roles.FirstOrDefault(r => r.Contains(',', StringComparison.Ordinal)) is { } badRole)
+        {
+            throw new ArgumentException($"The role '{badRole}' contains a comma, which separates roles in storage.", nameof(Roles));
+        }
+
+        return string.Join(',', Roles.Select(r => r.Trim()));
+    }
+
+    /// <summary>The roles of <see cref="StoredRoles"/>'s text.</summary>
+    public static IReadOnlyList<string> RolesFromStorage(string? stored) =>
+        (stored ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

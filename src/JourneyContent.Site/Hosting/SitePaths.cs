@@ -12,6 +12,12 @@ public sealed class SitePaths(IOptions<JourneyContentOptions> options, IWebHostE
 
     /// <summary>The content folder (markdown files and gated assets).</summary>
     public string Content { get; } = Path.GetFullPath(options.Value.ContentPath, environment.ContentRootPath);
+
+    /// <summary>
+    /// Whether the data folder existed when the paths were first resolved: before any store's constructor (the
+    /// connection factory creates the folder) and before the start-up migration, which both resolve these paths first.
+    /// </summary>
+    public bool DataExisted { get; } = Directory.Exists(Path.GetFullPath(options.Value.DataPath, environment.ContentRootPath));
 }
 
 /// <summary>Points the markdown source at the content folder; the stores find the data folder through <see cref="DataFolder"/>.</summary>
@@ -28,11 +34,11 @@ internal sealed class ConfigureSiteStorage(SitePaths paths, IOptions<JourneyCont
 /// <summary>Creates the data folder on first run, so that a new site needs no setup.</summary>
 /// <remarks>
 /// Runs in <see cref="StartingAsync"/>, before any hosted service starts, so the stores that keep their files there find
-/// it. Whether it existed is read when the host builds its services, before any store's constructor may create it.
+/// it. Whether it existed is <see cref="SitePaths.DataExisted"/>, read before any store may create it.
 /// </remarks>
 internal sealed class DataFolderInitializer(SitePaths paths, ILogger<DataFolderInitializer> logger) : IHostedLifecycleService
 {
-    private readonly bool _existed = Directory.Exists(paths.Data);
+    private readonly bool _existed = paths.DataExisted;
 
     public Task StartingAsync(CancellationToken cancellationToken)
     {
