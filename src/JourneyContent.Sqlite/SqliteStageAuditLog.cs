@@ -38,10 +38,10 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
                 entry.ToSecondary,
                 entry.FromKind,
                 entry.ToKind,
-                FromRecommendations = RecommendationsJson.Write(entry.FromRecommendations),
-                ToRecommendations = RecommendationsJson.Write(entry.ToRecommendations),
-                FromTopicsAndOffer = RecommendationsJson.Write(entry.FromTopicsAndOffer),
-                ToTopicsAndOffer = RecommendationsJson.Write(entry.ToTopicsAndOffer),
+                FromRecommendations = AuditSettingsJson.Write(entry.FromRecommendations),
+                ToRecommendations = AuditSettingsJson.Write(entry.ToRecommendations),
+                FromTopicsAndOffer = AuditSettingsJson.Write(entry.FromTopicsAndOffer),
+                ToTopicsAndOffer = AuditSettingsJson.Write(entry.ToTopicsAndOffer),
                 entry.Source,
             },
             cancellationToken: cancellationToken));
@@ -102,10 +102,10 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
             ToSecondary = ToSecondary,
             FromKind = FromKind,
             ToKind = ToKind,
-            FromRecommendations = RecommendationsJson.Read(FromRecommendations),
-            ToRecommendations = RecommendationsJson.Read(ToRecommendations),
-            FromTopicsAndOffer = RecommendationsJson.ReadTopicsAndOffer(FromTopicsAndOffer),
-            ToTopicsAndOffer = RecommendationsJson.ReadTopicsAndOffer(ToTopicsAndOffer),
+            FromRecommendations = AuditSettingsJson.Read(FromRecommendations),
+            ToRecommendations = AuditSettingsJson.Read(ToRecommendations),
+            FromTopicsAndOffer = AuditSettingsJson.ReadTopicsAndOffer(FromTopicsAndOffer),
+            ToTopicsAndOffer = AuditSettingsJson.ReadTopicsAndOffer(ToTopicsAndOffer),
             Source = Source,
         };
     }
@@ -115,7 +115,7 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
 /// The settings of an audit row beyond stages (recommendations; topics and the item's own offer): small JSON objects,
 /// so lists keep their order and values with commas or quotes survive.
 /// </summary>
-internal static class RecommendationsJson
+internal static class AuditSettingsJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 

@@ -23,6 +23,7 @@ public sealed class ReadmeSiteFixture : IAsyncLifetime
     private Process? _site;
     private IPlaywright? _playwright;
     private readonly List<string> _output = [];
+    private readonly TaskCompletionSource _serving = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SmtpServer Smtp { get; } = new();
 
@@ -142,34 +143,29 @@ public sealed class ReadmeSiteFixture : IAsyncLifetime
 
     private async Task WaitUntilServingAsync()
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var started = Stopwatch.StartNew();
-        while (started.Elapsed < TimeSpan.FromSeconds(120))
+        // Woken by the host's own "Application started." line, or by the process exiting; the guard only turns a site
+        // that never starts into a failure, and is never waited out when it starts.
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
         {
-            if (_site!.HasExited)
-            {
-                throw new InvalidOperationException($"The site exited with code {_site.ExitCode}:\n{Output()}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/en", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(200);
+            await Task.WhenAny(_serving.Task, _site!.WaitForExitAsync(guard.Token)).WaitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The site did not start:\n{Output()}");
         }
 
-        throw new TimeoutException($"The site did not serve /en within 120 s:\n{Output()}");
+        if (!_serving.Task.IsCompleted)
+        {
+            throw new InvalidOperationException($"The site exited with code {_site.ExitCode}:\n{Output()}");
+        }
+
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        using var response = await http.GetAsync(new Uri("/en", UriKind.Relative));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The started site answered {(int)response.StatusCode} for /en:\n{Output()}");
+        }
     }
 
     private void Keep(string? line)
@@ -182,6 +178,11 @@ public sealed class ReadmeSiteFixture : IAsyncLifetime
         lock (_output)
         {
             _output.Add(line);
+        }
+
+        if (line.Contains("Application started.", StringComparison.Ordinal))
+        {
+            _serving.TrySetResult();
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class PostgreSqlMigratorTests
         const string password = "s3cret-never-logged";
         var migrator = new PostgreSqlMigrator(
             new PostgreSqlConnectionFactory(Options.Create(new PostgreSqlStoreOptions { ConnectionString = $"Host=127.0.0.1;Port=1;Database=journey;Username=app;Password={password};Timeout=2" })),
-            TimeProvider.System, NullLogger<PostgreSqlMigrator>.Instance);
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), NullLogger<PostgreSqlMigrator>.Instance);
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => migrator.MigrateAsync());
 
@@ -62,7 +62,7 @@ public sealed class PostgreSqlMigratorTests
     [Fact]
     public async Task No_connection_string_names_the_setting()
     {
-        var migrator = new PostgreSqlMigrator(new PostgreSqlConnectionFactory(Options.Create(new PostgreSqlStoreOptions())), TimeProvider.System, NullLogger<PostgreSqlMigrator>.Instance);
+        var migrator = new PostgreSqlMigrator(new PostgreSqlConnectionFactory(Options.Create(new PostgreSqlStoreOptions())), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), NullLogger<PostgreSqlMigrator>.Instance);
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => migrator.MigrateAsync());
 
