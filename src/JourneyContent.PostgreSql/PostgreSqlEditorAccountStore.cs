@@ -144,15 +144,11 @@ public sealed class PostgreSqlEditorAccountStore(PostgreSqlConnectionFactory con
             Roles = EditorAccount.RolesFromStorage(Roles),
             PasswordHash = PasswordHash,
             FailedSignInCount = FailedSignInCount,
-            FirstFailedSignInAt = Utc(FirstFailedSignInAt),
-            LockedOutUntil = Utc(LockedOutUntil),
-            CreatedAt = Utc(CreatedAt),
-            LastSignInAt = Utc(LastSignInAt),
+            FirstFailedSignInAt = PostgreSqlTime.FromDatabase(FirstFailedSignInAt),
+            LockedOutUntil = PostgreSqlTime.FromDatabase(LockedOutUntil),
+            CreatedAt = PostgreSqlTime.FromDatabase(CreatedAt),
+            LastSignInAt = PostgreSqlTime.FromDatabase(LastSignInAt),
             SecurityStamp = SecurityStamp,
         };
-
-        private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-        private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
     }
 }

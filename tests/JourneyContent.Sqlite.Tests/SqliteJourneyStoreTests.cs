@@ -1,42 +1,36 @@
-using JourneyContent.Tracking;
+using JourneyContent.Journeys;
+using JourneyContent.StoreContracts;
 using Microsoft.Data.Sqlite;
 
 namespace JourneyContent.Sqlite.Tests;
 
-public sealed class SqliteJourneyStoreTests
+/// <summary>The SQLite journey store held to the contract every provider keeps.</summary>
+public sealed class SqliteJourneyStoreTests : JourneyStoreContract
 {
-    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private TempDatabase? _database;
 
-    [Fact]
-    public async Task Reading_all_events_streams_them_visitor_by_visitor_oldest_first_without_unknown_types()
+    protected override async Task<IJourneyStore> CreateStoreAsync()
     {
-        using var database = await TempDatabase.MigratedAsync();
-        var store = new SqliteJourneyStore(database.Connections);
-        await store.AppendAsync(
-        [
-            new JourneyEvent("visitor-b", T0, JourneyEventType.View, "en/pricing"),
-            new JourneyEvent("visitor-a", T0.AddMinutes(1), JourneyEventType.View, "en/blog"),
-            new JourneyEvent("visitor-b", T0.AddMinutes(2), JourneyEventType.DeclaredStage, null, "decision"),
-            new JourneyEvent("visitor-a", T0.AddMinutes(3), JourneyEventType.Engaged, "en/blog"),
-        ], [], CancellationToken.None);
-        await using (var connection = new SqliteConnection($"Data Source={database.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO journey_events (visitor_id, at, type, content_id) VALUES ('visitor-a', '2026-03-02T09:05:00.0000000Z', 'hologram_view', 'en/blog')";
-            await insert.ExecuteNonQueryAsync();
-        }
+        _database = await TempDatabase.MigratedAsync();
+        return new SqliteJourneyStore(_database.Connections);
+    }
 
-        var all = new List<JourneyEvent>();
-        await foreach (var e in store.ReadAllEventsAsync(CancellationToken.None))
-        {
-            all.Add(e);
-        }
+    protected override Task DeleteStoreAsync()
+    {
+        _database?.Dispose();
+        return Task.CompletedTask;
+    }
 
-        Assert.Equal(
-            [("visitor-a", JourneyEventType.View, "en/blog"), ("visitor-a", JourneyEventType.Engaged, "en/blog"), ("visitor-b", JourneyEventType.View, "en/pricing"), ("visitor-b", JourneyEventType.DeclaredStage, (string?)null)],
-            all.Select(e => (e.VisitorId, e.Type, e.Content)));
-        Assert.Equal("decision", all[3].DeclaredStage);
-        Assert.Equal(T0.AddMinutes(3), all[1].Timestamp);
+    protected override async Task InsertRawEventAsync(string visitorId, DateTimeOffset at, string type, string? contentId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_database!.DatabasePath}");
+        await connection.OpenAsync();
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO journey_events (visitor_id, at, type, content_id) VALUES ($v, $at, $type, $content)";
+        insert.Parameters.AddWithValue("$v", visitorId);
+        insert.Parameters.AddWithValue("$at", SqliteTime.ToText(at));
+        insert.Parameters.AddWithValue("$type", type);
+        insert.Parameters.AddWithValue("$content", (object?)contentId ?? DBNull.Value);
+        await insert.ExecuteNonQueryAsync();
     }
 }
