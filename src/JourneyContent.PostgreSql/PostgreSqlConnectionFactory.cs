@@ -11,14 +11,29 @@ public sealed class PostgreSqlConnectionFactory : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _dataSource;
     private readonly string _where;
+    private readonly string? _unusable;
 
-    /// <summary>Creates the factory from the options; an empty connection string fails on the first open, naming the setting.</summary>
+    /// <summary>Creates the factory from the options; an empty or unreadable connection string fails on the first open, naming the setting.</summary>
     public PostgreSqlConnectionFactory(IOptions<PostgreSqlStoreOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var connectionString = options.Value.ConnectionString;
         _where = Describe(connectionString);
-        _dataSource = string.IsNullOrWhiteSpace(connectionString) ? null : NpgsqlDataSource.Create(connectionString);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            _unusable = $"No PostgreSQL connection string: set {PostgreSqlStoreOptions.SectionName}:ConnectionString (or ConnectionStrings:JourneyContent).";
+            return;
+        }
+
+        try
+        {
+            _dataSource = NpgsqlDataSource.Create(connectionString);
+        }
+        catch (ArgumentException)
+        {
+            // Npgsql's message can quote the offending value, which may be the password: it is not kept.
+            _unusable = $"The PostgreSQL connection string cannot be read (a keyword or value Npgsql does not accept): check {PostgreSqlStoreOptions.SectionName}:ConnectionString.";
+        }
     }
 
     /// <summary>Opens a connection.</summary>
@@ -27,7 +42,7 @@ public sealed class PostgreSqlConnectionFactory : IAsyncDisposable
     {
         if (_dataSource is null)
         {
-            throw new StoreUnavailableException($"No PostgreSQL connection string: set {PostgreSqlStoreOptions.SectionName}:ConnectionString.");
+            throw new StoreUnavailableException(_unusable ?? "No PostgreSQL connection string.");
         }
 
         try

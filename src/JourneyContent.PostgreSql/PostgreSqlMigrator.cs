@@ -10,7 +10,7 @@ namespace JourneyContent.PostgreSql;
 /// <c>schema_migrations</c>, under a session advisory lock: instances starting together wait for each other, so each
 /// migration is applied once.
 /// </summary>
-public sealed partial class PostgreSqlMigrator(PostgreSqlConnectionFactory connections, TimeProvider time, ILogger<PostgreSqlMigrator> logger)
+public sealed partial class PostgreSqlMigrator(PostgreSqlConnectionFactory connections, TimeProvider time, ILogger<PostgreSqlMigrator> logger) : IStoreMigrator
 {
     /// <summary>The advisory lock key of migrations: the first eight bytes of "JourneyContent migrations", fixed forever.</summary>
     internal const long LockKey = 0x4A6F75726E65794D;

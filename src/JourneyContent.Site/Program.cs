@@ -11,7 +11,16 @@ builder.Services.AddSingleton(provider => new JourneyContent.DataFolder(provider
 builder.Services.AddSingleton<JourneyContent.Web.Forms.IGatedAssetFiles, ContentFolderAssetFiles>();
 builder.Services.AddHostedService<DataFolderInitializer>();
 builder.Services.AddMarkdownContent(_ => { });
-builder.Services.AddJourneyContentSqlite(_ => { });
+try
+{
+    builder.Services.AddJourneyContentStorage(builder.Configuration);
+}
+catch (JourneyContent.Health.StoreUnavailableException e)
+{
+    await Console.Error.WriteLineAsync(StoreStartup.Message(e));
+    return StoreStartup.ExitCode;
+}
+
 builder.Services.AddLuceneContentIndex(_ => { });
 builder.Services.ConfigureOptions<ConfigureSiteStorage>();
 builder.Services.AddJourneyContentBackOffice();

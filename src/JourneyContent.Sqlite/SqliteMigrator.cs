@@ -17,7 +17,7 @@ namespace JourneyContent.Sqlite;
 /// starting at once apply each script exactly once: the second waits for the first and then skips.</para>
 /// <para>A database with a version this code does not know was migrated by a newer version of JourneyContent, and is refused.</para>
 /// </remarks>
-public sealed class SqliteMigrator(SqliteConnectionFactory connections, TimeProvider time, ILogger<SqliteMigrator> logger)
+public sealed class SqliteMigrator(SqliteConnectionFactory connections, TimeProvider time, ILogger<SqliteMigrator> logger) : JourneyContent.Health.IStoreMigrator
 {
     /// <summary>Applies every embedded script that the database has not applied yet.</summary>
     /// <exception cref="InvalidOperationException">A script failed (it was rolled back, and the message names it), or the database

@@ -32,6 +32,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteConnectionFactory>();
         services.TryAddSingleton<SqliteMigrator>();
+        services.TryAddSingleton<JourneyContent.Health.IStoreMigrator>(sp => sp.GetRequiredService<SqliteMigrator>());
         services.TryAddSingleton<IEditorAccountStore, SqliteEditorAccountStore>();
         services.TryAddSingleton<IStageAuditLog, SqliteStageAuditLog>();
         services.TryAddSingleton<JourneyContent.Journeys.IJourneyStore, SqliteJourneyStore>();

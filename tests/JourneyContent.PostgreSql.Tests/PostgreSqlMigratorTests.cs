@@ -66,6 +66,6 @@ public sealed class PostgreSqlMigratorTests
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => migrator.MigrateAsync());
 
-        Assert.Equal("No PostgreSQL connection string: set JourneyContent:Storage:PostgreSql:ConnectionString.", error.Message);
+        Assert.Equal("No PostgreSQL connection string: set JourneyContent:Storage:PostgreSql:ConnectionString (or ConnectionStrings:JourneyContent).", error.Message);
     }
 }

@@ -12,6 +12,13 @@ public static class StoreStartup
     /// <summary>The exit code of a site that cannot open its store.</summary>
     public const int ExitCode = 2;
 
+    /// <summary>The operator's sentence for a store that cannot be used.</summary>
+    public static string Message(StoreUnavailableException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return "JourneyContent cannot start: " + error.Message;
+    }
+
     /// <summary>Migrates the store; returns null when it is ready, else the operator's message.</summary>
     public static async Task<string?> ProblemAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -19,12 +26,12 @@ public static class StoreStartup
         try
         {
             // Resolving the connection factory creates the data folder, which can fail too.
-            await services.GetRequiredService<SqliteMigrator>().MigrateAsync(cancellationToken);
+            await services.GetRequiredService<IStoreMigrator>().MigrateAsync(cancellationToken);
             return null;
         }
         catch (StoreUnavailableException e)
         {
-            return "JourneyContent cannot start: " + e.Message;
+            return Message(e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,6 @@
 using JourneyContent;
 using JourneyContent.Content;
+using JourneyContent.Health;
 using JourneyContent.Mail;
 using JourneyContent.Umbraco.BackOffice;
 using JourneyContent.Umbraco.Composing;
@@ -91,7 +92,12 @@ public static class JourneyContentUmbracoBuilderExtensions
         // The module's files live beside Umbraco's own data (its database, logs, Examine indexes), apart.
         services.AddSingleton(provider => new DataFolder(Path.GetFullPath(
             provider.GetRequiredService<IOptions<JourneyContentOptions>>().Value.DataPath, provider.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
-        services.AddJourneyContentSqlite(_ => { });
+        // SQLite beside Umbraco's data by default; PostgreSQL when several Umbraco servers share the module's data.
+        _ = StorageProviderSetting.Parse(configuration[StorageProviderSetting.Key]) switch
+        {
+            StorageProvider.PostgreSql => services.AddJourneyContentPostgreSql(_ => { }),
+            _ => services.AddJourneyContentSqlite(_ => { }),
+        };
         services.AddLuceneContentIndex(_ => { });
         services.AddJourneyContentTracking(configuration);
         services.AddJourneyContentRecommendations(configuration);
