@@ -45,7 +45,11 @@ public static class PostgreSqlServiceCollectionExtensions
         services.TryAddSingleton<IStoreMigrator>(sp => sp.GetRequiredService<PostgreSqlMigrator>());
         services.TryAddSingleton<IEditorAccountStore, PostgreSqlEditorAccountStore>();
         services.TryAddSingleton<JourneyContent.Journeys.IJourneyStore, PostgreSqlJourneyStore>();
+        // Several instances share this store: each checks a visitor it holds against it before answering.
+        services.TryAddSingleton<JourneyContent.Journeys.IVisitorVersions, PostgreSqlVisitorVersions>();
         services.TryAddSingleton<IStoreHealth, PostgreSqlStoreHealth>();
+        // Scheduled work (retention, the stage-model re-fit) runs on one instance at a time, whoever registered a lease first.
+        services.Replace(ServiceDescriptor.Singleton<JourneyContent.Scheduling.IExclusiveWork, PostgreSqlExclusiveWork>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MigrateAtStartup>());
         return services;
     }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using JourneyContent.Testing;
 
 namespace JourneyContent.EndToEnd;
@@ -71,7 +69,7 @@ public sealed class StartupFailureTests
     public async Task A_PostgreSql_server_that_cannot_be_reached_stops_the_site_naming_host_port_and_database_but_never_the_password()
     {
         var data = NewDataFolder();
-        var closedPort = ClosedLoopbackPort();
+        var closedPort = LoopbackPorts.Free();
         try
         {
             var (exitCode, error, all) = await RunSiteAsync(new()
@@ -97,16 +95,6 @@ public sealed class StartupFailureTests
         var data = Path.Combine(Path.GetTempPath(), "jc-bad-data-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(data);
         return data;
-    }
-
-    /// <summary>A loopback port nothing listens on: bound by the system, then released.</summary>
-    private static int ClosedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static async Task<(int ExitCode, string Error, string All)> RunSiteAsync(Dictionary<string, string> environment)

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using JourneyContent.Editing;
 using JourneyContent.Health;
+using JourneyContent.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -75,7 +74,7 @@ public sealed class PostgreSqlServiceCollectionExtensionsTests : IAsyncLifetime
     [Fact]
     public async Task Health_of_an_unreachable_server_is_an_answer_that_names_the_server_but_not_the_password()
     {
-        var port = ClosedLoopbackPort();
+        var port = LoopbackPorts.Free();
         await using var provider = new ServiceCollection()
             .AddJourneyContentPostgreSql(o => o.ConnectionString = $"Host=127.0.0.1;Port={port};Database=journeys;Username=site;Password=Tr0ub4dor-s3cret;Timeout=3")
             .BuildServiceProvider();
@@ -112,16 +111,6 @@ public sealed class PostgreSqlServiceCollectionExtensionsTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddJourneyContentPostgreSql(_ => { }).BuildServiceProvider();
         return provider.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value;
-    }
-
-    /// <summary>A loopback port nothing listens on: bound by the system, then released.</summary>
-    private static int ClosedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private sealed class CapturingLoggerProvider : ILoggerProvider

@@ -16,7 +16,7 @@ public sealed class SmtpServer : IDisposable
         Directory.CreateDirectory(Root);
         // aiosmtpd creates the Maildir itself and fails on DATA if an empty folder is already there.
         MaildirPath = Path.Combine(Root, "maildir");
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         Start();
     }
 
@@ -174,20 +174,6 @@ public sealed class SmtpServer : IDisposable
         catch (SocketException)
         {
             return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
         }
     }
 }

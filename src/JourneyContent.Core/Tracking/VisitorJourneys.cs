@@ -51,6 +51,7 @@ public sealed class VisitorJourneys
     private readonly IContentSource _content;
     private readonly IJourneyStore _store;
     private readonly IStageLockStore? _locks;
+    private readonly IVisitorVersions? _versions;
     private readonly int _maxVisitors;
     private readonly Lock _mergeLock = new();
     private readonly Lock _countsLock = new();
@@ -74,6 +75,21 @@ public sealed class VisitorJourneys
     /// <param name="maxVisitorsInMemory">How many visitors to keep in memory (at least 1).</param>
     /// <param name="locks">Where a returning visitor's stage lock is read from; null when the host has no stage locks.</param>
     public VisitorJourneys(StageInferenceEngine engine, IContentSource content, IJourneyStore store, int maxVisitorsInMemory, IStageLockStore? locks)
+        : this(engine, content, store, maxVisitorsInMemory, locks, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates the journeys over a store that several instances share: each visitor held in memory is checked against
+    /// <paramref name="versions"/> before it is used, and rebuilt when another instance stored something of theirs.
+    /// </summary>
+    /// <param name="engine">The inference engine of the site's stage model.</param>
+    /// <param name="content">The site's content, whose current snapshot resolves event content.</param>
+    /// <param name="store">Where a returning visitor's events are read from.</param>
+    /// <param name="maxVisitorsInMemory">How many visitors to keep in memory (at least 1).</param>
+    /// <param name="locks">Where a returning visitor's stage lock is read from; null when the host has no stage locks.</param>
+    /// <param name="versions">The shared store's versions of visitors; null for a store this process has to itself.</param>
+    public VisitorJourneys(StageInferenceEngine engine, IContentSource content, IJourneyStore store, int maxVisitorsInMemory, IStageLockStore? locks, IVisitorVersions? versions)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(content);
@@ -82,6 +98,7 @@ public sealed class VisitorJourneys
         _content = content;
         _store = store;
         _locks = locks;
+        _versions = versions;
         _maxVisitors = Math.Max(1, maxVisitorsInMemory);
     }
 
@@ -99,6 +116,12 @@ public sealed class VisitorJourneys
             }
         }
     }
+
+    /// <summary>
+    /// True when the store is shared with other instances: a visitor in memory is checked against the store on each use,
+    /// so whoever records an event must wait until it is stored before answering (the site's tracker does).
+    /// </summary>
+    public bool ReadsThrough => _versions is not null;
 
     /// <summary>How many visitors are held in memory now.</summary>
     public int InMemory => _visitors.Count;
@@ -125,6 +148,8 @@ public sealed class VisitorJourneys
         List<StoredTransition> transitions;
         lock (journey)
         {
+            // The event will be stored: counted now, so that this instance's next check agrees with the store once it is.
+            journey.Version = journey.Version with { Events = journey.Version.Events + 1 };
             journey.History.Record(type, contentId);
             var lockedBefore = LockedStageAt(journey, journey.State.LastEventAt ?? at, out var before);
             var changes = _engine.Apply(journey.State, at, type, signal, declared);
@@ -215,6 +240,7 @@ public sealed class VisitorJourneys
             lock (journey)
             {
                 journey.Lock = stageLock;
+                journey.Version = journey.Version with { LockSetAt = stageLock?.SetAt };
             }
         }
     }
@@ -278,17 +304,29 @@ public sealed class VisitorJourneys
 
     private async Task<Journey> JourneyOfAsync(string visitorId)
     {
-        var entry = _visitors.GetOrAdd(visitorId, id => new Lazy<Task<Journey>>(() => RebuildAsync(id)));
-        Journey journey;
-        try
+        var created = false;
+        var entry = _visitors.GetOrAdd(visitorId, id =>
         {
-            journey = await entry.Value;
-        }
-        catch
+            created = true;
+            return new Lazy<Task<Journey>>(() => RebuildAsync(id));
+        });
+        var journey = await SettleAsync(visitorId, entry);
+        if (_versions is not null && !created)
         {
-            // A failed rebuild (the store was unreachable) must not stay cached: the next request tries again.
-            _visitors.TryRemove(KeyValuePair.Create(visitorId, entry));
-            throw;
+            // Another instance may have stored an event or a lock of this visitor since this one last looked.
+            var stored = await _versions.VersionOfAsync(visitorId, CancellationToken.None);
+            VisitorVersion held;
+            lock (journey)
+            {
+                held = journey.Version;
+            }
+
+            if (stored != held)
+            {
+                var fresh = new Lazy<Task<Journey>>(() => RebuildAsync(visitorId));
+                entry = _visitors.TryUpdate(visitorId, fresh, entry) ? fresh : _visitors.GetOrAdd(visitorId, fresh);
+                journey = await SettleAsync(visitorId, entry);
+            }
         }
 
         if (_visitors.Count > _maxVisitors)
@@ -297,6 +335,20 @@ public sealed class VisitorJourneys
         }
 
         return journey;
+    }
+
+    private async Task<Journey> SettleAsync(string visitorId, Lazy<Task<Journey>> entry)
+    {
+        try
+        {
+            return await entry.Value;
+        }
+        catch
+        {
+            // A failed rebuild (the store was unreachable) must not stay cached: the next request tries again.
+            _visitors.TryRemove(KeyValuePair.Create(visitorId, entry));
+            throw;
+        }
     }
 
     /// <summary>
@@ -338,6 +390,7 @@ public sealed class VisitorJourneys
         var replayer = Current().Replayer;
         var tally = default(ReplayCounts);
         var stored = await _store.EventsOfAsync(visitorId, CancellationToken.None);
+        journey.Version = new VisitorVersion(stored.Count + stored.UnknownTypes, journey.Lock?.SetAt);
         tally.UnknownTypes += stored.UnknownTypes;
         foreach (var e in stored)
         {
@@ -386,6 +439,9 @@ public sealed class VisitorJourneys
 
         /// <summary>The stage lock of the visitor's lead, held or ended; null when there is none.</summary>
         public StageLock? Lock { get; set; }
+
+        /// <summary>What this instance believes is stored of the visitor, compared with the store when it is shared.</summary>
+        public VisitorVersion Version { get; set; }
     }
 
     /// <summary>The content signals, their replayer and the snapshot they were built from, swapped as one reference.</summary>

@@ -28,10 +28,10 @@ public sealed class LeadEraser(ILeadStore leads, IEnumerable<ILeadErasurePartici
 }
 
 /// <summary>Erases leads inactive for <see cref="GatedFormOptions.RetentionMonths"/> months, once at start and then daily.</summary>
-public sealed class LeadRetention(LeadEraser eraser, ILeadStore leads, IOptions<GatedFormOptions> options, TimeProvider time, IBackgroundWorkGate gate, ILogger<LeadRetention> logger)
+public sealed class LeadRetention(LeadEraser eraser, ILeadStore leads, IOptions<GatedFormOptions> options, TimeProvider time, IBackgroundWorkGate gate, JourneyContent.Scheduling.IExclusiveWork exclusive, ILogger<LeadRetention> logger)
     : BackgroundService
 {
-    private readonly BackgroundWorkTurn _turn = new(gate, logger, "Lead retention");
+    private readonly BackgroundWorkTurn _turn = new(gate, exclusive, logger, "Lead retention");
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,8 +46,9 @@ public sealed class LeadRetention(LeadEraser eraser, ILeadStore leads, IOptions<
         {
             try
             {
-                // On a load-balanced host one server erases; the others' passes would find nothing left to do anyway.
-                if (_turn.MayRun())
+                // One server erases, one instance at a time: the others' passes would find nothing left to do anyway.
+                await using var lease = await _turn.TryBeginAsync(stoppingToken);
+                if (lease is not null)
                 {
                     await RunOnceAsync(months, stoppingToken);
                 }

@@ -1,3 +1,4 @@
+using JourneyContent.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -31,8 +32,49 @@ public sealed class AlwaysDoBackgroundWork : IBackgroundWorkGate
 /// </summary>
 public sealed class BackgroundWorkTurn(IBackgroundWorkGate gate, ILogger logger, string work)
 {
+    private readonly IExclusiveWork? _exclusive;
     private string? _lastRefusal;
     private bool _asked;
+
+    /// <summary>A turn of work that one instance at a time may do: <see cref="TryBeginAsync"/> also takes its lease.</summary>
+    public BackgroundWorkTurn(IBackgroundWorkGate gate, IExclusiveWork exclusive, ILogger logger, string work)
+        : this(gate, logger, work)
+    {
+        ArgumentNullException.ThrowIfNull(exclusive);
+        _exclusive = exclusive;
+    }
+
+    /// <summary>
+    /// The lease of a pass when this server may run it now and no other instance is running it; null otherwise (skip the
+    /// pass). Dispose the lease when the pass ends.
+    /// </summary>
+    public async Task<IAsyncDisposable?> TryBeginAsync(CancellationToken cancellationToken)
+    {
+        if (!MayRun())
+        {
+            return null;
+        }
+
+        if (_exclusive is null)
+        {
+            return NoLease.Instance;
+        }
+
+        var lease = await _exclusive.TryAcquireAsync(work, cancellationToken);
+        if (lease is null)
+        {
+            logger.LogDebug("JourneyContent: {Work} is running on another instance; this pass is skipped.", work);
+        }
+
+        return lease;
+    }
+
+    private sealed class NoLease : IAsyncDisposable
+    {
+        public static readonly NoLease Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     /// <summary>True when the work may run now.</summary>
     public bool MayRun()
@@ -59,10 +101,12 @@ public sealed class BackgroundWorkTurn(IBackgroundWorkGate gate, ILogger logger,
 /// <summary>Registers the default gate (the work is always done here) unless the host registered its own.</summary>
 public static class BackgroundWorkGateServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="AlwaysDoBackgroundWork"/> as the <see cref="IBackgroundWorkGate"/> when none is registered.</summary>
+    /// <summary>Adds <see cref="AlwaysDoBackgroundWork"/> as the <see cref="IBackgroundWorkGate"/>, and leases within this
+    /// process as the <see cref="IExclusiveWork"/>, when the host or the store registered none.</summary>
     public static IServiceCollection AddBackgroundWorkGate(this IServiceCollection services)
     {
         services.TryAddSingleton<IBackgroundWorkGate, AlwaysDoBackgroundWork>();
+        services.TryAddSingleton<IExclusiveWork, InProcessExclusiveWork>();
         return services;
     }
 }

@@ -8,7 +8,11 @@ using Microsoft.Extensions.Options;
 namespace JourneyContent.Web.Tracking;
 
 /// <summary>An event and the stage transitions it caused, on their way to the store.</summary>
-internal sealed record QueuedEvent(JourneyEvent Event, IReadOnlyList<StoredTransition> Transitions);
+/// <param name="Event">The event.</param>
+/// <param name="Transitions">The stage changes it caused.</param>
+/// <param name="Stored">Completed with true once the batch holding the event is committed, false when it was dropped;
+/// null when nobody waits (a site on a store of its own).</param>
+internal sealed record QueuedEvent(JourneyEvent Event, IReadOnlyList<StoredTransition> Transitions, TaskCompletionSource<bool>? Stored = null);
 
 /// <summary>The bounded queue between requests and the database, and what is known of the store's ability to keep events.</summary>
 /// <remarks>
@@ -103,6 +107,7 @@ internal sealed class JourneyEventWriter(
         var batchSize = Math.Max(1, options.Value.BatchSize);
         var events = new List<JourneyEvent>(batchSize);
         var transitions = new List<StoredTransition>();
+        var waiting = new List<TaskCompletionSource<bool>>();
         // The loop ends only when the queue is completed and empty, so shutdown never loses queued events.
         while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
@@ -110,11 +115,22 @@ internal sealed class JourneyEventWriter(
             {
                 events.Add(item.Event);
                 transitions.AddRange(item.Transitions);
+                if (item.Stored is { } stored)
+                {
+                    waiting.Add(stored);
+                }
             }
 
-            await WriteAsync(events, transitions);
+            // Group commit: whoever waits for an event hears of it with the rest of its batch.
+            var written = await WriteAsync(events, transitions);
+            foreach (var stored in waiting)
+            {
+                stored.TrySetResult(written);
+            }
+
             events.Clear();
             transitions.Clear();
+            waiting.Clear();
         }
     }
 
@@ -138,7 +154,7 @@ internal sealed class JourneyEventWriter(
         }
     }
 
-    private async Task WriteAsync(List<JourneyEvent> events, List<StoredTransition> transitions)
+    private async Task<bool> WriteAsync(List<JourneyEvent> events, List<StoredTransition> transitions)
     {
         var attempts = Math.Max(1, options.Value.WriteAttempts);
         for (var attempt = 1; ; attempt++)
@@ -150,7 +166,7 @@ internal sealed class JourneyEventWriter(
                 // Observers run before the batch counts as written, so whoever waits for the writer also waits for them.
                 await NotifyAsync(transitions);
                 metrics.OnWritten(events.Count);
-                return;
+                return true;
             }
             catch (Exception ex) when (attempt < attempts && ex is not OperationCanceledException)
             {
@@ -164,7 +180,7 @@ internal sealed class JourneyEventWriter(
                 queue.OnBatchFailed(time.GetUtcNow());
                 metrics.OnBatchDropped(events.Count);
 
-                return;
+                return false;
             }
         }
     }

@@ -106,9 +106,24 @@ public sealed class JourneyTracker
     public async Task<RecordOutcome> RecordAsync(string visitorId, DateTimeOffset at, JourneyEventType type, string? contentId, string? declaredStage = null)
     {
         var outcome = await _journeys.RecordAsync(visitorId, at, type, contentId, declaredStage);
-        if (outcome.Event is { } recorded)
+        if (outcome.Event is not { } recorded)
+        {
+            return outcome;
+        }
+
+        if (!_journeys.ReadsThrough)
         {
             _queue.TryEnqueue(new QueuedEvent(recorded, outcome.Transitions));
+            return outcome;
+        }
+
+        // A store shared by several instances: the next request may land on another one, which reads the visitor from
+        // the store, so the answer waits until the event is there (committed with the rest of its batch).
+        var stored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.TryEnqueue(new QueuedEvent(recorded, outcome.Transitions, stored)) || !await stored.Task)
+        {
+            // What this instance holds is no longer what is stored: read it again next time.
+            _journeys.Forget(visitorId);
         }
 
         return outcome;

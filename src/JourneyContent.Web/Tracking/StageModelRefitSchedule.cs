@@ -26,9 +26,9 @@ public sealed class StageModelRefitOptions
 /// model in force stays; the next interval tries again. On several instances each runs its own schedule (issue 17 puts
 /// scheduled work on one instance).
 /// </remarks>
-public sealed class StageModelRefitSchedule(StageModelTraining training, IOptions<StageModelRefitOptions> options, TimeProvider time, IBackgroundWorkGate gate, ILogger<StageModelRefitSchedule> logger) : BackgroundService
+public sealed class StageModelRefitSchedule(StageModelTraining training, IOptions<StageModelRefitOptions> options, TimeProvider time, IBackgroundWorkGate gate, JourneyContent.Scheduling.IExclusiveWork exclusive, ILogger<StageModelRefitSchedule> logger) : BackgroundService
 {
-    private readonly BackgroundWorkTurn _turn = new(gate, logger, "The scheduled stage-model fit");
+    private readonly BackgroundWorkTurn _turn = new(gate, exclusive, logger, "The scheduled stage-model fit");
 
     private PeriodicTimer? _timer;
 
@@ -64,7 +64,9 @@ public sealed class StageModelRefitSchedule(StageModelTraining training, IOption
 
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
-            if (!_turn.MayRun())
+            // One instance fits; the others pick the saved model up as they start.
+            await using var lease = await _turn.TryBeginAsync(stoppingToken).ConfigureAwait(false);
+            if (lease is null)
             {
                 continue;
             }

@@ -53,7 +53,8 @@ public static class TrackingServiceCollectionExtensions
         services.TryAddSingleton<JourneyEventQueue>();
         services.TryAddSingleton(sp => new VisitorJourneys(
             sp.GetRequiredService<StageInferenceEngine>(), sp.GetRequiredService<IContentSource>(), sp.GetRequiredService<IJourneyStore>(),
-            sp.GetRequiredService<IOptions<TrackingOptions>>().Value.MaxVisitorsInMemory, sp.GetService<JourneyContent.StageLocks.IStageLockStore>()));
+            sp.GetRequiredService<IOptions<TrackingOptions>>().Value.MaxVisitorsInMemory, sp.GetService<JourneyContent.StageLocks.IStageLockStore>(),
+            sp.GetService<IVisitorVersions>()));
         services.TryAddSingleton<JourneyTracker>();
         // Marketers' stage locks, for every back office (the standalone one and Umbraco's).
         services.TryAddSingleton<JourneyContent.StageLocks.StageLocking>();

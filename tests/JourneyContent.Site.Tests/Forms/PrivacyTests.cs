@@ -100,7 +100,7 @@ public sealed class PrivacyTests
         var old = await store.CaptureAsync(new LeadCapture { Email = "old@example.com", Language = "en", ContentId = "en/x", At = time.GetUtcNow().AddMonths(-14) }, default);
         var recent = await store.CaptureAsync(new LeadCapture { Email = "new@example.com", Language = "en", ContentId = "en/x", At = time.GetUtcNow().AddMonths(-2) }, default);
         var retention = new LeadRetention(
-            site.Services.GetRequiredService<LeadEraser>(), store, Options.Create(new GatedFormOptions { RetentionMonths = 12 }), time, new JourneyContent.Web.Scheduling.AlwaysDoBackgroundWork(), NullLogger<LeadRetention>.Instance);
+            site.Services.GetRequiredService<LeadEraser>(), store, Options.Create(new GatedFormOptions { RetentionMonths = 12 }), time, new JourneyContent.Web.Scheduling.AlwaysDoBackgroundWork(), new JourneyContent.Scheduling.InProcessExclusiveWork(), NullLogger<LeadRetention>.Instance);
 
         var erased = await retention.RunOnceAsync(12, default);
 
