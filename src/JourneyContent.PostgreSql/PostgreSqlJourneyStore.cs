@@ -11,7 +11,7 @@ namespace JourneyContent.PostgreSql;
 /// <remarks>
 /// A batch is one transaction of two binary COPYs, the fastest way into PostgreSQL. Before a batch holding a month this
 /// instance has not written yet, the month's partition is created (under an advisory lock, so instances starting a new
-/// month together do not race); retention then drops whole months (<see cref="DropMonthsBeforeAsync"/>).
+/// month together do not race); retention then drops whole months (<see cref="RemoveBeforeAsync"/>).
 /// </remarks>
 public sealed class PostgreSqlJourneyStore(PostgreSqlConnectionFactory connections) : IJourneyStore
 {
@@ -31,6 +31,20 @@ public sealed class PostgreSqlJourneyStore(PostgreSqlConnectionFactory connectio
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
+        try
+        {
+            await WriteAsync(connection, events, transitions, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation && e.TableName == "journey_events")
+        {
+            // No partition for a month this instance saw: another instance's retention dropped it. Forget, create, retry once.
+            _months.Clear();
+            await WriteAsync(connection, events, transitions, cancellationToken);
+        }
+    }
+
+    private async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<JourneyEvent> events, IReadOnlyList<StoredTransition> transitions, CancellationToken cancellationToken)
+    {
         await EnsureMonthsAsync(connection, events, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await CopyAsync(connection, events,
@@ -118,43 +132,53 @@ public sealed class PostgreSqlJourneyStore(PostgreSqlConnectionFactory connectio
     /// <summary>The partition of a month: <c>journey_events_p202612</c>.</summary>
     internal static string PartitionName(DateOnly month) => string.Create(CultureInfo.InvariantCulture, $"journey_events_p{month:yyyyMM}");
 
-    /// <summary>
-    /// Retention: drops the partitions of the months that ended at or before <paramref name="cutoff"/> (whole months only:
-    /// the month holding the cutoff stays), and returns the months dropped, oldest first.
-    /// </summary>
-    /// <remarks>Dropping a partition is instant, whatever it holds, and leaves no dead rows for vacuum, unlike a DELETE.</remarks>
-    public async Task<IReadOnlyList<DateOnly>> DropMonthsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>
+    /// Drops the partitions of the months that ended at or before <paramref name="cutoff"/> (the month holding the cutoff
+    /// stays), and deletes the transitions before the first month kept, so both keep the same span. Dropping a partition
+    /// is instant, whatever it holds, and leaves no dead rows for vacuum, unlike a DELETE.
+    /// </remarks>
+    public async Task<long> RemoveBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var keepFrom = MonthOf(cutoff);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var dropped = new List<DateOnly>();
-        foreach (var month in await MonthsAsync(connection, cancellationToken))
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        long removed = 0;
+        foreach (var month in (await MonthsAsync(connection, transaction, cancellationToken)).Where(m => m < keepFrom))
         {
-            if (month >= keepFrom)
-            {
-                continue;
-            }
-
-            await using var drop = new NpgsqlCommand($"DROP TABLE IF EXISTS {PartitionName(month)}", connection);
+            // Names come from the catalogue's dates, not from input: nothing here can be injected.
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {PartitionName(month)}", connection, transaction);
+            removed += (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            await using var drop = new NpgsqlCommand($"DROP TABLE {PartitionName(month)}", connection, transaction);
             await drop.ExecuteNonQueryAsync(cancellationToken);
-            _months.TryRemove(month, out _);
-            dropped.Add(month);
         }
 
-        return dropped;
+        await using (var transitions = new NpgsqlCommand("DELETE FROM stage_transitions WHERE at < @KeepFrom", connection, transaction))
+        {
+            transitions.Parameters.AddWithValue("KeepFrom", NpgsqlDbType.TimestampTz, new DateTime(keepFrom, TimeOnly.MinValue, DateTimeKind.Utc));
+            await transitions.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var month in _months.Keys.Where(m => m < keepFrom))
+        {
+            _months.TryRemove(month, out _);
+        }
+
+        return removed;
     }
 
     /// <summary>The months that have a partition, oldest first.</summary>
     public async Task<IReadOnlyList<DateOnly>> MonthsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await MonthsAsync(connection, cancellationToken);
+        return await MonthsAsync(connection, null, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<DateOnly>> MonthsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<DateOnly>> MonthsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var query = new NpgsqlCommand(
-            "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'journey_events'::regclass", connection);
+            "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'journey_events'::regclass", connection, transaction);
         var months = new List<DateOnly>();
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

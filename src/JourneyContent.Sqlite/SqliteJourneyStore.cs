@@ -53,6 +53,23 @@ public sealed class SqliteJourneyStore(SqliteConnectionFactory connections) : IJ
     }
 
     /// <inheritdoc />
+    /// <remarks>Removes exactly the rows before the cutoff, in one transaction; the file's freed pages are reused by later writes.</remarks>
+    public async Task<long> RemoveBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenForWriteAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var delete = connection.CreateCommand();
+        delete.Transaction = transaction;
+        delete.CommandText = "DELETE FROM stage_transitions WHERE at < $cutoff";
+        delete.Parameters.AddWithValue("$cutoff", SqliteTime.ToText(cutoff));
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+        delete.CommandText = "DELETE FROM journey_events WHERE at < $cutoff";
+        var removed = await delete.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
+    }
+
+    /// <inheritdoc />
     public async Task<StoredEvents> EventsOfAsync(string visitorId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

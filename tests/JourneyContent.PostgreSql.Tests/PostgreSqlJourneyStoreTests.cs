@@ -56,21 +56,36 @@ public sealed class PostgreSqlJourneyStoreTests : JourneyStoreContract
     }
 
     [Fact]
-    public async Task Retention_drops_the_months_that_ended_before_the_cutoff_and_keeps_the_rest()
+    public async Task Retention_drops_the_months_that_ended_before_the_cutoff_and_the_transitions_of_the_same_span()
     {
         await Store.AppendAsync(
             [View("v", new(2026, 1, 15, 0, 0, 0, TimeSpan.Zero)), View("v", new(2026, 2, 28, 23, 0, 0, TimeSpan.Zero)), View("v", new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero))],
-            [], default);
+            [Move("v", new(2026, 2, 28, 23, 0, 0, TimeSpan.Zero)), Move("v", new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero))], default);
 
-        var dropped = await PostgreSqlStore.DropMonthsBeforeAsync(new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero), default);
+        var removed = await Store.RemoveBeforeAsync(new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero), default);
 
-        Assert.Equal([new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 1)], dropped);
+        Assert.Equal(2, removed);
         Assert.Equal([new DateOnly(2026, 3, 1)], await PostgreSqlStore.MonthsAsync(default));
         Assert.Equal([new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)], (await Store.EventsOfAsync("v", default)).Select(e => e.Timestamp));
+        Assert.Equal([new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)], (await Store.TransitionsOfAsync("v", default)).Select(t => t.At));
 
         // A month dropped can be written again: its partition is created anew.
         await Store.AppendAsync([View("late", new(2026, 2, 10, 0, 0, 0, TimeSpan.Zero))], [], default);
         Assert.Single(await Store.EventsOfAsync("late", default));
+    }
+
+    [Fact]
+    public async Task An_instance_writes_into_a_month_that_another_instance_dropped_after_it_had_seen_it()
+    {
+        await using var otherFactory = _database!.NewFactory();
+        var other = new PostgreSqlJourneyStore(otherFactory);
+        await other.AppendAsync([View("v", new(2026, 1, 15, 0, 0, 0, TimeSpan.Zero))], [], default);
+
+        await Store.RemoveBeforeAsync(new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), default);
+        await other.AppendAsync([View("late", new(2026, 1, 20, 0, 0, 0, TimeSpan.Zero))], [], default);
+
+        Assert.Equal([new DateTimeOffset(2026, 1, 20, 0, 0, 0, TimeSpan.Zero)], (await Store.EventsOfAsync("late", default)).Select(e => e.Timestamp));
+        Assert.Empty(await Store.EventsOfAsync("v", default));
     }
 
     [Fact]
@@ -109,4 +124,6 @@ public sealed class PostgreSqlJourneyStoreTests : JourneyStoreContract
     }
 
     private static JourneyEvent View(string visitor, DateTimeOffset at) => new(visitor, at, JourneyEventType.View, "en/a");
+
+    private static StoredTransition Move(string visitor, DateTimeOffset at) => new(visitor, null, "awareness", at, "en/a", "Evidence");
 }

@@ -33,6 +33,31 @@ public abstract class JourneyStoreContract : IAsyncLifetime
     public Task DisposeAsync() => DeleteStoreAsync();
 
     [Fact]
+    public async Task Retention_at_the_start_of_a_month_removes_every_event_and_transition_before_it_and_nothing_after()
+    {
+        var march = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        await Store.AppendAsync(
+        [
+            new JourneyEvent("visitor-a", march.AddDays(-45), JourneyEventType.View, "en/blog"),
+            new JourneyEvent("visitor-a", march.AddTicks(-10), JourneyEventType.View, "en/pricing"),
+            new JourneyEvent("visitor-a", march, JourneyEventType.View, "en/trial"),
+            new JourneyEvent("visitor-b", march.AddDays(3), JourneyEventType.View, "en/blog"),
+        ],
+        [
+            new StoredTransition("visitor-a", null, "awareness", march.AddDays(-45), "en/blog", "Evidence"),
+            new StoredTransition("visitor-a", "awareness", "decision", march, "en/trial", "Evidence"),
+        ], CancellationToken.None);
+
+        var removed = await Store.RemoveBeforeAsync(march, CancellationToken.None);
+
+        Assert.Equal(2, removed);
+        Assert.Equal(["en/trial"], (await Store.EventsOfAsync("visitor-a", CancellationToken.None)).Select(e => e.Content));
+        Assert.Equal(["decision"], (await Store.TransitionsOfAsync("visitor-a", CancellationToken.None)).Select(t => t.ToStage));
+        Assert.Equal(2, await Store.CountEventsAsync(CancellationToken.None));
+        Assert.Equal(0, await Store.RemoveBeforeAsync(march, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Reading_all_events_streams_them_visitor_by_visitor_oldest_first_without_unknown_types()
     {
         await Store.AppendAsync(

@@ -20,6 +20,14 @@ public interface IJourneyStore
     /// <summary>How many events are stored.</summary>
     Task<long> CountEventsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Retention: removes the events and stage transitions stored before <paramref name="cutoff"/>, and returns how many
+    /// events were removed.
+    /// </summary>
+    /// <remarks>A store that keeps events in monthly partitions removes whole months only: the events of the cutoff's own
+    /// month stay until a pass after that month has ended.</remarks>
+    Task<long> RemoveBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>Every stored event, visitor after visitor and each visitor's oldest first, streamed (to fit the stage model on the whole history).</summary>
     /// <remarks>Rows whose event type this version does not know are left out, as in <see cref="EventsOfAsync"/>.</remarks>
     IAsyncEnumerable<JourneyEvent> ReadAllEventsAsync(CancellationToken cancellationToken);

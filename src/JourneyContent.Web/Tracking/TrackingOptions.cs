@@ -30,4 +30,10 @@ public sealed class TrackingOptions
 
     /// <summary>How long the consent choice is remembered.</summary>
     public TimeSpan ConsentLifetime { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>
+    /// Remove tracked events and stage transitions older than this many months, once a day; 0 (the default) keeps them.
+    /// On PostgreSQL whole months go, so up to a month more is kept.
+    /// </summary>
+    public int EventRetentionMonths { get; set; }
 }

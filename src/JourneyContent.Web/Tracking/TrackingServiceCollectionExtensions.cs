@@ -35,6 +35,7 @@ public static class TrackingServiceCollectionExtensions
             .Validate(o => o.QueueCapacity > 0 && o.BatchSize > 0, "JourneyContent:Tracking:QueueCapacity and BatchSize must be positive.")
             .Validate(o => o.WriteAttempts > 0 && o.WriteRetryDelay >= TimeSpan.Zero && o.StoreRetryAfter > TimeSpan.Zero,
                 "JourneyContent:Tracking:WriteAttempts and StoreRetryAfter must be positive, WriteRetryDelay zero or more.")
+            .Validate(o => o.EventRetentionMonths is >= 0 and <= 1200, "JourneyContent:Tracking:EventRetentionMonths is 0 (keep events) or a number of months up to 1200.")
             .ValidateOnStart();
         services.AddOptions<StageInferenceSettings>().Bind(configuration.GetSection("JourneyContent:Inference"));
         // Compiled once: bad weights or stages fail the first resolution with a message naming the setting.
@@ -59,6 +60,8 @@ public static class TrackingServiceCollectionExtensions
         // Marketers' stage locks, for every back office (the standalone one and Umbraco's).
         services.TryAddSingleton<JourneyContent.StageLocks.StageLocking>();
         services.AddHostedService<JourneyEventWriter>();
+        services.TryAddSingleton<JourneyEventRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<JourneyEventRetention>());
         return services;
     }
 

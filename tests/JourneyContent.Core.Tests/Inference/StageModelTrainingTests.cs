@@ -80,5 +80,7 @@ public sealed class StageModelTrainingTests : IDisposable
         public Task<IReadOnlyList<StoredTransition>> TransitionsOfAsync(string visitorId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<long> CountEventsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<long> RemoveBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
