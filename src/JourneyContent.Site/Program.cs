@@ -29,6 +29,7 @@ builder.Services.AddJourneyContentRecommendations(builder.Configuration);
 builder.Services.AddJourneyContentForms(builder.Configuration);
 builder.Services.AddJourneyContentMail(builder.Configuration);
 builder.Services.AddJourneyContentHealthChecks(builder.Configuration);
+builder.Services.AddSiteTelemetry(builder.Configuration);
 builder.Services.AddControllersWithViews().AddViewLocalization();
 
 var app = builder.Build();
