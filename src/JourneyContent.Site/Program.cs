@@ -52,6 +52,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseMiddleware<StoreOutageMiddleware>();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseMiddleware<JourneyContent.Web.Forms.ReadableFormMiddleware>();
 app.UseJourneyThemeAssets();

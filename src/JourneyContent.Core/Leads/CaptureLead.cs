@@ -87,7 +87,7 @@ public sealed class CaptureLead
         {
             known = await KnownAsync(submission.VisitorId, cancellationToken);
         }
-        catch (DbException ex)
+        catch (Exception ex) when (Health.StoreFailure.Is(ex))
         {
             return new LeadSubmissionOutcome.StoreUnavailable(ex);
         }
@@ -158,14 +158,22 @@ public sealed class CaptureLead
                 },
             }, cancellationToken);
         }
-        catch (DbException ex)
+        catch (Exception ex) when (Health.StoreFailure.Is(ex))
         {
             return new LeadSubmissionOutcome.StoreUnavailable(ex);
         }
 
         if (visitorId is not null && result.OtherVisitors.Count > 0)
         {
-            await _journey.MergeAsync(visitorId, result.OtherVisitors);
+            try
+            {
+                await _journey.MergeAsync(visitorId, result.OtherVisitors);
+            }
+            catch (Exception ex) when (Health.StoreFailure.Is(ex))
+            {
+                // The lead and its mail are committed, so the visitor is still thanked; only the live merge of their
+                // browsers is lost, as it is after a restart.
+            }
         }
 
         if (result.MessagesQueued > 0)

@@ -84,6 +84,9 @@ public sealed class JourneyEventQueue
     }
 
     internal void Complete() => _channel.Writer.TryComplete();
+
+    /// <summary>An event lost before it reached the queue (its visitor could not be read): counted with the dropped ones.</summary>
+    internal void OnUnrecorded() => _metrics.OnDropped();
 }
 
 /// <summary>Writes queued events to the store in batches, and flushes everything on a graceful shutdown.</summary>

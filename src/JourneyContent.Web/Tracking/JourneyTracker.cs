@@ -3,6 +3,7 @@ using JourneyContent.Inference;
 using JourneyContent.Recommendations;
 using JourneyContent.Tracking;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace JourneyContent.Web.Tracking;
@@ -21,9 +22,10 @@ public sealed class JourneyTracker
     private readonly JourneyEventQueue _queue;
     private readonly TimeProvider _time;
     private readonly TrackingOptions _options;
+    private readonly ILogger<JourneyTracker> _logger;
 
     /// <summary>Creates the tracker over the site's visitor journeys.</summary>
-    public JourneyTracker(VisitorJourneys journeys, JourneyEventQueue queue, TimeProvider time, IOptions<TrackingOptions> options)
+    public JourneyTracker(VisitorJourneys journeys, JourneyEventQueue queue, TimeProvider time, IOptions<TrackingOptions> options, ILogger<JourneyTracker> logger)
     {
         ArgumentNullException.ThrowIfNull(journeys);
         ArgumentNullException.ThrowIfNull(options);
@@ -31,6 +33,7 @@ public sealed class JourneyTracker
         _queue = queue;
         _time = time;
         _options = options.Value;
+        _logger = logger;
     }
 
     /// <summary>The engine, for callers that need estimates of their own.</summary>
@@ -95,7 +98,16 @@ public sealed class JourneyTracker
             return false;
         }
 
-        await RecordAsync(visitorId, _time.GetUtcNow(), type, item?.Id, declaredStage);
+        try
+        {
+            await RecordAsync(visitorId, _time.GetUtcNow(), type, item?.Id, declaredStage);
+        }
+        catch (Exception ex) when (JourneyContent.Health.StoreFailure.Is(ex))
+        {
+            Unrecorded(ex, type);
+            return false;
+        }
+
         return true;
     }
 
@@ -151,13 +163,28 @@ public sealed class JourneyTracker
         }
 
         var now = _time.GetUtcNow();
-        if (!await _journeys.TryNoteImpressionAsync(visitorId, offer.Id, now, ImpressionWindow))
+        try
         {
+            if (!await _journeys.TryNoteImpressionAsync(visitorId, offer.Id, now, ImpressionWindow))
+            {
+                return false;
+            }
+
+            await RecordAsync(visitorId, now, JourneyEventType.CtaImpression, offer.Id);
+            return true;
+        }
+        catch (Exception ex) when (JourneyContent.Health.StoreFailure.Is(ex))
+        {
+            Unrecorded(ex, JourneyEventType.CtaImpression);
             return false;
         }
+    }
 
-        await RecordAsync(visitorId, now, JourneyEventType.CtaImpression, offer.Id);
-        return true;
+    // A page is not failed for its tracking: the event is lost, counted as dropped, and the page served.
+    private void Unrecorded(Exception error, JourneyEventType type)
+    {
+        _queue.OnUnrecorded();
+        _logger.LogWarning(error, "A {Type} event could not be recorded while the database is out of reach", type.Key());
     }
 
     /// <summary>How long one impression of a call to action lasts for a visitor (the inference's session gap).</summary>
@@ -194,7 +221,16 @@ public sealed class JourneyTracker
             return new VisitorContext(language, page, null);
         }
 
-        return await _journeys.ContextAsync(id, _time.GetUtcNow(), language, page);
+        try
+        {
+            return await _journeys.ContextAsync(id, _time.GetUtcNow(), language, page);
+        }
+        catch (Exception ex) when (JourneyContent.Health.StoreFailure.Is(ex))
+        {
+            // The database is out of reach: the page is still served, with the non-personalised default.
+            _logger.LogWarning(ex, "The visitor's journey cannot be read; the page is served without personalisation");
+            return new VisitorContext(language, page, null);
+        }
     }
 
     /// <summary>
