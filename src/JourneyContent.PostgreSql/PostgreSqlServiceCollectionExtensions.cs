@@ -45,6 +45,8 @@ public static class PostgreSqlServiceCollectionExtensions
         services.TryAddSingleton<IStoreMigrator>(sp => sp.GetRequiredService<PostgreSqlMigrator>());
         services.TryAddSingleton<IEditorAccountStore, PostgreSqlEditorAccountStore>();
         services.TryAddSingleton<JourneyContent.Journeys.IJourneyStore, PostgreSqlJourneyStore>();
+        services.TryAddSingleton<JourneyContent.Leads.ILeadStore, PostgreSqlLeadStore>();
+        services.TryAddSingleton<JourneyContent.Delivery.IOutbox, PostgreSqlOutbox>();
         // Several instances share this store: each checks a visitor it holds against it before answering.
         services.TryAddSingleton<JourneyContent.Journeys.IVisitorVersions, PostgreSqlVisitorVersions>();
         services.TryAddSingleton<IStoreHealth, PostgreSqlStoreHealth>();

@@ -35,6 +35,10 @@ public sealed class PostgreSqlServiceCollectionExtensionsTests : IAsyncLifetime
         Assert.Same(provider.GetRequiredService<PostgreSqlMigrator>(), provider.GetRequiredService<IStoreMigrator>());
         Assert.IsType<PostgreSqlEditorAccountStore>(provider.GetRequiredService<IEditorAccountStore>());
         Assert.IsType<PostgreSqlJourneyStore>(provider.GetRequiredService<JourneyContent.Journeys.IJourneyStore>());
+        Assert.IsType<PostgreSqlLeadStore>(provider.GetRequiredService<JourneyContent.Leads.ILeadStore>());
+        Assert.IsType<PostgreSqlOutbox>(provider.GetRequiredService<JourneyContent.Delivery.IOutbox>());
+        Assert.IsType<PostgreSqlVisitorVersions>(provider.GetRequiredService<JourneyContent.Journeys.IVisitorVersions>());
+        Assert.IsType<PostgreSqlExclusiveWork>(provider.GetRequiredService<JourneyContent.Scheduling.IExclusiveWork>());
         Assert.True(await provider.GetRequiredService<IEditorAccountStore>().CreateAsync(new EditorAccount { Email = "ada@example.com" }, default));
         Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM editor_accounts"));
         Assert.Equal(1, services.Count(d => d.ServiceType == typeof(IEditorAccountStore)));
