@@ -58,6 +58,24 @@ internal sealed class TempPostgreSqlDatabase : IAsyncDisposable
         return await connection.ExecuteScalarAsync<T>(sql) ?? throw new InvalidOperationException("No value.");
     }
 
+    /// <summary>
+    /// Closes the database to every connection, as a server that went away would (open sessions are ended and the pools
+    /// emptied), or opens it again.
+    /// </summary>
+    public async Task AllowConnectionsAsync(bool allow)
+    {
+        await using (var connection = new NpgsqlConnection(_admin))
+        {
+            await connection.ExecuteAsync($"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS {(allow ? "true" : "false")}");
+            if (!allow)
+            {
+                await connection.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @Name", new { Name });
+            }
+        }
+
+        NpgsqlConnection.ClearAllPools();
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
