@@ -6,7 +6,6 @@ namespace JourneyContent.PostgreSql.Tests;
 /// <summary>The PostgreSQL audit log held to the contract every provider keeps.</summary>
 public sealed class PostgreSqlStageAuditLogTests : StageAuditLogContract
 {
-    private readonly List<PostgreSqlConnectionFactory> _factories = [];
     private TempPostgreSqlDatabase? _database;
 
     protected override TimeSpan TimeResolution => TimeSpan.FromMicroseconds(1);
@@ -17,20 +16,10 @@ public sealed class PostgreSqlStageAuditLogTests : StageAuditLogContract
         return NewLogOnAnotherFactory();
     }
 
-    protected override IStageAuditLog NewLogOnAnotherFactory()
-    {
-        var factory = _database!.NewFactory();
-        _factories.Add(factory);
-        return new PostgreSqlStageAuditLog(factory);
-    }
+    protected override IStageAuditLog NewLogOnAnotherFactory() => new PostgreSqlStageAuditLog(_database!.OwnedFactory());
 
     protected override async Task DeleteLogAsync()
     {
-        foreach (var factory in _factories)
-        {
-            await factory.DisposeAsync();
-        }
-
         if (_database is not null)
         {
             await _database.DisposeAsync();

@@ -15,6 +15,7 @@ internal sealed class TempPostgreSqlDatabase : IAsyncDisposable
     public const string Variable = "JOURNEYCONTENT_TEST_POSTGRES";
 
     private readonly string _admin;
+    private readonly List<PostgreSqlConnectionFactory> _owned = [];
 
     private TempPostgreSqlDatabase(string admin, string name)
     {
@@ -41,6 +42,14 @@ internal sealed class TempPostgreSqlDatabase : IAsyncDisposable
     }
 
     public PostgreSqlConnectionFactory NewFactory() => new(Options.Create(new PostgreSqlStoreOptions { ConnectionString = ConnectionString }));
+
+    /// <summary>A new factory, with a pool of its own as another instance would have, disposed with the database.</summary>
+    public PostgreSqlConnectionFactory OwnedFactory()
+    {
+        var factory = NewFactory();
+        _owned.Add(factory);
+        return factory;
+    }
 
     public PostgreSqlMigrator NewMigrator() => new(NewFactory(), Clock, NullLogger<PostgreSqlMigrator>.Instance);
 
@@ -78,6 +87,11 @@ internal sealed class TempPostgreSqlDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var factory in _owned)
+        {
+            await factory.DisposeAsync();
+        }
+
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_admin);
         await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
