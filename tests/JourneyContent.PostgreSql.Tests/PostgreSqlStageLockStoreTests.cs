@@ -1,14 +1,12 @@
-using Dapper;
 using JourneyContent.Leads;
 using JourneyContent.StageLocks;
 using JourneyContent.StoreContracts;
-using Npgsql;
 
 namespace JourneyContent.PostgreSql.Tests;
 
 /// <summary>
 /// The PostgreSQL stage lock store held to the contract every provider keeps, and instances changing one lead's lock
-/// at the same time. Leads are written and read with plain SQL: the PostgreSQL lead store does not exist yet.
+/// at the same time; leads come from the PostgreSQL lead store.
 /// </summary>
 public sealed class PostgreSqlStageLockStoreTests : StageLockStoreContract
 {
@@ -16,9 +14,15 @@ public sealed class PostgreSqlStageLockStoreTests : StageLockStoreContract
 
     private TempPostgreSqlDatabase Database => _database ?? throw new InvalidOperationException("The database is created in InitializeAsync.");
 
+    private PostgreSqlLeadStore? _leads;
+
+    private PostgreSqlLeadStore Leads => _leads ?? throw new InvalidOperationException("The lead store is created in InitializeAsync.");
+
     protected override async Task<IStageLockStore> CreateStoreAsync()
     {
         _database = await TempPostgreSqlDatabase.MigratedAsync();
+        var connections = _database.OwnedFactory();
+        _leads = new PostgreSqlLeadStore(connections, new PostgreSqlJourneyStore(connections));
         return NewStoreOnAnotherFactory();
     }
 
@@ -32,49 +36,16 @@ public sealed class PostgreSqlStageLockStoreTests : StageLockStoreContract
         }
     }
 
-    protected override async Task<string> CreateLeadAsync(string visitorId, DateTimeOffset at)
-    {
-        var leadId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-        await using var connection = await OpenAsync();
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO leads (id, email, language, stage, created_at, updated_at, last_activity_at) VALUES (@LeadId, @Email, 'en', 'awareness', @At, @At, @At);
-            INSERT INTO lead_visitors (lead_id, visitor_id, merged_at) VALUES (@LeadId, @VisitorId, @At);
-            INSERT INTO lead_stage_history (lead_id, from_stage, to_stage, at, reason) VALUES (@LeadId, NULL, 'awareness', @At, 'inferred');
-            """,
-            new { LeadId = leadId, Email = visitorId + "@example.com", VisitorId = visitorId, At = PostgreSqlTime.ToDatabase(at) });
-        return leadId;
-    }
+    protected override async Task<string> CreateLeadAsync(string visitorId, DateTimeOffset at) =>
+        (await Leads.CaptureAsync(new LeadCapture { Email = visitorId + "@example.com", Language = "en", ContentId = "en/benchmark", VisitorId = visitorId, Stage = "awareness", At = at }, default)).Lead.Id;
 
-    protected override async Task<string?> LeadStageAsync(string leadId)
-    {
-        await using var connection = await OpenAsync();
-        return await connection.QuerySingleAsync<string?>("SELECT stage FROM leads WHERE id = @LeadId", new { LeadId = leadId });
-    }
+    protected override async Task<string?> LeadStageAsync(string leadId) => (await Leads.FindAsync(leadId, default))!.Stage;
 
-    protected override async Task<IReadOnlyList<LeadStageChange>> StageHistoryAsync(string leadId)
-    {
-        await using var connection = await OpenAsync();
-        var rows = await connection.QueryAsync<(string? From, string To, DateTime At, string Reason)>(
-            "SELECT from_stage, to_stage, at, reason FROM lead_stage_history WHERE lead_id = @LeadId ORDER BY id", new { LeadId = leadId });
-        return [.. rows.Select(r => new LeadStageChange(r.From, r.To, PostgreSqlTime.FromDatabase(r.At), r.Reason))];
-    }
+    protected override async Task<IReadOnlyList<LeadStageChange>> StageHistoryAsync(string leadId) => (await Leads.RecordAsync(leadId, default))!.StageHistory;
 
-    protected override async Task<IReadOnlyList<PrivacyAuditEntry>> PrivacyAuditAsync(string leadId)
-    {
-        await using var connection = await OpenAsync();
-        var rows = await connection.QueryAsync<(string LeadId, string Action, string ByUser, DateTime At, string? Detail)>(
-            "SELECT lead_id, action, by_user, at, detail FROM privacy_audit WHERE lead_id = @LeadId ORDER BY id DESC", new { LeadId = leadId });
-        return [.. rows.Select(r => new PrivacyAuditEntry(r.LeadId, r.Action, r.ByUser, PostgreSqlTime.FromDatabase(r.At), r.Detail))];
-    }
+    protected override Task<IReadOnlyList<PrivacyAuditEntry>> PrivacyAuditAsync(string leadId) => Leads.PrivacyAuditAsync(leadId, 1000, default);
 
-    // Only what the lock store reads of an erasure: the lead is marked erased (its lock, if any, is left in place, so the
-    // refusal below is the store's own and not the lack of a row).
-    protected override async Task EraseLeadAsync(string leadId, DateTimeOffset at)
-    {
-        await using var connection = await OpenAsync();
-        await connection.ExecuteAsync("UPDATE leads SET email = NULL, erased_at = @At, updated_at = @At WHERE id = @LeadId", new { LeadId = leadId, At = PostgreSqlTime.ToDatabase(at) });
-    }
+    protected override Task EraseLeadAsync(string leadId, DateTimeOffset at) => Leads.EraseAsync(leadId, "admin@example.com", "erase", at, default);
 
     [Fact]
     public async Task Instances_locking_one_lead_together_leave_one_lock_the_lead_in_its_stage_and_a_history_that_chains()
@@ -150,12 +121,5 @@ public sealed class PostgreSqlStageLockStoreTests : StageLockStoreContract
         var audit = await PrivacyAuditAsync(leadId);
         Assert.Equal(40, audit.Count(a => a.Action == StageLocking.LockAction));
         Assert.Equal(unlocksThatRemoved, audit.Count(a => a.Action == StageLocking.UnlockAction));
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync()
-    {
-        var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
     }
 }

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using JourneyContent.Leads;
+using JourneyContent.StageLocks;
 using JourneyContent.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyContent.PostgreSql.Tests;
 
@@ -66,6 +69,36 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         // Every view and the declaration were stored once, whichever instance took them (impressions of offers come on top).
         Assert.Equal(4L, await _database.ScalarAsync<long>("SELECT count(*) FROM journey_events WHERE type = 'view'"));
         Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM journey_events WHERE type = 'declared_stage'"));
+    }
+
+    [Fact]
+    public async Task A_stage_lock_set_on_one_instance_holds_the_visitor_on_the_other()
+    {
+        var cookies = new CookieContainer();
+        using var onA = _a.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
+        using (var consent = await onA.PostAsJsonAsync(new Uri("/api/journey/consent", UriKind.Relative), new { accept = true }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, consent.StatusCode);
+        }
+
+        using (var declared = await onA.PostAsJsonAsync(new Uri("/api/journey/events", UriKind.Relative), new { type = "declared_stage", stage = "decision" }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, declared.StatusCode);
+        }
+
+        Assert.Equal("decision", await StageAsync(onA));
+        var visitorId = cookies.GetCookies(new Uri("http://localhost"))[JourneyContent.Web.Tracking.TrackingRequest.VisitorCookie]!.Value;
+        var lead = await _b.Services.GetRequiredService<ILeadStore>().CaptureAsync(
+            new LeadCapture { Email = "ada@example.com", Language = "en", ContentId = "en/benchmark", VisitorId = visitorId, At = DateTimeOffset.UtcNow }, default);
+
+        // The marketer works on instance B; the visitor's next request lands on A.
+        var outcome = await _b.Services.GetRequiredService<StageLocking>().LockAsync(
+            new StageLockRequest(lead.Lead.Id, "awareness", DateTimeOffset.UtcNow.AddDays(30), "talks to procurement first", "marketer@example.com"), default);
+        var me = await onA.GetFromJsonAsync<JsonElement>(new Uri("/api/journey/me", UriKind.Relative));
+
+        Assert.NotNull(outcome.Lock);
+        Assert.Equal("awareness", me.GetProperty("stage").GetString());
+        Assert.Equal("locked", me.GetProperty("source").GetString());
     }
 
     private DemoSite Instance() => new DemoSite()

@@ -4,7 +4,7 @@ using JourneyContent.StoreContracts;
 
 namespace JourneyContent.Sqlite.Tests;
 
-/// <summary>The SQLite stage lock store held to the contract every provider keeps, and gone with the SQLite lead store's erasure.</summary>
+/// <summary>The SQLite stage lock store held to the contract every provider keeps.</summary>
 public sealed class SqliteStageLockStoreTests : StageLockStoreContract
 {
     private TempDatabase? _database;
@@ -39,16 +39,4 @@ public sealed class SqliteStageLockStoreTests : StageLockStoreContract
     protected override Task<IReadOnlyList<PrivacyAuditEntry>> PrivacyAuditAsync(string leadId) => Leads.PrivacyAuditAsync(leadId, 10, default);
 
     protected override Task EraseLeadAsync(string leadId, DateTimeOffset at) => Leads.EraseAsync(leadId, "admin@example.com", "erase", at, default);
-
-    [Fact]
-    public async Task An_erasure_removes_the_lock()
-    {
-        var leadId = await CreateLeadAsync("v-cleo", Now);
-        await Store.LockAsync(new StageLock(leadId, "decision", Now, Now.AddDays(7), "marketer@example.com", "named a colleague"), default);
-
-        await EraseLeadAsync(leadId, Now);
-
-        Assert.Null(await Store.ForLeadAsync(leadId, default));
-        Assert.Null(await Store.ForVisitorAsync("v-cleo", default));
-    }
 }

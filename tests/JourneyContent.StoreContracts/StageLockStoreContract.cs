@@ -133,4 +133,16 @@ public abstract class StageLockStoreContract : IAsyncLifetime
             (await StageHistoryAsync(leadId)).Select(h => (h.From, h.To)));
         Assert.Equal(Now.AddHours(1), (await StageHistoryAsync(leadId))[^1].At);
     }
+
+    [Fact]
+    public async Task An_erasure_removes_the_lock()
+    {
+        var leadId = await CreateLeadAsync("v-cleo", Now);
+        await Store.LockAsync(new StageLock(leadId, "decision", Now, Now.AddDays(7), "marketer@example.com", "named a colleague"), default);
+
+        await EraseLeadAsync(leadId, Now);
+
+        Assert.Null(await Store.ForLeadAsync(leadId, default));
+        Assert.Null(await Store.ForVisitorAsync("v-cleo", default));
+    }
 }
