@@ -47,6 +47,8 @@ public static class PostgreSqlServiceCollectionExtensions
         services.TryAddSingleton<JourneyContent.Journeys.IJourneyStore, PostgreSqlJourneyStore>();
         services.TryAddSingleton<JourneyContent.Leads.ILeadStore, PostgreSqlLeadStore>();
         services.TryAddSingleton<JourneyContent.Delivery.IOutbox, PostgreSqlOutbox>();
+        services.TryAddSingleton<IStageAuditLog, PostgreSqlStageAuditLog>();
+        services.TryAddSingleton<JourneyContent.StageLocks.IStageLockStore, PostgreSqlStageLockStore>();
         // Several instances share this store: each checks a visitor it holds against it before answering.
         services.TryAddSingleton<JourneyContent.Journeys.IVisitorVersions, PostgreSqlVisitorVersions>();
         services.TryAddSingleton<IStoreHealth, PostgreSqlStoreHealth>();

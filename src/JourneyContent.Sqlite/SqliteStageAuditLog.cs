@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Dapper;
 using JourneyContent.Editing;
-using JourneyContent.Tagging;
 
 namespace JourneyContent.Sqlite;
 
@@ -38,10 +36,10 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
                 entry.ToSecondary,
                 entry.FromKind,
                 entry.ToKind,
-                FromRecommendations = AuditSettingsJson.Write(entry.FromRecommendations),
-                ToRecommendations = AuditSettingsJson.Write(entry.ToRecommendations),
-                FromTopicsAndOffer = AuditSettingsJson.Write(entry.FromTopicsAndOffer),
-                ToTopicsAndOffer = AuditSettingsJson.Write(entry.ToTopicsAndOffer),
+                FromRecommendations = StageAuditJson.Write(entry.FromRecommendations),
+                ToRecommendations = StageAuditJson.Write(entry.ToRecommendations),
+                FromTopicsAndOffer = StageAuditJson.Write(entry.FromTopicsAndOffer),
+                ToTopicsAndOffer = StageAuditJson.Write(entry.ToTopicsAndOffer),
                 entry.Source,
             },
             cancellationToken: cancellationToken));
@@ -102,52 +100,11 @@ public sealed class SqliteStageAuditLog(SqliteConnectionFactory connections) : I
             ToSecondary = ToSecondary,
             FromKind = FromKind,
             ToKind = ToKind,
-            FromRecommendations = AuditSettingsJson.Read(FromRecommendations),
-            ToRecommendations = AuditSettingsJson.Read(ToRecommendations),
-            FromTopicsAndOffer = AuditSettingsJson.ReadTopicsAndOffer(FromTopicsAndOffer),
-            ToTopicsAndOffer = AuditSettingsJson.ReadTopicsAndOffer(ToTopicsAndOffer),
+            FromRecommendations = StageAuditJson.ReadRecommendations(FromRecommendations),
+            ToRecommendations = StageAuditJson.ReadRecommendations(ToRecommendations),
+            FromTopicsAndOffer = StageAuditJson.ReadTopicsAndOffer(FromTopicsAndOffer),
+            ToTopicsAndOffer = StageAuditJson.ReadTopicsAndOffer(ToTopicsAndOffer),
             Source = Source,
         };
     }
-}
-
-/// <summary>
-/// The settings of an audit row beyond stages (recommendations; topics and the item's own offer): small JSON objects,
-/// so lists keep their order and values with commas or quotes survive.
-/// </summary>
-internal static class AuditSettingsJson
-{
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    public static string? Write(RecommendationTags? tags) =>
-        tags is null ? null : JsonSerializer.Serialize(new StoredRecommendations(tags.PinnedNext, tags.Excluded, tags.Boost), Options);
-
-    public static string? Write(TopicAndOfferTags? tags) =>
-        tags is null ? null : JsonSerializer.Serialize(new StoredTopicsAndOffer(tags.Topics, tags.CallToAction), Options);
-
-    public static RecommendationTags? Read(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return null;
-        }
-
-        var stored = JsonSerializer.Deserialize<StoredRecommendations>(json, Options);
-        return stored is null ? null : new RecommendationTags(stored.Pinned ?? [], stored.Excluded, stored.Boost);
-    }
-
-    public static TopicAndOfferTags? ReadTopicsAndOffer(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return null;
-        }
-
-        var stored = JsonSerializer.Deserialize<StoredTopicsAndOffer>(json, Options);
-        return stored is null ? null : new TopicAndOfferTags(stored.Topics ?? [], stored.Offer);
-    }
-
-    private sealed record StoredRecommendations(IReadOnlyList<string>? Pinned, bool Excluded, double Boost);
-
-    private sealed record StoredTopicsAndOffer(IReadOnlyList<string>? Topics, JourneyContent.Content.CallToActionBlock? Offer);
 }

@@ -37,6 +37,8 @@ public sealed class PostgreSqlServiceCollectionExtensionsTests : IAsyncLifetime
         Assert.IsType<PostgreSqlJourneyStore>(provider.GetRequiredService<JourneyContent.Journeys.IJourneyStore>());
         Assert.IsType<PostgreSqlLeadStore>(provider.GetRequiredService<JourneyContent.Leads.ILeadStore>());
         Assert.IsType<PostgreSqlOutbox>(provider.GetRequiredService<JourneyContent.Delivery.IOutbox>());
+        Assert.IsType<PostgreSqlStageAuditLog>(provider.GetRequiredService<IStageAuditLog>());
+        Assert.IsType<PostgreSqlStageLockStore>(provider.GetRequiredService<JourneyContent.StageLocks.IStageLockStore>());
         Assert.IsType<PostgreSqlVisitorVersions>(provider.GetRequiredService<JourneyContent.Journeys.IVisitorVersions>());
         Assert.IsType<PostgreSqlExclusiveWork>(provider.GetRequiredService<JourneyContent.Scheduling.IExclusiveWork>());
         Assert.True(await provider.GetRequiredService<IEditorAccountStore>().CreateAsync(new EditorAccount { Email = "ada@example.com" }, default));

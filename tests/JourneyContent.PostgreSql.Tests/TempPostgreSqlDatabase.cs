@@ -15,6 +15,7 @@ internal sealed class TempPostgreSqlDatabase : IAsyncDisposable
     public const string Variable = "JOURNEYCONTENT_TEST_POSTGRES";
 
     private readonly string _admin;
+    private readonly List<PostgreSqlConnectionFactory> _owned = [];
 
     private TempPostgreSqlDatabase(string admin, string name)
     {
@@ -42,6 +43,14 @@ internal sealed class TempPostgreSqlDatabase : IAsyncDisposable
 
     public PostgreSqlConnectionFactory NewFactory() => new(Options.Create(new PostgreSqlStoreOptions { ConnectionString = ConnectionString }));
 
+    /// <summary>A new factory, with a pool of its own as another instance would have, disposed with the database.</summary>
+    public PostgreSqlConnectionFactory OwnedFactory()
+    {
+        var factory = NewFactory();
+        _owned.Add(factory);
+        return factory;
+    }
+
     public PostgreSqlMigrator NewMigrator() => new(NewFactory(), Clock, NullLogger<PostgreSqlMigrator>.Instance);
 
     /// <summary>A database of its own, migrated with the embedded scripts.</summary>
@@ -58,8 +67,31 @@ internal sealed class TempPostgreSqlDatabase : IAsyncDisposable
         return await connection.ExecuteScalarAsync<T>(sql) ?? throw new InvalidOperationException("No value.");
     }
 
+    /// <summary>
+    /// Closes the database to every connection, as a server that went away would (open sessions are ended and the pools
+    /// emptied), or opens it again.
+    /// </summary>
+    public async Task AllowConnectionsAsync(bool allow)
+    {
+        await using (var connection = new NpgsqlConnection(_admin))
+        {
+            await connection.ExecuteAsync($"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS {(allow ? "true" : "false")}");
+            if (!allow)
+            {
+                await connection.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @Name", new { Name });
+            }
+        }
+
+        NpgsqlConnection.ClearAllPools();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var factory in _owned)
+        {
+            await factory.DisposeAsync();
+        }
+
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_admin);
         await connection.ExecuteAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
