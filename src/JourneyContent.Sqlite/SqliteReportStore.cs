@@ -22,9 +22,6 @@ namespace JourneyContent.Sqlite;
 /// </remarks>
 public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IReportStore
 {
-    private static readonly TimeSpan InfluenceWindow = TimeSpan.FromDays(14);
-    private static readonly TimeSpan InactiveAfter = TimeSpan.FromDays(30);
-
     /// <inheritdoc />
     public async Task<FunnelReport> FunnelAsync(ReportFilter filter, IReadOnlyList<string> stageOrder, CancellationToken cancellationToken)
     {
@@ -33,63 +30,24 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
         await using var connection = await OpenAsync(filter, cancellationToken);
         var p = Parameters(filter, stageOrder);
         var active = await ActiveVisitorsAsync(connection, filter, cancellationToken);
-        var order = stageOrder.Select((key, index) => (key, index)).ToDictionary(s => s.key, s => s.index, StringComparer.Ordinal);
-        var current = new Dictionary<string, int>(StringComparer.Ordinal);
-        var highest = new int[stageOrder.Count];
+        var tally = new FunnelTally(stageOrder, active);
         // One ordered pass over the transitions: each visitor's last stage and the furthest stage they reached.
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT visitor_id, to_stage FROM stage_transitions WHERE at < @To ORDER BY visitor_id, id";
             Bind(command, filter, []);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            string? visitor = null;
-            string? last = null;
-            var best = -1;
-            void Flush()
-            {
-                if (visitor is null || (active is not null && !active.Contains(visitor)))
-                {
-                    return;
-                }
-
-                current[last!] = current.GetValueOrDefault(last!) + 1;
-                if (best >= 0)
-                {
-                    highest[best]++;
-                }
-            }
-
             while (await reader.ReadAsync(cancellationToken))
             {
-                var id = reader.GetString(0);
-                if (!string.Equals(id, visitor, StringComparison.Ordinal))
-                {
-                    Flush();
-                    visitor = id;
-                    best = -1;
-                }
-
-                last = reader.GetString(1);
-                best = Math.Max(best, order.GetValueOrDefault(last, -1));
+                tally.Add(reader.GetString(0), reader.GetString(1));
             }
-
-            Flush();
         }
 
         var leads = (await connection.QueryAsync<(string? Stage, long Count)>(new CommandDefinition(
             $"SELECT l.stage, COUNT(*) FROM leads l WHERE {LeadWhere(filter)} GROUP BY l.stage", p, cancellationToken: cancellationToken)))
             .Where(r => r.Stage is not null).ToDictionary(r => r.Stage!, r => (int)r.Count, StringComparer.Ordinal);
 
-        var stages = new List<FunnelStage>(stageOrder.Count);
-        for (var i = 0; i < stageOrder.Count; i++)
-        {
-            var reached = highest.Skip(i).Sum();
-            var reachedNext = highest.Skip(i + 1).Sum();
-            double? conversion = i + 1 < stageOrder.Count && reached > 0 ? (double)reachedNext / reached : null;
-            stages.Add(new FunnelStage(stageOrder[i], current.GetValueOrDefault(stageOrder[i]), leads.GetValueOrDefault(stageOrder[i]), reached, conversion));
-        }
-
-        return new FunnelReport(stages);
+        return tally.Build(leads);
     }
 
     /// <inheritdoc />
@@ -98,11 +56,8 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(stageOrder);
         await using var connection = await OpenAsync(filter, cancellationToken);
-        var order = stageOrder.Select((key, index) => (key, index)).ToDictionary(s => s.key, s => s.index, StringComparer.Ordinal);
-        var cells = new Dictionary<(string?, string), int>();
-        var stays = new Dictionary<string, List<long>>(StringComparer.Ordinal);
-        int moves = 0, backward = 0;
         var active = await ActiveVisitorsAsync(connection, filter, cancellationToken);
+        var tally = new TransitionTally(stageOrder, active);
         await using var command = connection.CreateCommand();
         command.CommandText =
             """
@@ -116,44 +71,11 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (active is not null && !active.Contains(reader.GetString(4)))
-            {
-                continue;
-            }
-
-            var from = reader.IsDBNull(0) ? null : reader.GetString(0);
-            var to = reader.GetString(1);
-            cells[(from, to)] = cells.GetValueOrDefault((from, to)) + 1;
-            if (from is null)
-            {
-                continue;
-            }
-
-            moves++;
-            if (order.TryGetValue(from, out var f) && order.TryGetValue(to, out var t) && t < f)
-            {
-                backward++;
-            }
-
-            if (!reader.IsDBNull(3))
-            {
-                var stay = SqliteTime.Ticks(reader.GetString(2)) - SqliteTime.Ticks(reader.GetString(3));
-                if (!stays.TryGetValue(from, out var list))
-                {
-                    stays[from] = list = [];
-                }
-
-                list.Add(stay);
-            }
+            tally.Add(reader.GetString(4), reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1),
+                SqliteTime.Ticks(reader.GetString(2)), reader.IsDBNull(3) ? null : SqliteTime.Ticks(reader.GetString(3)));
         }
 
-        var medians = stays.ToDictionary(s => s.Key, s => Median(s.Value), StringComparer.Ordinal);
-        var ordered = cells
-            .OrderBy(c => c.Key.Item1 is null ? -1 : order.GetValueOrDefault(c.Key.Item1, int.MaxValue))
-            .ThenBy(c => order.GetValueOrDefault(c.Key.Item2, int.MaxValue))
-            .Select(c => new TransitionCell(c.Key.Item1, c.Key.Item2, c.Value))
-            .ToList();
-        return new TransitionReport(ordered, medians, moves, backward);
+        return tally.Build();
     }
 
     /// <inheritdoc />
@@ -173,35 +95,21 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
             GROUP BY e.content_id
             """, p, cancellationToken: cancellationToken))).ToDictionary(v => v.ContentId, v => (int)v.Views, StringComparer.Ordinal);
         // Two streams ordered by visitor, merged: each visitor's first readings of items, and their moves in time order.
-        // Only one visitor's moves are held at a time, so memory does not grow with the number of visitors.
-        var order = stageOrder.Select((key, index) => (key, index)).ToDictionary(s => s.key, s => s.index, StringComparer.Ordinal);
-        var forward = new Dictionary<string, int>(StringComparer.Ordinal);
-        var readers = new Dictionary<string, int>(StringComparer.Ordinal);
         await using var moveCommand = connection.CreateCommand();
         moveCommand.CommandText =
             "SELECT visitor_id, at, from_stage, to_stage FROM stage_transitions INDEXED BY ix_stage_transitions_visitor_at WHERE from_stage IS NOT NULL ORDER BY visitor_id, at";
         await using var moveReader = await moveCommand.ExecuteReaderAsync(cancellationToken);
-        var movesLeft = await moveReader.ReadAsync(cancellationToken);
-        var moves = new List<(long At, bool Forward)>();
-        string? movesVisitor = null;
 
-        async Task LoadMovesAsync(string visitor)
+        async IAsyncEnumerable<(string, long, string, string)> Moves()
         {
-            moves.Clear();
-            movesVisitor = visitor;
-            // Skip the moves of visitors who read nothing selected.
-            while (movesLeft && string.CompareOrdinal(moveReader.GetString(0), visitor) < 0)
+            while (await moveReader.ReadAsync(cancellationToken))
             {
-                movesLeft = await moveReader.ReadAsync(cancellationToken);
-            }
-
-            while (movesLeft && string.Equals(moveReader.GetString(0), visitor, StringComparison.Ordinal))
-            {
-                moves.Add((SqliteTime.Ticks(moveReader.GetString(1)), order.GetValueOrDefault(moveReader.GetString(3), -1) > order.GetValueOrDefault(moveReader.GetString(2), -1)));
-                movesLeft = await moveReader.ReadAsync(cancellationToken);
+                yield return (moveReader.GetString(0), SqliteTime.Ticks(moveReader.GetString(1)), moveReader.GetString(2), moveReader.GetString(3));
             }
         }
 
+        await using var moves = Moves().GetAsyncEnumerator(cancellationToken);
+        var tally = new ContentInfluenceTally(stageOrder, moves);
         await using (var command = connection.CreateCommand())
         {
             command.CommandText =
@@ -214,28 +122,9 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
                 """;
             Bind(command, filter, []);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var window = InfluenceWindow.Ticks;
             while (await reader.ReadAsync(cancellationToken))
             {
-                var read = reader.GetString(1);
-                readers[read] = readers.GetValueOrDefault(read) + 1;
-                var visitor = reader.GetString(0);
-                if (!string.Equals(visitor, movesVisitor, StringComparison.Ordinal))
-                {
-                    await LoadMovesAsync(visitor);
-                }
-
-                if (moves.Count == 0)
-                {
-                    continue;
-                }
-
-                var first = SqliteTime.Ticks(reader.GetString(2));
-                var next = moves.FindIndex(m => m.At > first);
-                if (next >= 0 && moves[next].Forward && moves[next].At <= first + window)
-                {
-                    forward[read] = forward.GetValueOrDefault(read) + 1;
-                }
+                await tally.AddReadingAsync(reader.GetString(0), reader.GetString(1), SqliteTime.Ticks(reader.GetString(2)));
             }
         }
 
@@ -245,11 +134,7 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
             WHERE d.requested_at >= @From AND d.requested_at < @To AND {LeadAttributes(filter)}
             GROUP BY d.content_id
             """, p, cancellationToken: cancellationToken))).ToDictionary(r => r.ContentId, r => (int)r.Count, StringComparer.Ordinal);
-        var rows = views.Select(v => new ContentInfluenceRow(v.Key, v.Value, readers.GetValueOrDefault(v.Key), leads.GetValueOrDefault(v.Key), forward.GetValueOrDefault(v.Key))).ToList();
-        var viewed = rows.Select(r => r.ContentId).ToHashSet(StringComparer.Ordinal);
-        rows.AddRange(leads.Where(l => !viewed.Contains(l.Key) && (filter.ContentIds is null || filter.ContentIds.Contains(l.Key)))
-            .Select(l => new ContentInfluenceRow(l.Key, 0, 0, l.Value, 0)));
-        return [.. rows.OrderByDescending(r => r.Views).ThenByDescending(r => r.Leads).ThenBy(r => r.ContentId, StringComparer.Ordinal)];
+        return tally.Build(views, leads, filter.ContentIds);
     }
 
     /// <inheritdoc />
@@ -282,15 +167,12 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(stageOrder);
         await using var connection = await OpenAsync(filter, cancellationToken);
-        var end = filter.To is { } to && to < now ? to : now;
         var p = Parameters(filter, stageOrder);
-        p.Add("Cutoff", SqliteTime.ToText(end - InactiveAfter));
+        p.Add("Cutoff", SqliteTime.ToText(ReportStages.InactiveCutoff(filter, now)));
         var counts = (await connection.QueryAsync<(string? Stage, long Leads, long Inactive)>(new CommandDefinition(
             $"SELECT l.stage, COUNT(*), SUM(l.last_activity_at < @Cutoff) FROM leads l WHERE {LeadWhere(filter)} GROUP BY l.stage",
             p, cancellationToken: cancellationToken))).Where(r => r.Stage is not null).ToDictionary(r => r.Stage!, r => (Leads: (int)r.Leads, Inactive: (int)r.Inactive), StringComparer.Ordinal);
-        var rows = stageOrder.Select(s => new DropOffRow(s, counts.GetValueOrDefault(s).Leads, counts.GetValueOrDefault(s).Inactive)).ToList();
-        var worst = rows.Where(r => r.Inactive > 0).OrderByDescending(r => r.Inactive).FirstOrDefault();
-        return new DropOffReport(rows, worst?.Stage);
+        return ReportStages.DropOff(stageOrder, counts);
     }
 
     /// <inheritdoc />
@@ -412,10 +294,4 @@ public sealed class SqliteReportStore(SqliteConnectionFactory connections) : IRe
         }
     }
 
-    private static TimeSpan Median(List<long> ticks)
-    {
-        ticks.Sort();
-        var middle = ticks.Count / 2;
-        return TimeSpan.FromTicks(ticks.Count % 2 == 1 ? ticks[middle] : (ticks[middle - 1] + ticks[middle]) / 2);
-    }
 }
