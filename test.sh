@@ -78,7 +78,8 @@ stop_postgres() {
   fi
 }
 trap stop_postgres EXIT
-if [ -z "$FILTER" ] || [[ "JourneyContent.PostgreSql.Tests" == *"$FILTER"* ]]; then
+# The PostgreSQL tests and the benchmarks' dry run (its PostgreSQL ingest) need it.
+if [ -z "$FILTER" ] || [[ "JourneyContent.PostgreSql.Tests" == *"$FILTER"* ]] || [[ "Benchmarks" == *"$FILTER"* ]]; then
   log "Starting a throwaway PostgreSQL 15 cluster"
   PGPORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   PGDIR=$(mktemp -d /tmp/jc-pg.XXXXXX); chown postgres:postgres "$PGDIR"

@@ -49,6 +49,7 @@ public static class PostgreSqlServiceCollectionExtensions
         services.TryAddSingleton<JourneyContent.Delivery.IOutbox, PostgreSqlOutbox>();
         services.TryAddSingleton<IStageAuditLog, PostgreSqlStageAuditLog>();
         services.TryAddSingleton<JourneyContent.StageLocks.IStageLockStore, PostgreSqlStageLockStore>();
+        services.TryAddSingleton<JourneyContent.Reports.IReportStore, PostgreSqlReportStore>();
         // Several instances share this store: each checks a visitor it holds against it before answering.
         services.TryAddSingleton<JourneyContent.Journeys.IVisitorVersions, PostgreSqlVisitorVersions>();
         services.TryAddSingleton<IStoreHealth, PostgreSqlStoreHealth>();

@@ -39,6 +39,7 @@ public sealed class PostgreSqlServiceCollectionExtensionsTests : IAsyncLifetime
         Assert.IsType<PostgreSqlOutbox>(provider.GetRequiredService<JourneyContent.Delivery.IOutbox>());
         Assert.IsType<PostgreSqlStageAuditLog>(provider.GetRequiredService<IStageAuditLog>());
         Assert.IsType<PostgreSqlStageLockStore>(provider.GetRequiredService<JourneyContent.StageLocks.IStageLockStore>());
+        Assert.IsType<PostgreSqlReportStore>(provider.GetRequiredService<JourneyContent.Reports.IReportStore>());
         Assert.IsType<PostgreSqlVisitorVersions>(provider.GetRequiredService<JourneyContent.Journeys.IVisitorVersions>());
         Assert.IsType<PostgreSqlExclusiveWork>(provider.GetRequiredService<JourneyContent.Scheduling.IExclusiveWork>());
         Assert.True(await provider.GetRequiredService<IEditorAccountStore>().CreateAsync(new EditorAccount { Email = "ada@example.com" }, default));
