@@ -7,14 +7,20 @@ using Npgsql;
 
 namespace JourneyContent.PostgreSql;
 
-/// <summary>Leads, their consents, visitors, downloads, stage history and the privacy audit in PostgreSQL, shared by every instance.</summary>
+/// <summary>Leads, their consents, visitors, downloads, stage history, notes and the privacy audit in PostgreSQL.</summary>
 /// <remarks>
-/// A capture takes a transaction advisory lock on its email first, so two submissions with the same email on two
-/// instances serialise: the second one finds the lead the first created (the unique index on <c>email</c> is the last
-/// line of defence). The lead and its outbox messages commit together.
+/// <para>Several instances write at once, at <c>READ COMMITTED</c>, where SQLite serialises every writer. So two captures
+/// with the same email serialise on a transaction advisory lock of that email (the second one finds the lead the first
+/// created; the unique index on <c>email</c> is the last line of defence), and every write that reads a lead before it
+/// writes locks the lead's row, so that an erasure and a write to the same lead run one after the other and the erasure
+/// is never undone by a write that read the lead before it.</para>
+/// <para>Times are <c>timestamptz</c>, kept to the microsecond.</para>
 /// </remarks>
 public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections, IJourneyStore journeys) : ILeadStore
 {
+    /// <summary>The first key of the advisory locks of captures, one per email (the second key is the email's hash): "jcld".</summary>
+    private const int CaptureLockSpace = 0x6A636C64;
+
     private const string LeadColumns =
         """
         id AS Id, email AS Email, first_name AS FirstName, last_name AS LastName, company AS Company, job_title AS JobTitle,
@@ -32,10 +38,12 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
         var at = PostgreSqlTime.ToDatabase(capture.At);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A lock on a row cannot serialise the creation of a row that does not exist yet: the email's advisory lock does.
+        // Held to the commit; hash collisions only serialise two unrelated captures.
         await connection.ExecuteAsync(new CommandDefinition(
-            "SELECT pg_advisory_xact_lock(hashtextextended(@Email, 0))", new { capture.Email }, transaction, cancellationToken: cancellationToken));
+            "SELECT pg_advisory_xact_lock(@Space, hashtext(@Email))", new { Space = CaptureLockSpace, capture.Email }, transaction, cancellationToken: cancellationToken));
         var existing = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {LeadColumns} FROM leads WHERE email = @Email", new { capture.Email }, transaction, cancellationToken: cancellationToken));
+            $"SELECT {LeadColumns} FROM leads WHERE email = @Email FOR UPDATE", new { capture.Email }, transaction, cancellationToken: cancellationToken));
         var isNew = existing is null;
         var id = existing?.Id ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var before = existing?.ToLead();
@@ -152,6 +160,7 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
     public async Task ConfirmEmailAsync(string leadId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        // One statement: an erasure committed while it waits for the row is seen (the WHERE is checked again), so nothing is confirmed.
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE leads SET email_confirmed_at = COALESCE(email_confirmed_at, @At), updated_at = @At, last_activity_at = @At WHERE id = @LeadId AND erased_at IS NULL",
             new { LeadId = leadId, At = PostgreSqlTime.ToDatabase(at) }, cancellationToken: cancellationToken));
@@ -162,15 +171,16 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var text = PostgreSqlTime.ToDatabase(at);
+        var value = PostgreSqlTime.ToDatabase(at);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO lead_downloads (lead_id, content_id, requested_at, downloaded_at, downloads) VALUES (@LeadId, @ContentId, @At, @At, 1)
-            ON CONFLICT (lead_id, content_id) DO UPDATE SET downloaded_at = COALESCE(lead_downloads.downloaded_at, excluded.downloaded_at), downloads = lead_downloads.downloads + 1
+            ON CONFLICT (lead_id, content_id) DO UPDATE
+            SET downloaded_at = COALESCE(lead_downloads.downloaded_at, excluded.downloaded_at), downloads = lead_downloads.downloads + 1
             """,
-            new { LeadId = leadId, ContentId = contentId, At = text }, transaction, cancellationToken: cancellationToken));
+            new { LeadId = leadId, ContentId = contentId, At = value }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE leads SET last_activity_at = @At WHERE id = @LeadId", new { LeadId = leadId, At = text }, transaction, cancellationToken: cancellationToken));
+            "UPDATE leads SET last_activity_at = @At WHERE id = @LeadId", new { LeadId = leadId, At = value }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -179,8 +189,13 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // FOR SHARE: an erasure in progress is waited for and then seen, so an erased lead gets no new device.
         var added = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO lead_visitors (lead_id, visitor_id, merged_at) SELECT id, @VisitorId, @At FROM leads WHERE id = @LeadId AND erased_at IS NULL ON CONFLICT DO NOTHING",
+            """
+            INSERT INTO lead_visitors (lead_id, visitor_id, merged_at)
+            SELECT id, @VisitorId, @At FROM leads WHERE id = @LeadId AND erased_at IS NULL FOR SHARE
+            ON CONFLICT DO NOTHING
+            """,
             new { LeadId = leadId, VisitorId = visitorId, At = PostgreSqlTime.ToDatabase(at) }, transaction, cancellationToken: cancellationToken));
         IReadOnlyList<string> others = added == 0 ? [] : (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT visitor_id FROM lead_visitors WHERE lead_id = @LeadId AND visitor_id <> @VisitorId ORDER BY merged_at",
@@ -203,8 +218,9 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var (visitorId, stage, at) in stages)
         {
+            // The row stays locked to the commit: a concurrent change of the lead's stage cannot record the same "from" twice.
             var lead = await connection.QuerySingleOrDefaultAsync<(string Id, string? Stage)>(new CommandDefinition(
-                "SELECT l.id, l.stage FROM leads l JOIN lead_visitors v ON v.lead_id = l.id WHERE v.visitor_id = @VisitorId AND l.erased_at IS NULL",
+                "SELECT l.id, l.stage FROM leads l JOIN lead_visitors v ON v.lead_id = l.id WHERE v.visitor_id = @VisitorId AND l.erased_at IS NULL FOR UPDATE OF l",
                 new { VisitorId = visitorId }, transaction, cancellationToken: cancellationToken));
             if (lead.Id is null || lead.Stage == stage)
             {
@@ -256,13 +272,14 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
     }
 
     /// <inheritdoc />
+    /// <remarks>The search is case-insensitive (<c>ILIKE</c>), as SQLite's <c>LIKE</c> is for ASCII letters.</remarks>
     public async Task<(IReadOnlyList<Lead> Leads, int Total)> ListAsync(LeadQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         const string Where =
             """
-            WHERE erased_at IS NULL AND (@Stage::text IS NULL OR stage = @Stage)
-              AND (@Search::text IS NULL OR email ILIKE @Search ESCAPE '\' OR first_name ILIKE @Search ESCAPE '\'
+            WHERE erased_at IS NULL AND (@Stage IS NULL OR stage = @Stage)
+              AND (@Search IS NULL OR email ILIKE @Search ESCAPE '\' OR first_name ILIKE @Search ESCAPE '\'
                    OR last_name ILIKE @Search ESCAPE '\' OR company ILIKE @Search ESCAPE '\'
                    OR (COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')) ILIKE @Search ESCAPE '\')
             """;
@@ -278,22 +295,27 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
     }
 
     /// <summary>The ORDER BY of a sorted list: a fixed column per <see cref="LeadSort"/> (never text from the request), empty values last, ties by id.</summary>
+    /// <remarks>
+    /// The order of SQLite's <c>COLLATE NOCASE</c>: lower case, then byte order (<c>COLLATE "C"</c>), whatever the database's
+    /// collation; nulls first ascending and last descending, as SQLite sorts them.
+    /// </remarks>
     private static string OrderBy(LeadQuery query)
     {
         var direction = query.Descending ? "DESC" : "ASC";
-        // lower() for SQLite's NOCASE: the same order whichever store a site runs on.
-        string Text(string column) => $"({column} IS NULL OR {column} = '') ASC, lower({column}) {direction}";
+        var nulls = query.Descending ? "NULLS LAST" : "NULLS FIRST";
+        string NoCase(string column) => $"lower({column}) COLLATE \"C\" {direction} {nulls}";
+        string Text(string column) => $"({column} IS NULL OR {column} = '') ASC, {NoCase(column)}";
         var order = query.Sort switch
         {
             LeadSort.LastActivity => $"last_activity_at {direction}",
             LeadSort.Email => Text("email"),
-            LeadSort.Name => $"{Text("last_name")}, lower(first_name) {direction}",
+            LeadSort.Name => $"{Text("last_name")}, {NoCase("first_name")}",
             LeadSort.Company => Text("company"),
             LeadSort.Stage => Text("stage"),
             LeadSort.Source => Text("utm_source"),
             _ => $"created_at {direction}",
         };
-        return order + ", id";
+        return order + ", id COLLATE \"C\"";
     }
 
     /// <inheritdoc />
@@ -302,9 +324,10 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
         ArgumentNullException.ThrowIfNull(note);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var open = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM leads WHERE id = @LeadId AND erased_at IS NULL", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
-        if (open == 0)
+        // FOR SHARE: an erasure in progress is waited for and then seen, so an erased lead gets no note its erasure missed.
+        var open = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT 1 FROM leads WHERE id = @LeadId AND erased_at IS NULL FOR SHARE", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
+        if (open is null)
         {
             return false;
         }
@@ -337,6 +360,7 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
+        // Dapper hands Npgsql a collection as one array parameter, hence ANY rather than IN.
         var rows = await connection.QueryAsync<(string LeadId, string ContentId)>(new CommandDefinition(
             """
             SELECT d.lead_id, d.content_id FROM lead_downloads d
@@ -346,31 +370,35 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Everything SQLite's erasure erases, in one transaction that first locks the lead's row (a second erasure, or a write
+    /// to the lead, waits and then sees it erased). The visitors' events and transitions get their new ids in one UPDATE each,
+    /// from a map of old to new ids drawn here. PostgreSQL keeps the old row versions until vacuum reclaims them; unlike
+    /// SQLite's <c>secure_delete</c>, nothing here overwrites them.
+    /// </remarks>
     public async Task<bool> EraseAsync(string leadId, string byUser, string action, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var erasable = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM leads WHERE id = @LeadId AND erased_at IS NULL", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
-        if (erasable == 0)
+        var erasable = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT 1 FROM leads WHERE id = @LeadId AND erased_at IS NULL FOR UPDATE", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
+        if (erasable is null)
         {
             return false;
         }
 
         var visitors = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT visitor_id FROM lead_visitors WHERE lead_id = @LeadId", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken))).ToList();
-        var anonymised = 0;
-        foreach (var visitor in visitors)
-        {
-            // Events keep their content, type and time for the reports, under an id that leads back to nobody.
-            var anonymous = "erased-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-            anonymised += await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE journey_events SET visitor_id = @Anonymous WHERE visitor_id = @Visitor", new { Anonymous = anonymous, Visitor = visitor }, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE stage_transitions SET visitor_id = @Anonymous WHERE visitor_id = @Visitor", new { Anonymous = anonymous, Visitor = visitor }, transaction, cancellationToken: cancellationToken));
-        }
+            "SELECT visitor_id FROM lead_visitors WHERE lead_id = @LeadId", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken))).ToArray();
+        // Events keep their content, type and time for the reports, under an id that leads back to nobody: one new id per visitor.
+        var anonymous = visitors.Select(_ => "erased-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))).ToArray();
+        var map = new { Visitors = visitors, Anonymous = anonymous };
+        var anonymised = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE journey_events e SET visitor_id = m.anonymous FROM unnest(@Visitors, @Anonymous) AS m (visitor, anonymous) WHERE e.visitor_id = m.visitor",
+            map, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE stage_transitions t SET visitor_id = m.anonymous FROM unnest(@Visitors, @Anonymous) AS m (visitor, anonymous) WHERE t.visitor_id = m.visitor",
+            map, transaction, cancellationToken: cancellationToken));
 
-        var text = PostgreSqlTime.ToDatabase(at);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE leads SET email = NULL, first_name = NULL, last_name = NULL, company = NULL, job_title = NULL, company_size = NULL,
@@ -378,7 +406,7 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
                    utm_content = NULL, email_confirmed_at = NULL, erased_at = @At, updated_at = @At
             WHERE id = @LeadId
             """,
-            new { LeadId = leadId, At = text }, transaction, cancellationToken: cancellationToken));
+            new { LeadId = leadId, At = PostgreSqlTime.ToDatabase(at) }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM lead_consents WHERE lead_id = @LeadId", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM lead_visitors WHERE lead_id = @LeadId", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
         // In the same commit as the lead: a failure cannot leave mail bodies or webhook payloads that a retried erasure (lead already erased) would skip.
@@ -386,7 +414,7 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
         // The marketer's reason may name the person; the audit keeps that a lock existed.
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM stage_locks WHERE lead_id = @LeadId", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM lead_notes WHERE lead_id = @LeadId", new { LeadId = leadId }, transaction, cancellationToken: cancellationToken));
-        await InsertAuditAsync(connection, transaction, new PrivacyAuditEntry(leadId, action, byUser, at, $"personal data deleted; {visitors.Count} visitor id(s) and {anonymised} event(s) anonymised"), cancellationToken);
+        await InsertAuditAsync(connection, transaction, new PrivacyAuditEntry(leadId, action, byUser, at, $"personal data deleted; {visitors.Length} visitor id(s) and {anonymised} event(s) anonymised"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -418,7 +446,7 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string LeadId, string Action, string ByUser, DateTime At, string? Detail)>(new CommandDefinition(
-            "SELECT lead_id, action, by_user, at, detail FROM privacy_audit WHERE @LeadId::text IS NULL OR lead_id = @LeadId ORDER BY id DESC LIMIT @Limit",
+            "SELECT lead_id, action, by_user, at, detail FROM privacy_audit WHERE @LeadId IS NULL OR lead_id = @LeadId ORDER BY id DESC LIMIT @Limit",
             new { LeadId = leadId, Limit = Math.Clamp(limit, 1, 1000) }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new PrivacyAuditEntry(r.LeadId, r.Action, r.ByUser, PostgreSqlTime.FromDatabase(r.At), r.Detail))];
     }
@@ -436,6 +464,7 @@ public sealed class PostgreSqlLeadStore(PostgreSqlConnectionFactory connections,
         return row?.ToLead();
     }
 
+    /// <summary>A <c>leads</c> row, in the types Npgsql reads.</summary>
     private sealed record Row
     {
         public string Id { get; init; } = string.Empty;

@@ -43,7 +43,7 @@ internal static class FitCommand
         var problems = new ReplayCommand.ProblemLog(errors);
         if (eventsPath is null)
         {
-            await services.GetRequiredService<Sqlite.SqliteMigrator>().MigrateAsync();
+            await services.GetRequiredService<JourneyContent.Health.IStoreMigrator>().MigrateAsync();
             result = await training.FitStoredHistoryAsync(Log, CancellationToken.None, outPath);
         }
         else

@@ -47,6 +47,13 @@ internal static class SeedDemoCommand
             return 2;
         }
 
+        if (services.GetService<SqliteConnectionFactory>() is null)
+        {
+            // The demo's bulk writer is SQLite's; a shared PostgreSQL database holds real sites' data, not demos.
+            await errors.WriteLineAsync("seed-demo writes to the embedded SQLite store only; this site uses another provider (JourneyContent:Storage:Provider). Run it on a site without that setting.");
+            return 2;
+        }
+
         var started = Stopwatch.StartNew();
         await services.GetRequiredService<SqliteMigrator>().MigrateAsync();
         var seeder = new SqliteDemoSeeder(services.GetRequiredService<SqliteConnectionFactory>());

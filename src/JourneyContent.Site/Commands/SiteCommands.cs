@@ -30,7 +30,7 @@ internal static class SiteCommands
             return 2;
         }
 
-        await app.Services.GetRequiredService<SqliteMigrator>().MigrateAsync();
+        await app.Services.GetRequiredService<JourneyContent.Health.IStoreMigrator>().MigrateAsync();
         var password = BackOfficeAccounts.GeneratePassword();
         try
         {
