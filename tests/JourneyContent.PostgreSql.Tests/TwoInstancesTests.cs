@@ -6,6 +6,7 @@ using JourneyContent.StageLocks;
 using JourneyContent.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace JourneyContent.PostgreSql.Tests;
 
@@ -15,6 +16,7 @@ namespace JourneyContent.PostgreSql.Tests;
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
     private TempPostgreSqlDatabase _database = null!;
     private DemoSite _a = null!;
     private DemoSite _b = null!;
@@ -89,11 +91,11 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Equal("decision", await StageAsync(onA));
         var visitorId = cookies.GetCookies(new Uri("http://localhost"))[JourneyContent.Web.Tracking.TrackingRequest.VisitorCookie]!.Value;
         var lead = await _b.Services.GetRequiredService<ILeadStore>().CaptureAsync(
-            new LeadCapture { Email = "ada@example.com", Language = "en", ContentId = "en/benchmark", VisitorId = visitorId, At = DateTimeOffset.UtcNow }, default);
+            new LeadCapture { Email = "ada@example.com", Language = "en", ContentId = "en/benchmark", VisitorId = visitorId, At = _clock.GetUtcNow() }, default);
 
         // The marketer works on instance B; the visitor's next request lands on A.
         var outcome = await _b.Services.GetRequiredService<StageLocking>().LockAsync(
-            new StageLockRequest(lead.Lead.Id, "awareness", DateTimeOffset.UtcNow.AddDays(30), "talks to procurement first", "marketer@example.com"), default);
+            new StageLockRequest(lead.Lead.Id, "awareness", _clock.GetUtcNow().AddDays(30), "talks to procurement first", "marketer@example.com"), default);
         var me = await onA.GetFromJsonAsync<JsonElement>(new Uri("/api/journey/me", UriKind.Relative));
 
         Assert.NotNull(outcome.Lock);
@@ -101,7 +103,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Equal("locked", me.GetProperty("source").GetString());
     }
 
+    // One clock for both instances, as servers synchronised by NTP share the time.
     private DemoSite Instance() => new DemoSite()
+        .WithTime(_clock)
         .With("JourneyContent:Storage:Provider", "PostgreSql")
         .With("JourneyContent:Storage:PostgreSql:ConnectionString", _database.ConnectionString);
 
